@@ -1,0 +1,23 @@
+using Messaging.Application.Common.Models;
+using Messaging.Domain.Messages;
+
+namespace Messaging.Application.Common.Interfaces;
+
+/// <summary>Stores messages. One Twilio SID is one row, always.</summary>
+public interface IMessageRepository
+{
+    /// <summary>
+    /// Inserts <paramref name="message"/>, or, when a message with the same <see cref="Message.WaSid"/> is already
+    /// stored (including one stored by a concurrent caller a moment ago), returns that stored message instead.
+    /// Never throws for a duplicate SID. A message without a SID is always inserted.
+    /// </summary>
+    Task<AddIfAbsentResult> AddIfAbsent(Message message, CancellationToken cancellationToken);
+
+    Task<Message?> GetById(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of messages matching <paramref name="filter"/>, newest first by (CreatedAt, Id), starting
+    /// strictly after <paramref name="after"/> when given. Returns up to <paramref name="limit"/> messages.
+    /// </summary>
+    Task<IReadOnlyList<Message>> List(MessageFilter filter, MessageCursor? after, int limit, CancellationToken cancellationToken);
+}

@@ -1,0 +1,129 @@
+namespace Messaging.Domain.Messages;
+
+/// <summary>One WhatsApp message, sent or received, as Twilio knows it.</summary>
+public sealed class Message
+{
+    private List<string> _mediaUrls = [];
+
+    // For EF Core.
+    private Message()
+    {
+        From = string.Empty;
+        To = string.Empty;
+    }
+
+    private Message(
+        Guid id,
+        string? waSid,
+        MessageDirection direction,
+        WhatsAppAddress from,
+        WhatsAppAddress to,
+        string? body,
+        IEnumerable<string>? mediaUrls,
+        string? contentSid,
+        MessageStatus status,
+        DateTimeOffset at)
+    {
+        Id = id;
+        WaSid = waSid;
+        Direction = direction;
+        From = from.Value;
+        To = to.Value;
+        Body = body;
+        _mediaUrls = mediaUrls?.ToList() ?? [];
+        ContentSid = contentSid;
+        Status = status;
+        CreatedAt = at;
+        UpdatedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Twilio's SID (<c>SM…</c>/<c>MM…</c>); null only for a send Twilio rejected.</summary>
+    public string? WaSid { get; private set; }
+
+    public MessageDirection Direction { get; private set; }
+
+    public string From { get; private set; }
+
+    public string To { get; private set; }
+
+    public string? Body { get; private set; }
+
+    public IReadOnlyList<string> MediaUrls => _mediaUrls;
+
+    /// <summary>The approved template sent instead of free-form content.</summary>
+    public string? ContentSid { get; private set; }
+
+    public MessageStatus Status { get; private set; }
+
+    public int? ErrorCode { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The other party of the conversation.</summary>
+    public string Contact => Direction == MessageDirection.Outbound ? To : From;
+
+    /// <summary>An outbound message Twilio accepted under <paramref name="waSid"/>.</summary>
+    public static Message Outbound(
+        string waSid,
+        WhatsAppAddress from,
+        WhatsAppAddress to,
+        string? body,
+        IEnumerable<string>? mediaUrls,
+        string? contentSid,
+        MessageStatus status,
+        DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        return new Message(NewId(at), waSid, MessageDirection.Outbound, from, to, body, mediaUrls, contentSid, status, at);
+    }
+
+    /// <summary>An outbound message Twilio refused; kept so the dashboard shows what failed and why.</summary>
+    public static Message Rejected(
+        WhatsAppAddress from,
+        WhatsAppAddress to,
+        string? body,
+        IEnumerable<string>? mediaUrls,
+        string? contentSid,
+        int errorCode,
+        string errorMessage,
+        DateTimeOffset at)
+    {
+        var message = new Message(NewId(at), null, MessageDirection.Outbound, from, to, body, mediaUrls, contentSid, MessageStatus.Failed, at)
+        {
+            ErrorCode = errorCode,
+            ErrorMessage = errorMessage,
+        };
+        return message;
+    }
+
+    /// <summary>
+    /// Applies a status Twilio reported. Returns false, changing nothing, when the status would move the
+    /// message backwards (see <see cref="MessageStatusRules"/>).
+    /// </summary>
+    public bool ApplyStatus(MessageStatus next, int? errorCode, string? errorMessage, DateTimeOffset at)
+    {
+        if (!MessageStatusRules.CanAdvance(Status, next))
+        {
+            return false;
+        }
+
+        Status = next;
+        if (next is MessageStatus.Failed or MessageStatus.Undelivered)
+        {
+            ErrorCode = errorCode;
+            ErrorMessage = errorMessage;
+        }
+
+        UpdatedAt = at;
+        return true;
+    }
+
+    // Version 7 GUIDs sort by creation time, which keeps the (CreatedAt, Id) index append-mostly.
+    private static Guid NewId(DateTimeOffset at) => Guid.CreateVersion7(at);
+}

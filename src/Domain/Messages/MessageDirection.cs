@@ -1,0 +1,7 @@
+namespace Messaging.Domain.Messages;
+
+public enum MessageDirection
+{
+    Outbound,
+    Inbound,
+}
