@@ -1,0 +1,39 @@
+using MediatR;
+using Messaging.Application.Messages;
+using Messaging.Application.Messages.Commands.SendMessage;
+using Messaging.Application.Messages.Queries.GetMessageById;
+using Messaging.Application.Messages.Queries.GetMessages;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Messaging.Api.Controllers;
+
+[ApiController]
+[Route("api/messages")]
+[Produces("application/json")]
+public sealed class MessagesController(IMediator mediator) : ControllerBase
+{
+    /// <summary>Sends a WhatsApp message and returns it as stored.</summary>
+    [HttpPost]
+    [ProducesResponseType<MessageDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, "application/problem+json")]
+    public async Task<ActionResult<MessageDto>> Send([FromBody] SendMessageCommand command, CancellationToken cancellationToken)
+    {
+        var message = await mediator.Send(command, cancellationToken);
+        return CreatedAtAction(nameof(GetById), new { id = message.Id }, message);
+    }
+
+    /// <summary>Lists messages, newest first, one page at a time.</summary>
+    [HttpGet]
+    [ProducesResponseType<MessagePageDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<MessagePageDto> List([FromQuery] GetMessagesQuery query, CancellationToken cancellationToken) =>
+        mediator.Send(query, cancellationToken);
+
+    [HttpGet("{id}")]
+    [ProducesResponseType<MessageDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<MessageDto> GetById(Guid id, CancellationToken cancellationToken) =>
+        mediator.Send(new GetMessageByIdQuery(id), cancellationToken);
+}

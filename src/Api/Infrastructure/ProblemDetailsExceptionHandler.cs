@@ -1,0 +1,92 @@
+using Messaging.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Messaging.Api.Infrastructure;
+
+/// <summary>The one place where application outcomes become RFC 9457 problem responses.</summary>
+internal sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetailsService,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => new ValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+                Detail = "See 'errors' for each field.",
+            },
+            NotFoundException notFound => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Not found.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+                Detail = notFound.Message,
+            },
+            MessageRejectedException rejected => Rejected(rejected),
+            TwilioUnavailableException unavailable => new ProblemDetails
+            {
+                Status = StatusCodes.Status502BadGateway,
+                Title = "Twilio is unavailable.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.3",
+                Detail = "The message was not sent and nothing was stored; it is safe to retry.",
+            },
+            BadHttpRequestException badRequest => new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = "The request could not be read.",
+                Detail = badRequest.Message,
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            return false;
+        }
+
+        if (exception is TwilioUnavailableException)
+        {
+            LogTwilioUnavailable(logger, exception.Message);
+        }
+
+        problem.Instance = httpContext.Request.Path;
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Rejected(MessageRejectedException rejected)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Twilio rejected the message.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+            Detail = rejected.Message,
+        };
+        problem.Extensions["twilioCode"] = rejected.TwilioCode;
+        problem.Extensions["messageId"] = rejected.MessageId;
+        if (rejected.MoreInfo is not null)
+        {
+            problem.Extensions["moreInfo"] = rejected.MoreInfo;
+        }
+
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio unavailable: {Reason}")]
+    private static partial void LogTwilioUnavailable(ILogger logger, string reason);
+}
