@@ -75,19 +75,19 @@ public static class WhatsAppAddressParser
 
     private static bool IsAcceptable(PhoneNumber number)
     {
-        if (PhoneNumbers.IsValidNumber(number))
+        // Non-geographic codes (+800 freephone, +882 networks, ...) cannot hold a WhatsApp account.
+        var region = PhoneNumbers.GetRegionCodeForCountryCode(number.CountryCode);
+        if (region is UnknownRegion or PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY)
         {
-            return true;
+            return false;
         }
 
         // libphonenumber's metadata calls some numbers Twilio and carriers deliver to invalid: ranges allocated after
         // the metadata was built, and reserved example ranges such as the UK's +44 7700 900xxx that documentation and
         // test fixtures use. For those a plausible length under a country code that exists is enough here; Twilio stays
         // the authority and refuses a number that does not exist (error 21211), which is stored as a failed message.
-        var region = PhoneNumbers.GetRegionCodeForCountryCode(number.CountryCode);
-        return PhoneNumbers.IsPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE
-            && region != UnknownRegion
-            && region != PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY;
+        return PhoneNumbers.IsValidNumber(number)
+            || PhoneNumbers.IsPossibleNumberWithReason(number) == PhoneNumberUtil.ValidationResult.IS_POSSIBLE;
     }
 
     private static bool IsPlusAndDigits(ReadOnlySpan<char> candidate)

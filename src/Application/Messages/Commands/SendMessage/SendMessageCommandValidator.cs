@@ -19,6 +19,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
     public SendMessageCommandValidator()
     {
         RuleFor(x => x.To)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("'To' is required.")
             .MustBeWhatsAppAddress();
 
