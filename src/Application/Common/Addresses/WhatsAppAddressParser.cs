@@ -56,8 +56,10 @@ public static class WhatsAppAddressParser
             return false;
         }
 
+        // libphonenumber drops a trunk prefix typed after the country code (+44 0…, +1 1…), which would send to a
+        // number other than the one typed; only input that already is the canonical number is taken.
         var e164 = PhoneNumbers.Format(number, PhoneNumberFormat.E164);
-        if (!FitsCanonicalShape(e164))
+        if (!candidate.SequenceEqual(e164) || !FitsCanonicalShape(e164))
         {
             return false;
         }

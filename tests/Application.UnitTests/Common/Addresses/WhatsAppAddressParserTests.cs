@@ -74,6 +74,8 @@ public sealed class WhatsAppAddressParserTests
     [TestCase("+141555501234", TestName = "Too long for the country")]
     [TestCase("+1234567890123456", TestName = "Sixteen digits")]
     [TestCase("+0014155550123", TestName = "International call prefix")]
+    [TestCase("+4407700900123", TestName = "UK trunk prefix after the country code")]
+    [TestCase("+114155550123", TestName = "NANP trunk prefix after the country code")]
     [TestCase("+999123456789", TestName = "Unassigned country code")]
     [TestCase("+80012345678", TestName = "Non-geographic freephone")]
     [TestCase("+6834002", TestName = "Valid but shorter than eight digits")]
