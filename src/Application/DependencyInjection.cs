@@ -1,11 +1,48 @@
+using System.Reflection;
+using FluentValidation;
+using MediatR;
+using Messaging.Application.Common.Behaviours;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Application;
 
 public static class DependencyInjection
 {
+    /// <summary>
+    /// Registers the mediator with its handlers and pipeline, the validators and the mappings.
+    /// The caller provides <see cref="TimeProvider"/>, logging and the ports in <c>Common/Interfaces</c>.
+    /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        // MediatR 5 has no container integration of its own; it resolves everything through this delegate.
+        services.AddTransient<ServiceFactory>(sp => sp.GetService!);
+        services.AddTransient<IMediator, Mediator>();
+        AddRequestHandlers(services, assembly);
+
+        // Registration order is pipeline order, outermost first: failures of validation are seen by the logger.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient);
+        services.AddAutoMapper(_ => { }, assembly);
+
         return services;
+    }
+
+    private static void AddRequestHandlers(IServiceCollection services, Assembly assembly)
+    {
+        var handlers =
+            from type in assembly.GetTypes()
+            where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
+            from contract in type.GetInterfaces()
+            where contract.IsGenericType && contract.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
+            select (contract, type);
+
+        foreach (var (contract, type) in handlers)
+        {
+            services.AddTransient(contract, type);
+        }
     }
 }

@@ -80,6 +80,11 @@ public sealed class Message
         DateTimeOffset at)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        if (!MessageStatusRules.IsOutbound(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "An outbound message takes an outbound status.");
+        }
+
         return new Message(NewId(at), waSid, MessageDirection.Outbound, from, to, body, mediaUrls, contentSid, status, at);
     }
 

@@ -31,6 +31,12 @@ public static class MessageStatusRules
         MessageStatus.Read or MessageStatus.Failed or MessageStatus.Undelivered
         or MessageStatus.Canceled or MessageStatus.Received;
 
+    /// <summary>True for the statuses of a message sent from here.</summary>
+    public static bool IsOutbound(MessageStatus status) => status is
+        MessageStatus.Accepted or MessageStatus.Scheduled or MessageStatus.Queued or MessageStatus.Sending
+        or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read
+        or MessageStatus.Undelivered or MessageStatus.Failed or MessageStatus.Canceled;
+
     private static bool IsInbound(MessageStatus status) =>
         status is MessageStatus.Receiving or MessageStatus.Received;
 

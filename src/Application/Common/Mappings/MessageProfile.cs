@@ -1,0 +1,13 @@
+using AutoMapper;
+using Messaging.Application.Messages;
+using Messaging.Domain.Messages;
+
+namespace Messaging.Application.Common.Mappings;
+
+public sealed class MessageProfile : Profile
+{
+    public MessageProfile()
+    {
+        CreateMap<Message, MessageDto>();
+    }
+}

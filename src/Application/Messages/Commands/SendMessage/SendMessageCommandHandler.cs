@@ -1,0 +1,62 @@
+using System.Text.Json;
+using AutoMapper;
+using MediatR;
+using Messaging.Application.Common.Addresses;
+using Messaging.Application.Common.Exceptions;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Domain.Messages;
+
+namespace Messaging.Application.Messages.Commands.SendMessage;
+
+public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCommand, MessageDto>
+{
+    private readonly ITwilioGateway _gateway;
+    private readonly IMessageRepository _repository;
+    private readonly TimeProvider _timeProvider;
+    private readonly IMapper _mapper;
+
+    public SendMessageCommandHandler(ITwilioGateway gateway, IMessageRepository repository, TimeProvider timeProvider, IMapper mapper)
+    {
+        _gateway = gateway;
+        _repository = repository;
+        _timeProvider = timeProvider;
+        _mapper = mapper;
+    }
+
+    public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
+    {
+        var to = WhatsAppAddressParser.Parse(request.To);
+        var from = WhatsAppAddressParser.Parse(_gateway.SenderAddress);
+        var body = string.IsNullOrWhiteSpace(request.Body) ? null : request.Body;
+        var mediaUrls = request.MediaUrls ?? [];
+        var contentVariables = request.ContentVariables is { Count: > 0 } variables
+            ? JsonSerializer.Serialize(variables)
+            : null;
+
+        TwilioSendResult sent;
+        try
+        {
+            sent = await _gateway.SendAsync(
+                new TwilioSendRequest(to.Value, body, mediaUrls, request.ContentSid, contentVariables),
+                cancellationToken);
+        }
+        catch (TwilioRejectedException rejection)
+        {
+            var rejected = Message.Rejected(
+                from, to, body, mediaUrls, request.ContentSid, rejection.TwilioCode, rejection.Message, _timeProvider.GetUtcNow());
+
+            // Twilio has answered, so the outcome is recorded even if the caller has gone away meanwhile.
+            var storedRejection = await _repository.AddIfAbsent(rejected, CancellationToken.None);
+            throw new MessageRejectedException(storedRejection.Message.Id, rejection.TwilioCode, rejection.Message, rejection.MoreInfo);
+        }
+
+        var message = Message.Outbound(
+            sent.Sid, from, to, body, mediaUrls, request.ContentSid, sent.Status, _timeProvider.GetUtcNow());
+
+        // The message exists at Twilio now; dropping the row because the caller canceled would leave its status
+        // callbacks without a message to update.
+        var stored = await _repository.AddIfAbsent(message, CancellationToken.None);
+        return _mapper.Map<MessageDto>(stored.Message);
+    }
+}

@@ -1,0 +1,5 @@
+using MediatR;
+
+namespace Messaging.Application.Messages.Queries.GetMessageById;
+
+public sealed record GetMessageByIdQuery(Guid Id) : IRequest<MessageDto>;

@@ -1,0 +1,56 @@
+using AutoMapper;
+using MediatR;
+using Messaging.Application.Common.Addresses;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Domain.Messages;
+
+namespace Messaging.Application.Messages.Queries.GetMessages;
+
+public sealed class GetMessagesQueryHandler : IRequestHandler<GetMessagesQuery, MessagePageDto>
+{
+    private readonly IMessageRepository _repository;
+    private readonly IMapper _mapper;
+
+    public GetMessagesQueryHandler(IMessageRepository repository, IMapper mapper)
+    {
+        _repository = repository;
+        _mapper = mapper;
+    }
+
+    public async Task<MessagePageDto> Handle(GetMessagesQuery request, CancellationToken cancellationToken)
+    {
+        var filter = new MessageFilter(
+            request.Contact is null ? null : WhatsAppAddressParser.Parse(request.Contact).Value,
+            ParseOptional<MessageDirection>(request.Direction),
+            ParseOptional<MessageStatus>(request.Status));
+
+        MessageCursor? after = null;
+        if (request.Cursor is not null && !MessageCursor.TryDecode(request.Cursor, out after))
+        {
+            throw new FormatException("The cursor was not validated before the handler.");
+        }
+
+        // One row more than asked tells whether another page exists without counting.
+        var rows = await _repository.List(filter, after, request.Limit + 1, cancellationToken);
+        var hasMore = rows.Count > request.Limit;
+        var page = hasMore ? rows.Take(request.Limit).ToList() : rows;
+
+        var items = _mapper.Map<List<MessageDto>>(page);
+        var nextCursor = hasMore ? MessageCursor.After(page[^1]).Encode() : null;
+        return new MessagePageDto(items, nextCursor);
+    }
+
+    private static TEnum? ParseOptional<TEnum>(string? name)
+        where TEnum : struct, Enum
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        return MessageEnumNames.TryParse<TEnum>(name, out var value)
+            ? value
+            : throw new FormatException($"'{name}' is not a {typeof(TEnum).Name}; it was not validated before the handler.");
+    }
+}

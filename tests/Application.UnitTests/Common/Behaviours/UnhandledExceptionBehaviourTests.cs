@@ -1,0 +1,118 @@
+using MediatR;
+using Messaging.Application.Common.Exceptions;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Application.Messages.Commands.SendMessage;
+using Messaging.Application.Messages.Queries.GetMessageById;
+using Messaging.Application.UnitTests.TestSupport;
+using Messaging.Domain.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Moq;
+using ValidationException = Messaging.Application.Common.Exceptions.ValidationException;
+
+namespace Messaging.Application.UnitTests.Common.Behaviours;
+
+public sealed class UnhandledExceptionBehaviourTests
+{
+    private Mock<ITwilioGateway> _gateway = null!;
+    private Mock<IMessageRepository> _repository = null!;
+    private LogSink _logs = null!;
+    private ServiceProvider _services = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _gateway = new Mock<ITwilioGateway>();
+        _gateway.SetupGet(g => g.SenderAddress).Returns(TestMessages.Sender);
+        _repository = new Mock<IMessageRepository>();
+        _repository
+            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+        _logs = new LogSink();
+        _services = ApplicationServices.Build(_gateway.Object, _repository.Object, _logs);
+    }
+
+    [TearDown]
+    public void TearDown() => _services.Dispose();
+
+    private IMediator Mediator => _services.GetRequiredService<IMediator>();
+
+    [Test]
+    public async Task Invalid_input_is_not_logged_as_an_error()
+    {
+        await Assert.ThrowsAsync<ValidationException>(() => Mediator.Send(new SendMessageCommand("nope", "hi")));
+
+        Assert.That(_logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_missing_message_is_not_logged_as_an_error()
+    {
+        _repository.Setup(r => r.GetById(It.IsAny<Guid>(), It.IsAny<CancellationToken>())).ReturnsAsync((Message?)null);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Mediator.Send(new GetMessageByIdQuery(Guid.NewGuid())));
+
+        Assert.That(_logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_send_twilio_refuses_is_a_warning()
+    {
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TwilioRejectedException(21211, "Invalid 'To' Phone Number", 400, null));
+
+        await Assert.ThrowsAsync<MessageRejectedException>(() => Mediator.Send(new SendMessageCommand("+14155550123", "hi")));
+
+        Assert.That(_logs.Entries.Select(e => e.Level), Is.EqualTo((LogLevel[])[LogLevel.Warning]));
+        Assert.That(_logs.Entries[0].Text, Does.Contain("21211"));
+    }
+
+    [Test]
+    public async Task Twilio_being_unavailable_is_a_warning()
+    {
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TwilioUnavailableException("timeout"));
+
+        await Assert.ThrowsAsync<TwilioUnavailableException>(() => Mediator.Send(new SendMessageCommand("+14155550123", "hi")));
+
+        Assert.That(_logs.Entries.Select(e => e.Level), Is.EqualTo((LogLevel[])[LogLevel.Warning]));
+    }
+
+    [Test]
+    public async Task An_unexpected_failure_is_logged_as_an_error_with_the_exception_but_without_the_request()
+    {
+        var failure = new InvalidOperationException("database is gone");
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new TwilioSendResult("SM1", MessageStatus.Queued));
+        _repository.Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Mediator.Send(new SendMessageCommand("+14155550123", "secret text")));
+
+        Assert.That(thrown, Is.SameAs(failure));
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Error));
+        Assert.That(entry.Exception, Is.SameAs(failure));
+        Assert.That(entry.Text, Does.Contain(nameof(SendMessageCommand)));
+        Assert.That(entry.Text, Does.Not.Contain("secret text").And.Not.Contain("4155550123"));
+    }
+
+    [Test]
+    public void A_request_the_caller_canceled_is_not_logged()
+    {
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+        _repository
+            .Setup(r => r.GetById(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .Returns((Guid _, CancellationToken token) => Task.FromCanceled<Message?>(token));
+
+        Assert.That(
+            () => Mediator.Send(new GetMessageByIdQuery(Guid.NewGuid()), canceled.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+
+        Assert.That(_logs.Entries, Is.Empty);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text.Json;
+using Messaging.Application.Common.Exceptions;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Application.Messages.Commands.SendMessage;
+using Messaging.Application.UnitTests.TestSupport;
+using Messaging.Domain.Messages;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
+
+public sealed class SendMessageCommandHandlerTests
+{
+    private const string TwilioSid = "SM0123456789abcdef0123456789abcdef";
+
+    private Mock<ITwilioGateway> _gateway = null!;
+    private Mock<IMessageRepository> _repository = null!;
+    private FakeTimeProvider _time = null!;
+    private List<string> _calls = null!;
+    private List<Message> _added = null!;
+    private List<TwilioSendRequest> _sent = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _calls = [];
+        _added = [];
+        _sent = [];
+        _time = new FakeTimeProvider(ApplicationServices.Now);
+        _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
+        _gateway.SetupGet(g => g.SenderAddress).Returns(TestMessages.Sender);
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((TwilioSendRequest request, CancellationToken _) =>
+            {
+                _calls.Add("send");
+                _sent.Add(request);
+            })
+            .ReturnsAsync(new TwilioSendResult(TwilioSid, MessageStatus.Queued));
+        _repository = new Mock<IMessageRepository>(MockBehavior.Strict);
+        _repository
+            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
+            .Callback((Message message, CancellationToken _) =>
+            {
+                _calls.Add("save");
+                _added.Add(message);
+            })
+            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+    }
+
+    [Test]
+    public async Task Sends_once_then_saves_once_what_twilio_accepted()
+    {
+        var dto = await CreateHandler().Handle(
+            new SendMessageCommand(" WhatsApp:+14155550123 ", "Your order shipped", ["https://example.com/label.pdf"]),
+            CancellationToken.None);
+
+        Assert.That(_calls, Is.EqualTo((string[])["send", "save"]));
+        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
+
+        var request = _sent.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(request.To, Is.EqualTo(TestMessages.Customer));
+            Assert.That(request.Body, Is.EqualTo("Your order shipped"));
+            Assert.That(request.MediaUrls, Is.EqualTo((string[])["https://example.com/label.pdf"]));
+            Assert.That(request.ContentSid, Is.Null);
+            Assert.That(request.ContentVariables, Is.Null);
+        });
+
+        var stored = _added.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.WaSid, Is.EqualTo(TwilioSid));
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Queued));
+            Assert.That(stored.From, Is.EqualTo(TestMessages.Sender));
+            Assert.That(stored.To, Is.EqualTo(TestMessages.Customer));
+            Assert.That(stored.CreatedAt, Is.EqualTo(ApplicationServices.Now));
+            Assert.That(dto.Id, Is.EqualTo(stored.Id));
+            Assert.That(dto.WaSid, Is.EqualTo(TwilioSid));
+            Assert.That(dto.Direction, Is.EqualTo(MessageDirection.Outbound));
+            Assert.That(dto.MediaUrls, Is.EqualTo((string[])["https://example.com/label.pdf"]));
+        });
+    }
+
+    [Test]
+    public async Task A_sid_already_stored_returns_the_stored_row()
+    {
+        var existing = TestMessages.Outbound(TwilioSid, ApplicationServices.Now.AddMinutes(-5), "stored earlier", MessageStatus.Delivered);
+        _repository
+            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
+            .Callback((Message message, CancellationToken _) => _added.Add(message))
+            .ReturnsAsync(new AddIfAbsentResult(existing, Inserted: false));
+
+        var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        Assert.That(_added, Has.Count.EqualTo(1));
+        Assert.That(_added[0].Id, Is.Not.EqualTo(existing.Id));
+        Assert.Multiple(() =>
+        {
+            Assert.That(dto.Id, Is.EqualTo(existing.Id));
+            Assert.That(dto.Body, Is.EqualTo("stored earlier"));
+            Assert.That(dto.Status, Is.EqualTo(MessageStatus.Delivered));
+            Assert.That(dto.CreatedAt, Is.EqualTo(existing.CreatedAt));
+        });
+    }
+
+    [Test]
+    public async Task A_template_is_sent_with_its_variables_as_a_json_object()
+    {
+        const string contentSid = "HX0123456789abcdef0123456789abcdef";
+        var variables = new Dictionary<string, string> { ["1"] = "Ana \"the\" customer", ["2"] = "3pm" };
+
+        await CreateHandler().Handle(new SendMessageCommand("+14155550123", null, null, contentSid, variables), CancellationToken.None);
+
+        var request = _sent.Single();
+        Assert.That(request.ContentSid, Is.EqualTo(contentSid));
+        Assert.That(request.Body, Is.Null);
+        Assert.That(request.MediaUrls, Is.Empty);
+        using var json = JsonDocument.Parse(request.ContentVariables!);
+        Assert.That(json.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
+        Assert.That(
+            json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()),
+            Is.EquivalentTo(variables));
+        Assert.That(_added.Single().ContentSid, Is.EqualTo(contentSid));
+    }
+
+    [Test]
+    public async Task A_blank_body_beside_media_is_sent_as_no_body()
+    {
+        await CreateHandler().Handle(new SendMessageCommand("+14155550123", "   ", ["https://example.com/a.png"]), CancellationToken.None);
+
+        Assert.That(_sent.Single().Body, Is.Null);
+        Assert.That(_added.Single().Body, Is.Null);
+    }
+
+    [Test]
+    public async Task A_twilio_rejection_stores_one_failed_message_and_reports_its_id()
+    {
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("send"))
+            .ThrowsAsync(new TwilioRejectedException(63016, "Outside the allowed window", 400, "https://www.twilio.com/docs/errors/63016"));
+
+        var thrown = await Assert.ThrowsAsync<MessageRejectedException>(
+            () => CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None));
+
+        Assert.That(_calls, Is.EqualTo((string[])["send", "save"]));
+        var stored = _added.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Failed));
+            Assert.That(stored.WaSid, Is.Null);
+            Assert.That(stored.ErrorCode, Is.EqualTo(63016));
+            Assert.That(stored.ErrorMessage, Is.EqualTo("Outside the allowed window"));
+            Assert.That(stored.Body, Is.EqualTo("hello"));
+            Assert.That(stored.To, Is.EqualTo(TestMessages.Customer));
+            Assert.That(thrown!.MessageId, Is.EqualTo(stored.Id));
+            Assert.That(thrown!.TwilioCode, Is.EqualTo(63016));
+            Assert.That(thrown!.Message, Is.EqualTo("Outside the allowed window"));
+            Assert.That(thrown!.MoreInfo, Is.EqualTo("https://www.twilio.com/docs/errors/63016"));
+        });
+    }
+
+    [Test]
+    public async Task Twilio_unavailable_stores_nothing_and_propagates()
+    {
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TwilioUnavailableException("503 from Twilio"));
+
+        await Assert.ThrowsAsync<TwilioUnavailableException>(
+            () => CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None));
+
+        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task A_message_twilio_accepted_is_saved_even_when_the_caller_cancels_meanwhile()
+    {
+        using var caller = new CancellationTokenSource();
+        var tokensSeenBySave = new List<CancellationToken>();
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .Callback(() => caller.Cancel())
+            .ReturnsAsync(new TwilioSendResult(TwilioSid, MessageStatus.Queued));
+        _repository
+            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
+            .Callback((Message _, CancellationToken token) => tokensSeenBySave.Add(token))
+            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+
+        await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), caller.Token);
+
+        Assert.That(tokensSeenBySave, Has.Count.EqualTo(1));
+        Assert.That(tokensSeenBySave[0].IsCancellationRequested, Is.False);
+    }
+
+    [Test]
+    public async Task Time_of_the_message_comes_from_the_time_provider()
+    {
+        _time.Advance(TimeSpan.FromHours(3));
+
+        var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        Assert.That(dto.CreatedAt, Is.EqualTo(ApplicationServices.Now.AddHours(3)));
+        Assert.That(dto.UpdatedAt, Is.EqualTo(dto.CreatedAt));
+    }
+
+    private SendMessageCommandHandler CreateHandler() =>
+        new(_gateway.Object, _repository.Object, _time, TestMapper.Instance);
+}

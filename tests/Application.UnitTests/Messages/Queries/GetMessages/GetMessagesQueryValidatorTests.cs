@@ -1,0 +1,82 @@
+using Messaging.Application.Common.Models;
+using Messaging.Application.Messages.Queries.GetMessages;
+
+namespace Messaging.Application.UnitTests.Messages.Queries.GetMessages;
+
+public sealed class GetMessagesQueryValidatorTests
+{
+    private static readonly string ValidCursor =
+        new MessageCursor(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), Guid.CreateVersion7()).Encode();
+
+    private readonly GetMessagesQueryValidator _validator = new();
+
+    public static IEnumerable<TestCaseData> ValidQueries()
+    {
+        yield return new TestCaseData(new GetMessagesQuery()).SetName("Defaults");
+        yield return new TestCaseData(new GetMessagesQuery(Limit: 1)).SetName("Limit 1");
+        yield return new TestCaseData(new GetMessagesQuery(Limit: 200)).SetName("Limit 200");
+        yield return new TestCaseData(new GetMessagesQuery(Contact: "+14155550123")).SetName("Contact as number");
+        yield return new TestCaseData(new GetMessagesQuery(Contact: "whatsapp:+14155550123")).SetName("Contact as address");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: "outbound")).SetName("Direction outbound");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: "INBOUND")).SetName("Direction in capitals");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "delivered")).SetName("Status delivered");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "Received")).SetName("Status capitalised");
+        yield return new TestCaseData(new GetMessagesQuery(Cursor: ValidCursor)).SetName("Cursor this API issued");
+    }
+
+    public static IEnumerable<TestCaseData> InvalidQueries()
+    {
+        yield return new TestCaseData(new GetMessagesQuery(Limit: 0), "Limit").SetName("Limit 0");
+        yield return new TestCaseData(new GetMessagesQuery(Limit: -1), "Limit").SetName("Limit negative");
+        yield return new TestCaseData(new GetMessagesQuery(Limit: 201), "Limit").SetName("Limit 201");
+        yield return new TestCaseData(new GetMessagesQuery(Limit: int.MaxValue), "Limit").SetName("Limit int max");
+        yield return new TestCaseData(new GetMessagesQuery(Contact: "4155550123"), "Contact").SetName("Contact national");
+        yield return new TestCaseData(new GetMessagesQuery(Contact: ""), "Contact").SetName("Contact empty");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: "sideways"), "Direction").SetName("Direction unknown");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: "1"), "Direction").SetName("Direction as number");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: "0"), "Direction").SetName("Direction as zero");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: "outbound,inbound"), "Direction").SetName("Direction list");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: " outbound"), "Direction").SetName("Direction padded");
+        yield return new TestCaseData(new GetMessagesQuery(Direction: ""), "Direction").SetName("Direction empty");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "1"), "Status").SetName("Status as number");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "99"), "Status").SetName("Status out of range");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "-1"), "Status").SetName("Status negative");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "seen"), "Status").SetName("Status unknown");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "receıved"), "Status").SetName("Status with dotless i");
+        yield return new TestCaseData(new GetMessagesQuery(Status: "delivered,read"), "Status").SetName("Status list");
+        yield return new TestCaseData(new GetMessagesQuery(Cursor: ""), "Cursor").SetName("Cursor empty");
+        yield return new TestCaseData(new GetMessagesQuery(Cursor: "not-a-cursor"), "Cursor").SetName("Cursor garbage");
+        yield return new TestCaseData(new GetMessagesQuery(Cursor: ValidCursor[..^2]), "Cursor").SetName("Cursor truncated");
+        yield return new TestCaseData(new GetMessagesQuery(Cursor: ValidCursor + "AA"), "Cursor").SetName("Cursor extended");
+        yield return new TestCaseData(new GetMessagesQuery(Cursor: "eyJpZCI6MX0"), "Cursor").SetName("Cursor of JSON");
+    }
+
+    [TestCaseSource(nameof(ValidQueries))]
+    public void Accepts(GetMessagesQuery query)
+    {
+        Assert.That(_validator.Validate(query).Errors, Is.Empty);
+    }
+
+    [TestCaseSource(nameof(InvalidQueries))]
+    public void Refuses(GetMessagesQuery query, string property)
+    {
+        var result = _validator.Validate(query);
+
+        Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo((string[])[property]));
+    }
+
+    [Test]
+    public void Refusing_a_status_lists_the_lowercase_names()
+    {
+        var message = _validator.Validate(new GetMessagesQuery(Status: "1")).Errors.Single().ErrorMessage;
+
+        Assert.That(message, Does.Contain("accepted").And.Contain("undelivered").And.Contain("received"));
+        Assert.That(message, Does.Not.Contain("Accepted"));
+    }
+
+    [Test]
+    public void The_default_limit_is_fifty()
+    {
+        Assert.That(new GetMessagesQuery().Limit, Is.EqualTo(50));
+    }
+}

@@ -1,0 +1,24 @@
+using Messaging.Application.Common.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Messaging.Application.UnitTests.TestSupport;
+
+/// <summary>The application as the host composes it, with the given ports behind it.</summary>
+public static class ApplicationServices
+{
+    public static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static ServiceProvider Build(ITwilioGateway gateway, IMessageRepository repository, LogSink? logs = null)
+    {
+        var services = new ServiceCollection();
+        services.AddApplicationServices();
+        services.AddSingleton(logs ?? new LogSink());
+        services.AddSingleton(typeof(ILogger<>), typeof(SinkLogger<>));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSingleton(gateway);
+        services.AddSingleton(repository);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}

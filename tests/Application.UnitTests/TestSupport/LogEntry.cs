@@ -1,0 +1,5 @@
+using Microsoft.Extensions.Logging;
+
+namespace Messaging.Application.UnitTests.TestSupport;
+
+public sealed record LogEntry(string Category, LogLevel Level, string Text, Exception? Exception);

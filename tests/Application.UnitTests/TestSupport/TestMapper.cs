@@ -1,0 +1,13 @@
+using AutoMapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Messaging.Application.UnitTests.TestSupport;
+
+/// <summary>The mapper exactly as <see cref="DependencyInjection.AddApplicationServices"/> configures it.</summary>
+public static class TestMapper
+{
+    private static readonly Lazy<IMapper> Mapper = new(() =>
+        new ServiceCollection().AddApplicationServices().BuildServiceProvider().GetRequiredService<IMapper>());
+
+    public static IMapper Instance => Mapper.Value;
+}
