@@ -170,6 +170,24 @@ public sealed class TwilioGatewayTests
     }
 
     [Test]
+    public async Task Canceling_a_send_that_Twilio_has_not_answered_aborts_it()
+    {
+        // A listener that accepts connections and never answers stands in for a Twilio that hangs.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        await using var services = Services(("Twilio:ApiBaseUrl", $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}"));
+        var gateway = services.GetRequiredService<ITwilioGateway>();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var started = TimeProvider.System.GetTimestamp();
+
+        Assert.That(
+            async () => await gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), cancellation.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+        // Well under the resilience pipeline's own attempt timeout: the caller's token reached the HTTP call.
+        Assert.That(TimeProvider.System.GetElapsedTime(started), Is.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
     public async Task Concurrent_sends_each_create_one_message()
     {
         await using var services = Services();
