@@ -71,6 +71,17 @@ public sealed class EmbeddedTwilioEmulatorTests
     }
 
     [Test]
+    public async Task The_embedded_emulator_listens_on_a_configured_port()
+    {
+        var port = LoopbackPort.Unused();
+        using var host = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:EmulatorUrl"] = $"http://127.0.0.1:{port}" });
+        await host.StartAsync();
+
+        Assert.That(host.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server.BaseAddress, Is.EqualTo(new Uri($"http://127.0.0.1:{port}/")));
+        await host.StopAsync();
+    }
+
+    [Test]
     public async Task With_credentials_no_emulator_is_started()
     {
         using var host = TwilioServices.BuildHost(new Dictionary<string, string?>

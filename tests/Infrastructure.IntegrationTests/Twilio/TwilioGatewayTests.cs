@@ -146,7 +146,7 @@ public sealed class TwilioGatewayTests
     [Test]
     public async Task Nothing_listening_at_the_Twilio_address_is_unavailable()
     {
-        await using var services = Services(("Twilio:ApiBaseUrl", $"http://127.0.0.1:{UnusedLoopbackPort()}"));
+        await using var services = Services(("Twilio:ApiBaseUrl", $"http://127.0.0.1:{LoopbackPort.Unused()}"));
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var unavailable = await Assert.ThrowsAsync<TwilioUnavailableException>(
@@ -201,13 +201,6 @@ public sealed class TwilioGatewayTests
             Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(10));
             Assert.That(results.Select(r => r.Sid), Is.EquivalentTo(_emulator.Messages.Select(m => m.Sid)));
         });
-    }
-
-    private static int UnusedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private ServiceProvider Services(params (string Key, string? Value)[] overrides)
