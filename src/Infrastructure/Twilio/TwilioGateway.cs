@@ -1,0 +1,97 @@
+using Messaging.Application.Common.Exceptions;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.TwilioEmulator;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+
+namespace Messaging.Infrastructure.Twilio;
+
+/// <summary>
+/// Sends through the Twilio SDK on an <see cref="System.Net.Http.HttpClient"/> from the factory. Emulator and real
+/// Twilio differ only in where <see cref="TwilioApiRedirectHandler"/> sends the requests and which credentials are used.
+/// </summary>
+internal sealed class TwilioGateway(
+    IHttpClientFactory httpClientFactory,
+    IOptionsMonitor<TwilioOptions> options,
+    ILogger<TwilioGateway> logger) : ITwilioGateway
+{
+    public const string HttpClientName = "Twilio";
+
+    public string SenderAddress => Sender(options.CurrentValue);
+
+    public async Task<TwilioSendResult> SendAsync(TwilioSendRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var settings = options.CurrentValue;
+        var client = CreateClient(settings);
+        var create = new CreateMessageOptions(new PhoneNumber(request.To))
+        {
+            From = new PhoneNumber(Sender(settings)),
+            Body = request.Body,
+            MediaUrl = request.MediaUrls.Count == 0 ? null : request.MediaUrls.Select(url => new Uri(url, UriKind.Absolute)).ToList(),
+            ContentSid = request.ContentSid,
+            ContentVariables = request.ContentVariables,
+            StatusCallback = settings.StatusCallbackUrl,
+        };
+
+        CallerCancellationHandler.CallerToken = cancellationToken;
+        try
+        {
+            var message = await MessageResource.CreateAsync(create, client);
+            return new TwilioSendResult(message.Sid, TwilioStatusMapper.ToMessageStatus(message.Status?.ToString()));
+        }
+        catch (ApiException ex) when (IsRejection(ex.Status))
+        {
+            TwilioLog.MessageRejected(logger, ex.Code, ex.Status, ex.Message);
+            throw new TwilioRejectedException(ex.Code, ex.Message, ex.Status, ex.MoreInfo, ex);
+        }
+        catch (ApiException ex) when (ex.Status is 401 or 403)
+        {
+            TwilioLog.CredentialsRefused(logger, ex.Status, ex.Code);
+            throw new TwilioUnavailableException("Twilio refused this service's credentials.", ex);
+        }
+        catch (ApiException ex)
+        {
+            TwilioLog.TwilioFailed(logger, ex, ex.Status, ex.Code);
+            throw new TwilioUnavailableException($"Twilio failed with HTTP {ex.Status}.", ex);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex) && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The send was canceled; Twilio may or may not have created the message.", ex, cancellationToken);
+        }
+        catch (Exception ex) when (IsTransportFailure(ex))
+        {
+            TwilioLog.TwilioUnreachable(logger, ex);
+            throw new TwilioUnavailableException("Twilio could not be reached.", ex);
+        }
+    }
+
+    // 401/403 mean our own credentials are wrong and 429 that we sent too fast: nothing the sender of this message
+    // can fix, so those count as Twilio being unavailable to us, not as a refusal of this message.
+    private static bool IsRejection(int httpStatus) => httpStatus is >= 400 and < 500 and not 401 and not 403 and not 429;
+
+    // The SDK wraps every transport failure (connection refused, timeouts, resilience rejections) in
+    // ApiConnectionException, a TwilioException; the bare transport types are caught in case one escapes that.
+    private static bool IsTransportFailure(Exception ex) =>
+        ex is TwilioException or HttpRequestException or TaskCanceledException;
+
+    private static string Sender(TwilioOptions settings) =>
+        string.IsNullOrWhiteSpace(settings.From) ? TwilioEmulatorDefaults.Sender : settings.From;
+
+    private TwilioRestClient CreateClient(TwilioOptions settings)
+    {
+        var (accountSid, authToken) = settings.HasCredentials
+            ? (settings.AccountSid!, settings.AuthToken!)
+            : (TwilioEmulatorDefaults.AccountSid, TwilioEmulatorDefaults.AuthToken);
+        var httpClient = httpClientFactory.CreateClient(HttpClientName);
+        return new TwilioRestClient(accountSid, authToken, httpClient: new SystemNetHttpClient(httpClient));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Messaging.Infrastructure.Twilio;
+
+/// <summary>The Twilio gateway's log lines. None of them carries a credential.</summary>
+internal static partial class TwilioLog
+{
+    [LoggerMessage(
+        EventId = 1,
+        Level = LogLevel.Information,
+        Message = "No Twilio credentials are configured: using the embedded Twilio emulator at {EmulatorAddress}; nothing is sent to WhatsApp.")]
+    public static partial void UsingEmbeddedEmulator(ILogger logger, Uri emulatorAddress);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Twilio refused the message: error {TwilioCode} (HTTP {HttpStatus}): {TwilioMessage}")]
+    public static partial void MessageRejected(ILogger logger, int twilioCode, int httpStatus, string twilioMessage);
+
+    [LoggerMessage(
+        EventId = 3,
+        Level = LogLevel.Error,
+        Message = "Twilio refused this service's credentials (HTTP {HttpStatus}, error {TwilioCode}); check Twilio:AccountSid and Twilio:AuthToken.")]
+    public static partial void CredentialsRefused(ILogger logger, int httpStatus, int twilioCode);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Twilio failed to create the message (HTTP {HttpStatus}, error {TwilioCode}).")]
+    public static partial void TwilioFailed(ILogger logger, Exception exception, int httpStatus, int twilioCode);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Twilio could not be reached to create the message.")]
+    public static partial void TwilioUnreachable(ILogger logger, Exception exception);
+}

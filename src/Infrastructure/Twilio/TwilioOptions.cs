@@ -1,0 +1,32 @@
+namespace Messaging.Infrastructure.Twilio;
+
+/// <summary>
+/// The <c>Twilio</c> configuration section. With no credentials the service talks to an embedded emulator with fixed
+/// development credentials; with both credentials it talks to Twilio (or to <see cref="ApiBaseUrl"/>).
+/// </summary>
+public sealed class TwilioOptions
+{
+    public const string SectionName = "Twilio";
+
+    public string? AccountSid { get; set; }
+
+    public string? AuthToken { get; set; }
+
+    /// <summary>The WhatsApp sender, <c>whatsapp:+E164</c>. Without credentials it defaults to Twilio's sandbox number.</summary>
+    public string? From { get; set; }
+
+    /// <summary>Sends the SDK's requests here instead of <c>https://api.twilio.com</c>, e.g. to a separately run emulator.</summary>
+    public Uri? ApiBaseUrl { get; set; }
+
+    /// <summary>Where the embedded emulator listens; port 0 (the default) picks any free port.</summary>
+    public Uri? EmulatorUrl { get; set; }
+
+    /// <summary>Where Twilio should post status changes of sent messages; none when unset.</summary>
+    public Uri? StatusCallbackUrl { get; set; }
+
+    public bool HasCredentials => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
+
+    /// <summary>True when neither credentials nor another API address are configured.</summary>
+    public bool UsesEmbeddedEmulator =>
+        string.IsNullOrWhiteSpace(AccountSid) && string.IsNullOrWhiteSpace(AuthToken) && ApiBaseUrl is null;
+}

@@ -1,0 +1,45 @@
+using Messaging.Application.Common.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Twilio;
+
+internal static class TwilioServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ITwilioGateway"/> bound to the <c>Twilio</c> section, validated at start, and the
+    /// embedded emulator that stands in for Twilio when no credentials are configured.
+    /// </summary>
+    internal static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<TwilioOptions>()
+            .Bind(configuration.GetSection(TwilioOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
+
+        services.TryAddSingleton<EmbeddedTwilioEmulator>();
+        services.AddHostedService<EmbeddedTwilioEmulatorService>();
+
+        services.TryAddTransient<CallerCancellationHandler>();
+        services.TryAddTransient<TwilioApiRedirectHandler>();
+        // Handlers run outermost first: the caller's token covers the whole call, resilience wraps each attempt,
+        // and the redirect is applied to whatever attempt goes out.
+        var http = services.AddHttpClient(TwilioGateway.HttpClientName);
+        http.AddHttpMessageHandler<CallerCancellationHandler>();
+        http.AddStandardResilienceHandler(resilience =>
+        {
+            // Twilio creates a message for every create it receives, even when its answer is lost on the way back,
+            // and the Messages API takes no idempotency key: a retried POST can deliver the WhatsApp message twice.
+            // Only safe methods (fetches) are retried; a failed create surfaces to the caller instead.
+            resilience.Retry.DisableForUnsafeHttpMethods();
+        });
+        http.AddHttpMessageHandler<TwilioApiRedirectHandler>();
+
+        services.TryAddSingleton<ITwilioGateway, TwilioGateway>();
+        return services;
+    }
+}

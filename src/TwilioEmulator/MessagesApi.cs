@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace Messaging.TwilioEmulator;
+
+/// <summary>The Messages endpoints of Twilio's 2010-04-01 REST API: create and fetch.</summary>
+internal sealed class MessagesApi(EmulatorState state)
+{
+    private const int MaxBodyLength = 1600;
+
+    public async Task CreateAsync(HttpContext context)
+    {
+        // Counted before anything can refuse it, so callers can see every attempt, retries included.
+        state.CountCreateMessageRequest();
+        if (await RefuseAsync(context))
+        {
+            return;
+        }
+
+        var form = context.Request.HasFormContentType
+            ? await context.Request.ReadFormAsync(context.RequestAborted)
+            : FormCollection.Empty;
+        var to = Single(form, "To");
+        var from = Single(form, "From");
+        var body = Single(form, "Body");
+        var mediaUrls = form["MediaUrl"].Where(url => !string.IsNullOrWhiteSpace(url)).Select(url => url!).ToArray();
+        var contentSid = Single(form, "ContentSid");
+        var contentVariables = Single(form, "ContentVariables");
+        var statusCallback = Single(form, "StatusCallback");
+
+        var error = Validate(to, from, body, mediaUrls, contentSid, contentVariables, statusCallback);
+        if (error is not null)
+        {
+            await TwilioJson.WriteErrorAsync(context, error);
+            return;
+        }
+
+        var now = state.TimeProvider.GetUtcNow();
+        var message = new EmulatedMessage
+        {
+            Sid = "SM" + Guid.NewGuid().ToString("N"),
+            AccountSid = state.AccountSid,
+            To = to!,
+            From = from!,
+            Body = body,
+            MediaUrls = mediaUrls,
+            ContentSid = contentSid,
+            ContentVariables = contentVariables,
+            StatusCallback = statusCallback is null ? null : new Uri(statusCallback),
+            Status = "queued",
+            DateCreated = now,
+            DateUpdated = now,
+        };
+        state.Add(message);
+        await TwilioJson.WriteAsync(context, StatusCodes.Status201Created, TwilioJson.ToJson(message));
+    }
+
+    public async Task FetchAsync(HttpContext context)
+    {
+        if (await RefuseAsync(context))
+        {
+            return;
+        }
+
+        var sid = context.Request.RouteValues["messageSid"] as string;
+        if (sid is null || !state.TryGet(sid, out var message))
+        {
+            await TwilioJson.WriteErrorAsync(context, NotFound(context.Request.Path));
+            return;
+        }
+
+        await TwilioJson.WriteAsync(context, StatusCodes.Status200OK, TwilioJson.ToJson(message));
+    }
+
+    public static TwilioError NotFound(PathString path) =>
+        TwilioError.Of(StatusCodes.Status404NotFound, 20404, $"The requested resource {path} was not found");
+
+    /// <summary>Answers the request with an error when an injected failure or the credentials say so.</summary>
+    private async Task<bool> RefuseAsync(HttpContext context)
+    {
+        // An outage answers before Twilio looks at who is asking.
+        if (state.TryTakeFailure(out var failureStatus))
+        {
+            var reason = ReasonPhrases.GetReasonPhrase(failureStatus);
+            await TwilioJson.WriteErrorAsync(context, TwilioError.Of(failureStatus, 20000 + failureStatus, reason));
+            return true;
+        }
+
+        var pathAccount = context.Request.RouteValues["accountSid"] as string;
+        if (!BasicAuthentication.IsAuthorized(context.Request, state.AccountSid, state.AuthToken)
+            || !string.Equals(pathAccount, state.AccountSid, StringComparison.Ordinal))
+        {
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Twilio API\"";
+            await TwilioJson.WriteErrorAsync(context, TwilioError.Of(StatusCodes.Status401Unauthorized, 20003, "Authenticate"));
+            return true;
+        }
+
+        return false;
+    }
+
+    private static TwilioError? Validate(
+        string? to,
+        string? from,
+        string? body,
+        string[] mediaUrls,
+        string? contentSid,
+        string? contentVariables,
+        string? statusCallback)
+    {
+        if (to is null)
+        {
+            return TwilioError.Of(400, 21604, "A 'To' phone number is required.");
+        }
+
+        if (from is null)
+        {
+            return TwilioError.Of(400, 21603, "A 'From' phone number is required.");
+        }
+
+        if (body is null && mediaUrls.Length == 0 && contentSid is null)
+        {
+            return TwilioError.Of(400, 21619, "A text message body or media urls must be specified.");
+        }
+
+        if (body is { Length: > MaxBodyLength })
+        {
+            return TwilioError.Of(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
+        }
+
+        if (mediaUrls.Any(url => !IsHttpUrl(url)))
+        {
+            return TwilioError.Of(400, 21620, "Invalid media URL(s).");
+        }
+
+        if (statusCallback is not null && !IsHttpUrl(statusCallback))
+        {
+            return TwilioError.Of(400, 21609, $"The StatusCallback URL {statusCallback} is not a valid URL.");
+        }
+
+        if (contentVariables is not null && !IsJsonObject(contentVariables))
+        {
+            return TwilioError.Of(400, 21656, "The ContentVariables Parameter is invalid.");
+        }
+
+        return TwilioTestNumbers.ErrorFor(to, from);
+    }
+
+    private static string? Single(IFormCollection form, string name)
+    {
+        StringValues values = form[name];
+        var value = values.Count == 0 ? null : values[^1];
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static bool IsJsonObject(string value)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
