@@ -62,8 +62,8 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
         {
             var createdAt = after.CreatedAt;
             var id = after.Id;
-            // Equivalent to (CreatedAt < c) OR (CreatedAt = c AND Id < id); the leading "CreatedAt <= c" is a
-            // plain range the database can seek to, where the bare OR would make it scan from the newest row.
+            // Equivalent to (CreatedAt < c) OR (CreatedAt = c AND Id < id). The leading "CreatedAt <= c" hands every
+            // planner a plain range to seek to, instead of relying on it to derive one from the OR.
             query = query.Where(m => m.CreatedAt <= createdAt && (m.CreatedAt < createdAt || m.Id.CompareTo(id) < 0));
         }
 
