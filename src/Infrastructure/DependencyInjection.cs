@@ -1,3 +1,4 @@
+using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,7 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddPersistence(configuration);
         services.AddTwilio(configuration);
         return services;
     }

@@ -1,0 +1,66 @@
+using Messaging.Domain.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Messaging.Infrastructure.Persistence;
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    /// <summary>
+    /// Shadow property holding <see cref="Message.Contact"/> as a column, so the contact filter can seek an index
+    /// instead of testing two columns under an OR.
+    /// </summary>
+    public const string ContactProperty = "ContactAddress";
+
+    // Twilio SIDs are 34 characters; addresses are "whatsapp:+" and at most 15 digits.
+    private const int SidLength = 64;
+    private const int AddressLength = 32;
+    private const int EnumLength = 16;
+
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.ToTable("Messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+
+        builder.Property(m => m.WaSid).HasMaxLength(SidLength);
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(EnumLength);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(EnumLength);
+        builder.Property(m => m.From).HasMaxLength(AddressLength);
+        builder.Property(m => m.To).HasMaxLength(AddressLength);
+        builder.Property(m => m.ContentSid).HasMaxLength(SidLength);
+
+        builder.PrimitiveCollection(m => m.MediaUrls)
+            .HasField("_mediaUrls")
+            .UsePropertyAccessMode(PropertyAccessMode.Field)
+            .IsRequired();
+
+        builder.Ignore(m => m.Contact);
+
+        // Bracketed identifiers are valid in both SQL Server and SQLite, so one expression serves both providers;
+        // a stored column keeps the value indexable and lets the database, not the code, keep it right.
+        builder.Property<string>(ContactProperty)
+            .HasColumnName("Contact")
+            .HasMaxLength(AddressLength)
+            .IsRequired()
+            .HasComputedColumnSql(
+                $"CASE WHEN [Direction] = '{nameof(MessageDirection.Outbound)}' THEN [To] ELSE [From] END",
+                stored: true);
+
+        // The provider adds "WHERE [WaSid] IS NOT NULL" on SQL Server, where NULLs would otherwise collide;
+        // SQLite already treats NULLs as distinct.
+        builder.HasIndex(m => m.WaSid).IsUnique();
+
+        // Keyset paging reads newest first; with these every page is an index seek whatever its depth.
+        builder.HasIndex(m => new { m.CreatedAt, m.Id })
+            .IsDescending(true, true)
+            .HasDatabaseName("IX_Messages_CreatedAt_Id");
+        builder.HasIndex(ContactProperty, nameof(Message.CreatedAt), nameof(Message.Id))
+            .IsDescending(false, true, true)
+            .HasDatabaseName("IX_Messages_Contact_CreatedAt_Id");
+        // Statuses such as Failed are rare; without this a page of them would scan the whole table.
+        builder.HasIndex(m => new { m.Status, m.CreatedAt, m.Id })
+            .IsDescending(false, true, true)
+            .HasDatabaseName("IX_Messages_Status_CreatedAt_Id");
+    }
+}

@@ -1,0 +1,76 @@
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Domain.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Infrastructure.Persistence;
+
+internal sealed class MessageRepository(MessagingDbContext context) : IMessageRepository
+{
+    public async Task<AddIfAbsentResult> AddIfAbsent(Message message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+
+        // No look-up first: the unique index on WaSid is the only guard that holds under concurrency, so a new
+        // SID costs a single INSERT and only the rare duplicate pays for a second query.
+        context.Messages.Add(message);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            return new AddIfAbsentResult(message, Inserted: true);
+        }
+        catch (DbUpdateException exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception))
+        {
+            // Left in the Added state, the rejected entity would be inserted again by the next SaveChanges.
+            context.Entry(message).State = EntityState.Detached;
+        }
+
+        // Tracked, like the message returned when the insert succeeds, so callers see the same thing either way.
+        var stored = await context.Messages.SingleAsync(m => m.WaSid == message.WaSid, cancellationToken);
+        return new AddIfAbsentResult(stored, Inserted: false);
+    }
+
+    public Task<Message?> GetById(Guid id, CancellationToken cancellationToken) =>
+        context.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Message>> List(
+        MessageFilter filter,
+        MessageCursor? after,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+
+        var query = context.Messages.AsNoTracking();
+        if (filter.Contact is { } contact)
+        {
+            query = query.Where(m => EF.Property<string>(m, MessageConfiguration.ContactProperty) == contact);
+        }
+
+        if (filter.Direction is { } direction)
+        {
+            query = query.Where(m => m.Direction == direction);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+
+        if (after is not null)
+        {
+            var createdAt = after.CreatedAt;
+            var id = after.Id;
+            // Equivalent to (CreatedAt < c) OR (CreatedAt = c AND Id < id). The leading "CreatedAt <= c" hands every
+            // planner a plain range to seek to, instead of relying on it to derive one from the OR.
+            query = query.Where(m => m.CreatedAt <= createdAt && (m.CreatedAt < createdAt || m.Id.CompareTo(id) < 0));
+        }
+
+        return await query
+            .OrderByDescending(m => m.CreatedAt)
+            .ThenByDescending(m => m.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,23 @@
+using Messaging.Domain.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Infrastructure.Persistence;
+
+/// <summary>
+/// The model shared by every provider. Each provider has its own derived context so that each keeps its own
+/// migrations; the registered provider's context is also resolvable as this type.
+/// </summary>
+public abstract class MessagingDbContext : DbContext
+{
+    protected MessagingDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new MessageConfiguration());
+    }
+}

@@ -1,0 +1,47 @@
+using Messaging.Application.Common.Interfaces;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Persistence;
+
+internal static class PersistenceServiceCollectionExtensions
+{
+    public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+
+        // Both contexts are registered and the provider is chosen when one is resolved, so an invalid
+        // configuration surfaces as the validator's message rather than as a half-built container.
+        services.AddDbContext<SqliteMessagingDbContext>((provider, builder) =>
+            builder.UseSqlite(SqliteConnectionString(Options(provider))));
+        services.AddDbContext<SqlServerMessagingDbContext>((provider, builder) =>
+            builder.UseSqlServer(Options(provider).ConnectionString));
+        services.AddScoped<MessagingDbContext>(provider => Options(provider).IsSqlServer
+            ? provider.GetRequiredService<SqlServerMessagingDbContext>()
+            : provider.GetRequiredService<SqliteMessagingDbContext>());
+
+        services.AddScoped<IMessageRepository, MessageRepository>();
+        return services;
+    }
+
+    internal static string SqliteConnectionString(DatabaseOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(AppContext.BaseDirectory, "messaging.db");
+        }
+
+        return builder.ToString();
+    }
+
+    private static DatabaseOptions Options(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+}

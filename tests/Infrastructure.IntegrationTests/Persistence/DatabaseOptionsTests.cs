@@ -1,0 +1,82 @@
+using Messaging.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+public sealed class DatabaseOptionsTests
+{
+    [Test]
+    public async Task An_unknown_provider_stops_the_host_from_starting()
+    {
+        using var host = BuildHost(new() { ["Database:Provider"] = "Bogus" });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(exception!.Message, Does.Contain("'Bogus'").And.Contain("Sqlite").And.Contain("SqlServer"));
+    }
+
+    [Test]
+    public async Task Sql_server_without_a_connection_string_stops_the_host_from_starting()
+    {
+        using var host = BuildHost(new() { ["Database:Provider"] = "SqlServer" });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(exception!.Message, Does.Contain("Database:ConnectionString"));
+    }
+
+    [Test]
+    public async Task Initialising_the_database_with_an_unknown_provider_fails_validation()
+    {
+        using var host = BuildHost(new() { ["Database:Provider"] = "Bogus" });
+
+        await Assert.ThrowsAsync<OptionsValidationException>(() => host.Services.InitialiseDatabaseAsync());
+    }
+
+    [Test]
+    public void Sql_server_configuration_resolves_the_sql_server_context_as_the_shared_context()
+    {
+        using var host = BuildHost(new()
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["Database:ConnectionString"] = "Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True",
+        });
+        using var scope = host.Services.CreateScope();
+
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var options = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context, Is.InstanceOf<SqlServerMessagingDbContext>());
+            Assert.That(options.ShouldMigrateOnStartup, Is.False, "a server database is migrated by deployment unless asked");
+        });
+    }
+
+    [Test]
+    public void Sqlite_is_the_default_and_lives_next_to_the_application()
+    {
+        using var host = BuildHost([]);
+
+        var options = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var connectionString = PersistenceServiceCollectionExtensions.SqliteConnectionString(options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.IsSqlite, Is.True);
+            Assert.That(options.ShouldMigrateOnStartup, Is.True);
+            Assert.That(connectionString, Does.Contain(Path.Combine(AppContext.BaseDirectory, "messaging.db")));
+        });
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddPersistence(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,78 @@
+using Messaging.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+public sealed class SchemaTests
+{
+    private const string NeverOpenedSqlServer = "Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True";
+
+    [Test]
+    public void Sql_server_schema_has_a_filtered_unique_sid_index_and_keyset_indexes()
+    {
+        using var context = SqlServerContext();
+
+        var script = context.Database.GenerateCreateScript();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(script, Does.Contain("CREATE UNIQUE INDEX [IX_Messages_WaSid] ON [Messages] ([WaSid]) WHERE [WaSid] IS NOT NULL"));
+            Assert.That(script, Does.Contain("CREATE INDEX [IX_Messages_CreatedAt_Id] ON [Messages] ([CreatedAt] DESC, [Id] DESC)"));
+            Assert.That(script, Does.Contain("CREATE INDEX [IX_Messages_Contact_CreatedAt_Id] ON [Messages] ([Contact], [CreatedAt] DESC, [Id] DESC)"));
+            Assert.That(script, Does.Contain("CREATE INDEX [IX_Messages_Status_CreatedAt_Id] ON [Messages] ([Status], [CreatedAt] DESC, [Id] DESC)"));
+            Assert.That(script, Does.Contain("[Contact] AS CASE WHEN [Direction] = 'Outbound' THEN [To] ELSE [From] END PERSISTED"));
+        });
+    }
+
+    [Test]
+    public void Sql_server_migrations_match_the_model()
+    {
+        using var context = SqlServerContext();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context.Database.GetMigrations(), Is.Not.Empty);
+            Assert.That(context.Database.HasPendingModelChanges(), Is.False);
+        });
+    }
+
+    [Test]
+    public void Sqlite_migrations_match_the_model()
+    {
+        using var context = new SqliteMessagingDbContext(
+            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite("Data Source=unused.db").Options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context.Database.GetMigrations(), Is.Not.Empty);
+            Assert.That(context.Database.HasPendingModelChanges(), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Initialising_a_new_sqlite_file_applies_every_migration_in_wal_mode()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var scope = database.CreateScope();
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+
+        var applied = await context.Database.GetAppliedMigrationsAsync();
+        await using var connection = new SqliteConnection($"Data Source={database.FilePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        var journalMode = (string?)await command.ExecuteScalarAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context, Is.InstanceOf<SqliteMessagingDbContext>());
+            Assert.That(applied, Is.EqualTo(context.Database.GetMigrations()));
+            Assert.That(journalMode, Is.EqualTo("wal"));
+        });
+    }
+
+    private static SqlServerMessagingDbContext SqlServerContext() =>
+        new(new DbContextOptionsBuilder<SqlServerMessagingDbContext>().UseSqlServer(NeverOpenedSqlServer).Options);
+}

@@ -1,0 +1,51 @@
+using Messaging.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>A SQLite file in its own temporary directory, migrated through the application's own registration.</summary>
+internal sealed class SqliteTestDatabase : IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly ServiceProvider _services;
+
+    private SqliteTestDatabase(string directory, string filePath, ServiceProvider services)
+    {
+        _directory = directory;
+        FilePath = filePath;
+        _services = services;
+    }
+
+    public string FilePath { get; }
+
+    public static async Task<SqliteTestDatabase> CreateAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "messaging-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var filePath = Path.Combine(directory, "messaging.db");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:ConnectionString"] = $"Data Source={filePath}",
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddPersistence(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await services.InitialiseDatabaseAsync();
+        return new SqliteTestDatabase(directory, filePath, services);
+    }
+
+    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        // Pooled connections keep the file open, and an open file cannot be deleted everywhere.
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,17 @@
+using Messaging.Domain.Messages;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+internal static class TestMessages
+{
+    public static readonly WhatsAppAddress Sender = WhatsAppAddress.FromE164("+14155550100");
+
+    public static readonly WhatsAppAddress Alice = WhatsAppAddress.FromE164("+447700900001");
+
+    public static readonly WhatsAppAddress Bob = WhatsAppAddress.FromE164("+447700900002");
+
+    public static Message Outbound(string sid, DateTimeOffset at, string body = "hello", WhatsAppAddress? to = null, MessageStatus status = MessageStatus.Queued) =>
+        Message.Outbound(sid, Sender, to ?? Alice, body, ["https://example.com/a.jpg"], null, status, at);
+
+    public static string NewSid() => "SM" + Guid.NewGuid().ToString("N");
+}
