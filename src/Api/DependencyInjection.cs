@@ -20,6 +20,9 @@ public static class DependencyInjection
                 options.JsonSerializerOptions.Converters.Add(
                     new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
                 options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+
+                // The serializer's own messages name internal types; clients get the JSON path and a plain message.
+                options.AllowInputFormatterExceptionMessages = false;
             })
             .ConfigureApiBehaviorOptions(options =>
                 options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);

@@ -1,6 +1,7 @@
 using Messaging.Api;
 using Messaging.Application;
 using Messaging.Infrastructure;
+using Messaging.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 

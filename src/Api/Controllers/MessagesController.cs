@@ -9,7 +9,6 @@ namespace Messaging.Api.Controllers;
 
 [ApiController]
 [Route("api/messages")]
-[Produces("application/json")]
 public sealed class MessagesController(IMediator mediator) : ControllerBase
 {
     /// <summary>Sends a WhatsApp message and returns it as stored.</summary>

@@ -1,0 +1,30 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Messaging.Infrastructure.Persistence;
+using Messaging.Infrastructure.Twilio;
+using Messaging.TwilioEmulator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Messaging.Api.FunctionalTests;
+
+/// <summary>What a functional test needs from the running application: a client, the database and the emulator.</summary>
+public static class ApiTestContext
+{
+    public static TwilioEmulatorServer Emulator(this MessagingApiFactory factory) =>
+        factory.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
+
+    public static async Task<int> StoredMessageCount(this MessagingApiFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        return await db.Messages.CountAsync();
+    }
+
+    public static async Task<JsonObject> ReadJsonObject(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonNode>())?.AsObject()
+        ?? throw new InvalidOperationException("The response had no JSON body.");
+
+    public static Task<HttpResponseMessage> PostMessage(this HttpClient client, object body) =>
+        client.PostAsJsonAsync("/api/messages", body);
+}
