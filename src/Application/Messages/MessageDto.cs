@@ -19,6 +19,12 @@ public sealed record MessageDto
 
     public IReadOnlyList<string> MediaUrls { get; init; } = [];
 
+    /// <summary>The media with their content types where Twilio reported them (inbound messages).</summary>
+    public IReadOnlyList<MessageMediaDto> Media { get; init; } = [];
+
+    /// <summary>The customer's WhatsApp profile name (inbound messages).</summary>
+    public string? ProfileName { get; init; }
+
     public string? ContentSid { get; init; }
 
     public MessageStatus Status { get; init; }

@@ -3,7 +3,7 @@ namespace Messaging.Domain.Messages;
 /// <summary>One WhatsApp message, sent or received, as Twilio knows it.</summary>
 public sealed class Message
 {
-    private List<string> _mediaUrls = [];
+    private List<MessageMedia> _media = [];
 
     // For EF Core.
     private Message()
@@ -19,7 +19,7 @@ public sealed class Message
         WhatsAppAddress from,
         WhatsAppAddress to,
         string? body,
-        IEnumerable<string>? mediaUrls,
+        IEnumerable<MessageMedia>? media,
         string? contentSid,
         MessageStatus status,
         DateTimeOffset at)
@@ -30,7 +30,7 @@ public sealed class Message
         From = from.Value;
         To = to.Value;
         Body = body;
-        _mediaUrls = mediaUrls?.ToList() ?? [];
+        _media = media?.ToList() ?? [];
         ContentSid = contentSid;
         Status = status;
         CreatedAt = at;
@@ -50,7 +50,12 @@ public sealed class Message
 
     public string? Body { get; private set; }
 
-    public IReadOnlyList<string> MediaUrls => _mediaUrls;
+    public IReadOnlyList<MessageMedia> Media => _media;
+
+    public IReadOnlyList<string> MediaUrls => _media.ConvertAll(m => m.Url);
+
+    /// <summary>The customer's WhatsApp profile name, as Twilio reported it with an inbound message.</summary>
+    public string? ProfileName { get; private set; }
 
     /// <summary>The approved template sent instead of free-form content.</summary>
     public string? ContentSid { get; private set; }
@@ -85,7 +90,7 @@ public sealed class Message
             throw new ArgumentOutOfRangeException(nameof(status), status, "An outbound message takes an outbound status.");
         }
 
-        return new Message(NewId(at), waSid, MessageDirection.Outbound, from, to, body, mediaUrls, contentSid, status, at);
+        return new Message(NewId(at), waSid, MessageDirection.Outbound, from, to, body, ToMedia(mediaUrls), contentSid, status, at);
     }
 
     /// <summary>An outbound message Twilio refused; kept so the dashboard shows what failed and why.</summary>
@@ -99,12 +104,29 @@ public sealed class Message
         string errorMessage,
         DateTimeOffset at)
     {
-        var message = new Message(NewId(at), null, MessageDirection.Outbound, from, to, body, mediaUrls, contentSid, MessageStatus.Failed, at)
+        var message = new Message(NewId(at), null, MessageDirection.Outbound, from, to, body, ToMedia(mediaUrls), contentSid, MessageStatus.Failed, at)
         {
             ErrorCode = errorCode,
             ErrorMessage = errorMessage,
         };
         return message;
+    }
+
+    /// <summary>A message a customer sent us, as Twilio delivered it under <paramref name="waSid"/>.</summary>
+    public static Message Inbound(
+        string waSid,
+        WhatsAppAddress from,
+        WhatsAppAddress to,
+        string? body,
+        IEnumerable<MessageMedia>? media,
+        string? profileName,
+        DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        return new Message(NewId(at), waSid, MessageDirection.Inbound, from, to, body, media, null, MessageStatus.Received, at)
+        {
+            ProfileName = string.IsNullOrWhiteSpace(profileName) ? null : profileName,
+        };
     }
 
     /// <summary>
@@ -128,6 +150,9 @@ public sealed class Message
         UpdatedAt = at;
         return true;
     }
+
+    private static IEnumerable<MessageMedia>? ToMedia(IEnumerable<string>? mediaUrls) =>
+        mediaUrls?.Select(url => new MessageMedia(url, ContentType: null));
 
     // Version 7 GUIDs sort by creation time, which keeps the (CreatedAt, Id) index append-mostly.
     private static Guid NewId(DateTimeOffset at) => Guid.CreateVersion7(at);

@@ -16,6 +16,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     private const int SidLength = 64;
     private const int AddressLength = 32;
     private const int EnumLength = 16;
+    private const int ProfileNameLength = 256;
 
     public void Configure(EntityTypeBuilder<Message> builder)
     {
@@ -30,11 +31,18 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.To).HasMaxLength(AddressLength);
         builder.Property(m => m.ContentSid).HasMaxLength(SidLength);
 
-        builder.PrimitiveCollection(m => m.MediaUrls)
-            .HasField("_mediaUrls")
-            .UsePropertyAccessMode(PropertyAccessMode.Field)
-            .IsRequired();
+        builder.Property(m => m.ProfileName).HasMaxLength(ProfileNameLength);
 
+        // Media travel with their message and are never queried on their own: one JSON column, on both providers.
+        builder.OwnsMany(m => m.Media, media =>
+        {
+            media.ToJson();
+            media.Property(m => m.Url).HasJsonPropertyName("url");
+            media.Property(m => m.ContentType).HasJsonPropertyName("contentType");
+        });
+        builder.Navigation(m => m.Media).HasField("_media").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.Ignore(m => m.MediaUrls);
         builder.Ignore(m => m.Contact);
 
         // Bracketed identifiers are valid in both SQL Server and SQLite, so one expression serves both providers;

@@ -198,18 +198,11 @@ public sealed class MessageListingTests
         Assert.That(ids, Is.EqualTo(unpaged.Select(m => m.Id)));
     }
 
-    // The domain has no inbound factory yet; a row written straight to the table also proves the database, not
-    // the code, derives the contact column.
+    // The contact column is computed by the database; an inbound row proves it picks the sender.
     private async Task<Guid> InsertInboundAsync(WhatsAppAddress from, WhatsAppAddress to)
     {
-        var at = _clock.GetUtcNow();
-        var id = Guid.CreateVersion7(at);
-        var context = _scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-        await context.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "Messages" ("Id", "WaSid", "Direction", "From", "To", "Body", "MediaUrls", "Status", "CreatedAt", "UpdatedAt")
-            VALUES ({id}, {TestMessages.NewSid()}, 'Inbound', {from.Value}, {to.Value}, 'hi', '[]', 'Received', {at.UtcTicks}, {at.UtcTicks})
-            """);
-        return id;
+        var message = Message.Inbound(TestMessages.NewSid(), from, to, "hi", null, "Customer", _clock.GetUtcNow());
+        var result = await _repository.AddIfAbsent(message, CancellationToken.None);
+        return result.Message.Id;
     }
 }

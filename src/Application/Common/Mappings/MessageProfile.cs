@@ -8,6 +8,7 @@ public sealed class MessageProfile : Profile
 {
     public MessageProfile()
     {
+        CreateMap<MessageMedia, MessageMediaDto>();
         CreateMap<Message, MessageDto>();
     }
 }

@@ -38,6 +38,7 @@ public sealed class MessageProfileTests
             To = "whatsapp:+14155550123",
             Body = "caption",
             MediaUrls = dto.MediaUrls,
+            Media = dto.Media,
             ContentSid = null,
             Status = MessageStatus.Undelivered,
             ErrorCode = 63024,
@@ -46,5 +47,6 @@ public sealed class MessageProfileTests
             UpdatedAt = at.AddSeconds(7),
         }));
         Assert.That(dto.MediaUrls, Is.EqualTo((string[])["https://example.com/a.png"]));
+        Assert.That(dto.Media, Is.EqualTo(new[] { new MessageMediaDto { Url = "https://example.com/a.png" } }));
     }
 }

@@ -61,9 +61,9 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.PrimitiveCollection<string>("MediaUrls")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                    b.Property<string>("ProfileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -101,6 +101,37 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Messages_Status_CreatedAt_Id");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Messaging.Domain.Messages.Message", b =>
+                {
+                    b.OwnsMany("Messaging.Domain.Messages.MessageMedia", "Media", b1 =>
+                        {
+                            b1.Property<Guid>("MessageId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ContentType")
+                                .HasJsonPropertyName("contentType");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasJsonPropertyName("url");
+
+                            b1.HasKey("MessageId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Messages");
+
+                            b1
+                                .ToJson("Media")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MessageId");
+                        });
+
+                    b.Navigation("Media");
                 });
 #pragma warning restore 612, 618
         }

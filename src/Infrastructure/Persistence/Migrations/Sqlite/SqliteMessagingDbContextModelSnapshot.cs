@@ -56,8 +56,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("MediaUrls")
-                        .IsRequired()
+                    b.Property<string>("ProfileName")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -95,6 +95,37 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Messages_Status_CreatedAt_Id");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Messaging.Domain.Messages.Message", b =>
+                {
+                    b.OwnsMany("Messaging.Domain.Messages.MessageMedia", "Media", b1 =>
+                        {
+                            b1.Property<Guid>("MessageId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ContentType")
+                                .HasJsonPropertyName("contentType");
+
+                            b1.Property<string>("Url")
+                                .IsRequired()
+                                .HasJsonPropertyName("url");
+
+                            b1.HasKey("MessageId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Messages");
+
+                            b1
+                                .ToJson("Media")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("MessageId");
+                        });
+
+                    b.Navigation("Media");
                 });
 #pragma warning restore 612, 618
         }

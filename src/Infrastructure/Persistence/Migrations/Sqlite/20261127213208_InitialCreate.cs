@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
+namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,20 +15,21 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    WaSid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Direction = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    From = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    To = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    MediaUrls = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ContentSid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    ErrorCode = table.Column<int>(type: "int", nullable: true),
-                    ErrorMessage = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Contact = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false, computedColumnSql: "CASE WHEN [Direction] = 'Outbound' THEN [To] ELSE [From] END", stored: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WaSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: true),
+                    ProfileName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContentSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ErrorMessage = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false, computedColumnSql: "CASE WHEN [Direction] = 'Outbound' THEN [To] ELSE [From] END", stored: true),
+                    Media = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -57,8 +58,7 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Messages_WaSid",
                 table: "Messages",
                 column: "WaSid",
-                unique: true,
-                filter: "[WaSid] IS NOT NULL");
+                unique: true);
         }
 
         /// <inheritdoc />
