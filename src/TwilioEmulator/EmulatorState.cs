@@ -8,16 +8,20 @@ internal sealed class EmulatorState
 {
     private readonly ConcurrentDictionary<string, EmulatedMessage> _messages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _creationOrder = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInbound = new(StringComparer.Ordinal);
     private readonly Lock _failureLock = new();
     private int _createMessageRequests;
     private int _failuresLeft;
     private int _failureStatusCode;
+    private Uri? _inboundWebhookUrl;
 
     public EmulatorState(TwilioEmulatorOptions options)
     {
         AccountSid = options.AccountSid;
         AuthToken = options.AuthToken;
         TimeProvider = options.TimeProvider;
+        Sender = options.Sender;
+        _inboundWebhookUrl = options.InboundWebhookUrl;
     }
 
     public string AccountSid { get; }
@@ -25,6 +29,17 @@ internal sealed class EmulatorState
     public string AuthToken { get; }
 
     public TimeProvider TimeProvider { get; }
+
+    public string Sender { get; }
+
+    public Uri? InboundWebhookUrl
+    {
+        get => Volatile.Read(ref _inboundWebhookUrl);
+        set => Volatile.Write(ref _inboundWebhookUrl, value);
+    }
+
+    /// <summary>Set once the server listens; media URLs are built on it.</summary>
+    public Uri? BaseAddress { get; set; }
 
     public int CreateMessageRequests => Volatile.Read(ref _createMessageRequests);
 
@@ -42,6 +57,25 @@ internal sealed class EmulatorState
 
         _creationOrder.Enqueue(message.Sid);
     }
+
+    /// <summary>Replaces a stored message with what <paramref name="change"/> makes of it, atomically.</summary>
+    public void Update(string sid, Func<EmulatedMessage, EmulatedMessage> change)
+    {
+        while (_messages.TryGetValue(sid, out var current))
+        {
+            if (_messages.TryUpdate(sid, change(current), current))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Remembers that <paramref name="number"/> wrote at <paramref name="at"/>, which opens their window.</summary>
+    public void RecordInbound(string number, DateTimeOffset at) =>
+        _lastInbound.AddOrUpdate(number, at, (_, previous) => previous > at ? previous : at);
+
+    public bool IsWindowOpen(string number, DateTimeOffset now, TimeSpan window) =>
+        _lastInbound.TryGetValue(number, out var last) && now - last < window;
 
     public bool TryGet(string sid, [NotNullWhen(true)] out EmulatedMessage? message) =>
         _messages.TryGetValue(sid, out message);

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace Messaging.TwilioEmulator;
 
 /// <summary>The Messages endpoints of Twilio's 2010-04-01 REST API: create and fetch.</summary>
-internal sealed class MessagesApi(EmulatorState state)
+internal sealed class MessagesApi(EmulatorState state, ApiGuard guard, MessageLifecycle lifecycle)
 {
     private const int MaxBodyLength = 1600;
 
@@ -14,7 +13,7 @@ internal sealed class MessagesApi(EmulatorState state)
     {
         // Counted before anything can refuse it, so callers can see every attempt, retries included.
         state.CountCreateMessageRequest();
-        if (await RefuseAsync(context))
+        if (await guard.RefuseAsync(context))
         {
             return;
         }
@@ -54,12 +53,13 @@ internal sealed class MessagesApi(EmulatorState state)
             DateUpdated = now,
         };
         state.Add(message);
+        lifecycle.Start(message);
         await TwilioJson.WriteAsync(context, StatusCodes.Status201Created, TwilioJson.ToJson(message));
     }
 
     public async Task FetchAsync(HttpContext context)
     {
-        if (await RefuseAsync(context))
+        if (await guard.RefuseAsync(context))
         {
             return;
         }
@@ -76,29 +76,6 @@ internal sealed class MessagesApi(EmulatorState state)
 
     public static TwilioError NotFound(PathString path) =>
         TwilioError.Of(StatusCodes.Status404NotFound, 20404, $"The requested resource {path} was not found");
-
-    /// <summary>Answers the request with an error when an injected failure or the credentials say so.</summary>
-    private async Task<bool> RefuseAsync(HttpContext context)
-    {
-        // An outage answers before Twilio looks at who is asking.
-        if (state.TryTakeFailure(out var failureStatus))
-        {
-            var reason = ReasonPhrases.GetReasonPhrase(failureStatus);
-            await TwilioJson.WriteErrorAsync(context, TwilioError.Of(failureStatus, 20000 + failureStatus, reason));
-            return true;
-        }
-
-        var pathAccount = context.Request.RouteValues["accountSid"] as string;
-        if (!BasicAuthentication.IsAuthorized(context.Request, state.AccountSid, state.AuthToken)
-            || !string.Equals(pathAccount, state.AccountSid, StringComparison.Ordinal))
-        {
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"Twilio API\"";
-            await TwilioJson.WriteErrorAsync(context, TwilioError.Of(StatusCodes.Status401Unauthorized, 20003, "Authenticate"));
-            return true;
-        }
-
-        return false;
-    }
 
     private static TwilioError? Validate(
         string? to,

@@ -19,15 +19,20 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
 {
     private const string CreateMessagePattern = "/2010-04-01/Accounts/{accountSid}/Messages.json";
     private const string FetchMessagePattern = "/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}.json";
+    private const string FetchMediaPattern = "/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}";
 
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
+    private readonly CallbackDispatcher _dispatcher;
+    private readonly InboundSimulator _inbound;
     private int _stopped;
 
-    private TwilioEmulatorServer(WebApplication app, EmulatorState state, Uri baseAddress)
+    private TwilioEmulatorServer(WebApplication app, EmulatorState state, CallbackDispatcher dispatcher, InboundSimulator inbound, Uri baseAddress)
     {
         _app = app;
         _state = state;
+        _dispatcher = dispatcher;
+        _inbound = inbound;
         BaseAddress = baseAddress;
     }
 
@@ -42,6 +47,21 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     /// <summary>The accepted messages, oldest first.</summary>
     public IReadOnlyCollection<EmulatedMessage> Messages => _state.Messages;
 
+    /// <summary>
+    /// Where simulated inbound messages are posted, e.g. the service's <c>/api/webhooks/twilio/inbound</c>; without
+    /// one, nothing can be simulated.
+    /// </summary>
+    public Uri? InboundWebhookUrl
+    {
+        get => _state.InboundWebhookUrl;
+        set => _state.InboundWebhookUrl = value is null || IsHttpUrl(value)
+            ? value
+            : throw new ArgumentException("The inbound webhook URL must be an absolute http or https URL.", nameof(value));
+    }
+
+    /// <summary>Every webhook posted so far (status callbacks and inbound messages), in the order they were answered.</summary>
+    public IReadOnlyList<DeliveredCallback> Callbacks => _dispatcher.Delivered;
+
     /// <summary>Starts an emulator listening on <see cref="TwilioEmulatorOptions.Url"/>.</summary>
     public static async Task<TwilioEmulatorServer> StartAsync(TwilioEmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -49,6 +69,14 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.AccountSid);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.AuthToken);
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Sender);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.CallbackDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CallbackTimeout, TimeSpan.Zero);
+        if (options.InboundWebhookUrl is { } webhook && !IsHttpUrl(webhook))
+        {
+            throw new ArgumentException("The inbound webhook URL must be an absolute http or https URL.", nameof(options));
+        }
+
         var endpoint = ParseListenEndpoint(options.Url);
 
         // The empty builder reads no appsettings, environment variables or logging setup of the hosting process,
@@ -63,7 +91,12 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
 
         var app = builder.Build();
         var state = new EmulatorState(options);
-        var messages = new MessagesApi(state);
+        var dispatcher = new CallbackDispatcher(options.AuthToken, options.CallbackTimeout, options.TimeProvider);
+        var guard = new ApiGuard(state);
+        var mediaStore = new MediaStore();
+        var messages = new MessagesApi(state, guard, new MessageLifecycle(state, dispatcher, options));
+        var media = new MediaApi(mediaStore, guard);
+        var inbound = new InboundSimulator(state, mediaStore, dispatcher);
         app.Use(async (context, next) =>
         {
             if (context.GetEndpoint() is null)
@@ -76,6 +109,9 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
         });
         app.MapPost(CreateMessagePattern, (RequestDelegate)messages.CreateAsync);
         app.MapGet(FetchMessagePattern, (RequestDelegate)messages.FetchAsync);
+        app.MapGet(FetchMediaPattern, (RequestDelegate)media.FetchAsync);
+        app.MapGet(MediaApi.CdnPathPrefix + "{token}", (RequestDelegate)media.CdnAsync);
+        app.MapPost(InboundApi.Path, (RequestDelegate)new InboundApi(state, inbound).PostAsync);
 
         try
         {
@@ -83,12 +119,15 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
         }
         catch
         {
+            await dispatcher.DisposeAsync();
             await app.DisposeAsync();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new TwilioEmulatorServer(app, state, new Uri(address.TrimEnd('/') + "/"));
+        var baseAddress = new Uri(address.TrimEnd('/') + "/");
+        state.BaseAddress = baseAddress;
+        return new TwilioEmulatorServer(app, state, dispatcher, inbound, baseAddress);
     }
 
     public bool TryGetMessage(string sid, [NotNullWhen(true)] out EmulatedMessage? message) =>
@@ -106,10 +145,34 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
         _state.FailNextRequestsWith(statusCode, count);
     }
 
+    /// <summary>
+    /// Plays a customer writing in: posts the signed webhook Twilio would post to <see cref="InboundWebhookUrl"/>
+    /// and opens the customer's service window. <paramref name="from"/> is <c>+E164</c> or <c>whatsapp:+E164</c>;
+    /// <paramref name="mediaContentType"/> (<c>image/png</c>, <c>application/pdf</c>, <c>text/*</c>) adds a medium
+    /// the emulator then serves. A webhook that fails is reported in the result, not thrown.
+    /// </summary>
+    public Task<SimulatedInbound> SimulateInboundAsync(
+        string from,
+        string? body = null,
+        string? mediaContentType = null,
+        string? profileName = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        if (string.IsNullOrEmpty(body) && mediaContentType is null)
+        {
+            throw new ArgumentException("A simulated message needs a body, a medium or both.", nameof(body));
+        }
+
+        return _inbound.SimulateAsync(from, body, mediaContentType, profileName, cancellationToken);
+    }
+
+    /// <summary>Stops listening and cancels every status callback still waiting or in flight.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
+            await _dispatcher.StopAsync();
             await _app.StopAsync(cancellationToken);
         }
     }
@@ -117,8 +180,12 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        await _dispatcher.DisposeAsync();
         await _app.DisposeAsync();
     }
+
+    private static bool IsHttpUrl(Uri url) =>
+        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
     private static IPEndPoint ParseListenEndpoint(string url)
     {

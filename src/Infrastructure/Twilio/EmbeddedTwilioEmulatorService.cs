@@ -31,6 +31,7 @@ internal sealed class EmbeddedTwilioEmulatorService(
                 AuthToken = TwilioEmulatorDefaults.AuthToken,
                 Url = (settings.EmulatorUrl ?? AnyFreePort).ToString(),
                 TimeProvider = timeProvider,
+                Sender = string.IsNullOrWhiteSpace(settings.From) ? TwilioEmulatorDefaults.Sender : settings.From,
             },
             cancellationToken);
         emulator.Attach(server);

@@ -1,0 +1,117 @@
+namespace Messaging.TwilioEmulator;
+
+/// <summary>
+/// Moves an accepted message through the statuses Twilio would report for it, one step per
+/// <see cref="TwilioEmulatorOptions.CallbackDelay"/>, and posts a status callback for each when the message asked
+/// for them.
+/// </summary>
+internal sealed class MessageLifecycle(EmulatorState state, CallbackDispatcher dispatcher, TwilioEmulatorOptions options)
+{
+    public const int OutsideWindowCode = 63016;
+
+    public const string OutsideWindowMessage =
+        "Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.";
+
+    private readonly TimeSpan _delay = options.CallbackDelay;
+    private readonly CallbackOrder _order = options.CallbackOrder;
+    private readonly int _seed = options.CallbackOrderSeed;
+    private readonly bool _enforceWindow = options.EnforceCustomerServiceWindow;
+    private readonly TimeSpan _window = options.CustomerServiceWindow;
+
+    public void Start(EmulatedMessage message)
+    {
+        var steps = StepsFor(message);
+        dispatcher.Run(cancellationToken => RunAsync(message, steps, cancellationToken));
+    }
+
+    private IReadOnlyList<StatusStep> StepsFor(EmulatedMessage message)
+    {
+        // Twilio checks the window when it sends, which for the emulator is when it accepts the message.
+        if (_enforceWindow
+            && message.ContentSid is null
+            && !state.IsWindowOpen(TwilioTestNumbers.Number(message.To), message.DateCreated, _window))
+        {
+            return [StatusStep.Failed(OutsideWindowCode, OutsideWindowMessage)];
+        }
+
+        return TwilioTestNumbers.FailingLifecycleFor(message.To) ?? [StatusStep.Sent, StatusStep.Delivered, StatusStep.Read];
+    }
+
+    private async Task RunAsync(EmulatedMessage message, IReadOnlyList<StatusStep> steps, CancellationToken cancellationToken)
+    {
+        var callbacks = CallbackSequence(steps);
+        for (var i = 0; i < callbacks.Count; i++)
+        {
+            await Task.Delay(_delay, state.TimeProvider, cancellationToken);
+
+            // The stored message follows the real lifecycle whatever order the callbacks are posted in.
+            if (i < steps.Count)
+            {
+                Apply(message.Sid, steps[i]);
+            }
+
+            if (message.StatusCallback is { } url)
+            {
+                await dispatcher.PostAsync(url, CallbackKind.Status, Fields(message, callbacks[i]), cancellationToken);
+            }
+        }
+    }
+
+    private List<StatusStep> CallbackSequence(IReadOnlyList<StatusStep> steps)
+    {
+        switch (_order)
+        {
+            case CallbackOrder.Shuffled:
+                var shuffled = steps.ToArray();
+#pragma warning disable CA5394 // A seeded, reproducible order is the point; nothing here is secret.
+                new Random(_seed).Shuffle(shuffled);
+#pragma warning restore CA5394
+                return [.. shuffled];
+            case CallbackOrder.ReversedWithRepeats:
+                return [.. steps.Reverse().SelectMany(step => new[] { step, step })];
+            default:
+                return [.. steps];
+        }
+    }
+
+    private void Apply(string sid, StatusStep step)
+    {
+        var now = state.TimeProvider.GetUtcNow();
+        state.Update(sid, current => current with
+        {
+            Status = step.Status,
+            DateUpdated = now,
+            DateSent = step.Status == "sent" ? now : current.DateSent,
+            ErrorCode = step.ErrorCode ?? current.ErrorCode,
+            ErrorMessage = step.ErrorMessage ?? current.ErrorMessage,
+        });
+    }
+
+    private static List<KeyValuePair<string, string>> Fields(EmulatedMessage message, StatusStep step)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("ChannelPrefix", "whatsapp"),
+            new("ApiVersion", TwilioJson.ApiVersion),
+            new("MessageStatus", step.Status),
+            new("SmsSid", message.Sid),
+            new("SmsStatus", step.Status),
+            new("To", message.To),
+            new("From", message.From),
+            new("MessageSid", message.Sid),
+            new("AccountSid", message.AccountSid),
+        };
+        if (step.EventType is not null)
+        {
+            fields.Add(new("EventType", step.EventType));
+        }
+
+        if (step.ErrorCode is { } code)
+        {
+            fields.Add(new("ErrorCode", code.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            fields.Add(new("ErrorMessage", step.ErrorMessage ?? string.Empty));
+        }
+
+        return fields;
+    }
+}
