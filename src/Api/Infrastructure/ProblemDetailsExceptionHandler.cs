@@ -35,6 +35,20 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.6.3",
                 Detail = "The message was not sent and nothing was stored; it is safe to retry.",
             },
+            MediaSourceNotAllowedException notAllowed => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The medium is not hosted by Twilio.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+                Detail = notAllowed.Message,
+            },
+            MediaUnavailableException unavailable => new ProblemDetails
+            {
+                Status = StatusCodes.Status502BadGateway,
+                Title = "Twilio could not provide the medium.",
+                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.3",
+                Detail = unavailable.Message,
+            },
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,

@@ -40,6 +40,7 @@ internal static class TwilioServiceCollectionExtensions
         http.AddHttpMessageHandler<TwilioApiRedirectHandler>();
 
         services.TryAddSingleton<ITwilioGateway, TwilioGateway>();
+        services.AddTwilioMedia(configuration);
         return services;
     }
 }

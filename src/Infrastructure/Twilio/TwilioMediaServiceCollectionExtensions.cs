@@ -1,0 +1,35 @@
+using Messaging.Application.Common.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Twilio;
+
+internal static class TwilioMediaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ITwilioMediaClient"/> with its media settings from the <c>Twilio</c> section, validated
+    /// at start, on an HTTP client that never follows redirects by itself.
+    /// </summary>
+    internal static IServiceCollection AddTwilioMedia(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TwilioMediaOptions>()
+            .Bind(configuration.GetSection(TwilioOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioMediaOptions>, TwilioMediaOptionsValidator>());
+
+        // Redirects are followed by the client itself, so that credentials are dropped after the first hop and every
+        // hop is checked; the handler following them would resend the Authorization header to wherever they point.
+        services.AddHttpClient(TwilioMediaClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+            });
+
+        services.TryAddSingleton<ITwilioMediaClient, TwilioMediaClient>();
+        return services;
+    }
+}
