@@ -2,6 +2,7 @@ using Messaging.Application.Common.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 
@@ -10,7 +11,15 @@ public static class ApplicationServices
 {
     public static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static ServiceProvider Build(ITwilioGateway gateway, IMessageRepository repository, LogSink? logs = null)
+    /// <summary>
+    /// Without <paramref name="conversations"/>, every contact last wrote an hour before <see cref="Now"/>, so the
+    /// customer-service window is open.
+    /// </summary>
+    public static ServiceProvider Build(
+        ITwilioGateway gateway,
+        IMessageRepository repository,
+        LogSink? logs = null,
+        IConversationRepository? conversations = null)
     {
         var services = new ServiceCollection();
         services.AddApplicationServices();
@@ -19,6 +28,16 @@ public static class ApplicationServices
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddSingleton(gateway);
         services.AddSingleton(repository);
+        services.AddSingleton(conversations ?? RecentlyWritten());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static IConversationRepository RecentlyWritten()
+    {
+        var conversations = new Mock<IConversationRepository>(MockBehavior.Strict);
+        conversations
+            .Setup(c => c.GetLastInboundAt(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Now.AddHours(-1));
+        return conversations.Object;
     }
 }
