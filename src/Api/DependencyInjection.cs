@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Messaging.Api.Infrastructure;
+using Messaging.Application.Conversations;
 
 namespace Messaging.Api;
 
@@ -32,6 +33,8 @@ public static class DependencyInjection
                 context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi();
+
+        services.AddOptions<CustomerServiceWindowOptions>().BindConfiguration(CustomerServiceWindowOptions.SectionName);
 
         return services;
     }

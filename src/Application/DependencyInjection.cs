@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentValidation;
 using MediatR;
 using Messaging.Application.Common.Behaviours;
+using Messaging.Application.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Application;
@@ -10,7 +11,8 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the mediator with its handlers and pipeline, the validators and the mappings.
-    /// The caller provides <see cref="TimeProvider"/>, logging and the ports in <c>Common/Interfaces</c>.
+    /// The caller provides <see cref="TimeProvider"/>, logging, the ports in <c>Common/Interfaces</c> and, optionally,
+    /// the binding of <see cref="CustomerServiceWindowOptions"/> to configuration.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -27,6 +29,9 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient);
         services.AddAutoMapper(_ => { }, assembly);
+
+        // Defaults apply unless the host binds the section (see CustomerServiceWindowOptions.SectionName).
+        services.AddOptions<CustomerServiceWindowOptions>();
 
         return services;
     }

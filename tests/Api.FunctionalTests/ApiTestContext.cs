@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
 using Messaging.TwilioEmulator;
@@ -19,6 +21,28 @@ public static class ApiTestContext
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         return await db.Messages.CountAsync();
+    }
+
+    /// <summary>Stores a message through the application's own repository, as the inbound webhook would.</summary>
+    public static async Task<Message> StoreMessage(this MessagingApiFactory factory, Message message)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
+        return result.Message;
+    }
+
+    /// <summary>A message from <paramref name="customer"/> (E.164) to the configured sender, received at <paramref name="at"/>.</summary>
+    public static Message Inbound(this MessagingApiFactory factory, string customer, DateTimeOffset at, string? profileName = null, string body = "Hello")
+    {
+        var sender = factory.Services.GetRequiredService<ITwilioGateway>().SenderAddress;
+        return Message.Inbound(
+            "SM" + Guid.NewGuid().ToString("N"),
+            WhatsAppAddress.FromE164(customer),
+            WhatsAppAddress.FromE164(sender[WhatsAppAddress.Prefix.Length..]),
+            body,
+            null,
+            profileName,
+            at);
     }
 
     public static async Task<JsonObject> ReadJsonObject(this HttpResponseMessage response) =>

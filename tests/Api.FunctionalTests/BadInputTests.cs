@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Messaging.Application.Common.Models;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -52,6 +53,13 @@ public sealed class BadInputTests
         yield return Get("cursor that is not base64", "/api/messages?cursor=!!!");
         yield return Get("contact that is not an address", "/api/messages?contact=bob");
         yield return Get("id that is not a GUID", "/api/messages/42");
+        yield return Get("conversations, limit zero", "/api/conversations?limit=0");
+        yield return Get("conversations, limit over 200", "/api/conversations?limit=201");
+        yield return Get("conversations, limit not a number", "/api/conversations?limit=ten");
+        yield return Get("conversations, forged cursor", "/api/conversations?cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        yield return Get(
+            "conversations, cursor of the message list",
+            "/api/conversations?cursor=" + new MessageCursor(DateTimeOffset.UnixEpoch, Guid.CreateVersion7()).Encode());
         yield return Get("unknown id", $"/api/messages/{Guid.NewGuid()}", HttpStatusCode.NotFound);
     }
 

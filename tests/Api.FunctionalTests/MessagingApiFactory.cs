@@ -5,8 +5,10 @@ namespace Messaging.Api.FunctionalTests;
 
 /// <summary>
 /// The real application on a fresh SQLite file, talking through the real Twilio SDK to the embedded emulator over HTTP.
+/// The customer-service window is not enforced unless asked for, so tests of sending need no customer to have written
+/// first; the window's own tests turn it on.
 /// </summary>
-public sealed class MessagingApiFactory : WebApplicationFactory<Program>
+public sealed class MessagingApiFactory(bool enforceCustomerServiceWindow = false) : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("messaging-api-").FullName;
 
@@ -20,6 +22,7 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Twilio:AccountSid", string.Empty);
         builder.UseSetting("Twilio:AuthToken", string.Empty);
+        builder.UseSetting("Messaging:EnforceCustomerServiceWindow", enforceCustomerServiceWindow ? "true" : "false");
     }
 
     protected override void Dispose(bool disposing)

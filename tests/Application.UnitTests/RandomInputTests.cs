@@ -1,6 +1,7 @@
 using System.Text;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Models;
+using Messaging.Application.Conversations.Queries.GetConversations;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessages;
 
@@ -96,6 +97,49 @@ public sealed class RandomInputTests
             Assert.DoesNotThrow(() => validator.Validate(query), Describe(query.Cursor));
             Assert.DoesNotThrow(() => MessageCursor.TryDecode(query.Cursor, out _), Describe(query.Cursor));
         }
+    }
+
+    [Test]
+    public void The_conversation_listing_validator_and_cursor_only_ever_answer()
+    {
+        var random = new Random(Seed + 4);
+        var validator = new GetConversationsQueryValidator();
+        for (var run = 0; run < Runs; run++)
+        {
+            var query = new GetConversationsQuery(random.Next(-5, 300), RandomInput(random));
+
+            Assert.DoesNotThrow(() => validator.Validate(query), Describe(query.Cursor));
+            Assert.DoesNotThrow(() => ConversationCursor.TryDecode(query.Cursor, out _), Describe(query.Cursor));
+        }
+    }
+
+    [Test]
+    public void A_conversation_cursor_that_decodes_encodes_back_to_the_same_token()
+    {
+        var random = new Random(Seed + 5);
+        var accepted = 0;
+        for (var run = 0; run < Runs; run++)
+        {
+            // Mostly well-formed headers over random contacts, so the decoder's deeper checks are reached.
+            var contact = random.Next(3) == 0
+                ? RandomInput(random) ?? string.Empty
+                : "whatsapp:+" + string.Concat(Enumerable.Range(0, random.Next(6, 18)).Select(_ => (char)('0' + random.Next(10))));
+            var text = Encoding.UTF8.GetBytes(contact.Length > 40 ? contact[..40] : contact);
+            var bytes = new byte[10 + text.Length];
+            bytes[0] = (byte)(random.Next(10) == 0 ? random.Next(256) : 1);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(1, 8), random.NextInt64(0, DateTimeOffset.MaxValue.UtcTicks));
+            bytes[9] = (byte)(random.Next(10) == 0 ? random.Next(256) : text.Length);
+            text.CopyTo(bytes.AsSpan(10));
+            var token = Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+            if (ConversationCursor.TryDecode(token, out var cursor))
+            {
+                accepted++;
+                Assert.That(cursor.Encode(), Is.EqualTo(token), Describe(token));
+            }
+        }
+
+        Assert.That(accepted, Is.GreaterThan(Runs / 10), "the generator must reach the accepting path");
     }
 
     private static string? RandomInput(Random random)

@@ -28,6 +28,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Detail = notFound.Message,
             },
             MessageRejectedException rejected => Rejected(rejected),
+            CustomerServiceWindowClosedException windowClosed => WindowClosed(windowClosed),
             TwilioUnavailableException unavailable => new ProblemDetails
             {
                 Status = StatusCodes.Status502BadGateway,
@@ -95,6 +96,20 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             problem.Extensions["moreInfo"] = rejected.MoreInfo;
         }
 
+        return problem;
+    }
+
+    private static ProblemDetails WindowClosed(CustomerServiceWindowClosedException windowClosed)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The customer-service window is closed.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+            Detail = windowClosed.Message,
+        };
+        problem.Extensions["contact"] = windowClosed.Contact;
+        problem.Extensions["windowOpenUntil"] = windowClosed.WindowOpenUntil;
         return problem;
     }
 

@@ -12,17 +12,31 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
         ArgumentNullException.ThrowIfNull(message);
 
         // No look-up first: the unique index on WaSid is the only guard that holds under concurrency, so a new
-        // SID costs a single INSERT and only the rare duplicate pays for a second query.
-        context.Messages.Add(message);
-        try
+        // SID costs a single INSERT and only the rare duplicate pays for a second query. The conversation upsert
+        // shares the insert's transaction: a message is never stored without being counted, and a lost race
+        // counts nothing.
+        var ownTransaction = context.Database.CurrentTransaction is null
+            ? await context.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        await using (ownTransaction)
         {
-            await context.SaveChangesAsync(cancellationToken);
-            return new AddIfAbsentResult(message, Inserted: true);
-        }
-        catch (DbUpdateException exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception))
-        {
-            // Left in the Added state, the rejected entity would be inserted again by the next SaveChanges.
-            context.Entry(message).State = EntityState.Detached;
+            context.Messages.Add(message);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                await UpsertConversation(message, cancellationToken);
+                if (ownTransaction is not null)
+                {
+                    await ownTransaction.CommitAsync(cancellationToken);
+                }
+
+                return new AddIfAbsentResult(message, Inserted: true);
+            }
+            catch (DbUpdateException exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception))
+            {
+                // Left in the Added state, the rejected entity would be inserted again by the next SaveChanges.
+                context.Entry(message).State = EntityState.Detached;
+            }
         }
 
         // Tracked, like the message returned when the insert succeeds, so callers see the same thing either way.
@@ -72,5 +86,17 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
             .ThenByDescending(m => m.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
+    }
+
+    private async Task UpsertConversation(Message message, CancellationToken cancellationToken)
+    {
+        var rows = await context.Database.ExecuteSqlRawAsync(
+            ConversationUpsertSql.For(context.Database), [message.Id], cancellationToken);
+        if (rows != 1)
+        {
+            // The message was inserted a moment ago in this transaction; anything else means the statement is wrong,
+            // and committing would leave the message out of its conversation for good.
+            throw new InvalidOperationException($"The conversation upsert for message {message.Id} changed {rows} rows, not 1.");
+        }
     }
 }

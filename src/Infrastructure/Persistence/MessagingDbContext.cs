@@ -16,8 +16,11 @@ public abstract class MessagingDbContext : DbContext
 
     public DbSet<Message> Messages => Set<Message>();
 
+    internal DbSet<Conversation> Conversations => Set<Conversation>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
+        modelBuilder.ApplyConfiguration(new ConversationConfiguration());
     }
 }

@@ -11,10 +11,15 @@ public static class ApplicationServices
 {
     public static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// Without <paramref name="conversations"/>, every contact last wrote an hour before <see cref="Now"/>, so the
+    /// customer-service window is open.
+    /// </summary>
     public static ServiceProvider Build(
         ITwilioGateway gateway,
         IMessageRepository repository,
         LogSink? logs = null,
+        IConversationRepository? conversations = null,
         ITwilioMediaClient? mediaClient = null)
     {
         var services = new ServiceCollection();
@@ -24,9 +29,19 @@ public static class ApplicationServices
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddSingleton(gateway);
         services.AddSingleton(repository);
+        services.AddSingleton(conversations ?? RecentlyWritten());
 
         // Strict: a test that reaches the media client without giving one fails instead of passing on a default.
         services.AddSingleton(mediaClient ?? new Mock<ITwilioMediaClient>(MockBehavior.Strict).Object);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static IConversationRepository RecentlyWritten()
+    {
+        var conversations = new Mock<IConversationRepository>(MockBehavior.Strict);
+        conversations
+            .Setup(c => c.GetLastInboundAt(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Now.AddHours(-1));
+        return conversations.Object;
     }
 }

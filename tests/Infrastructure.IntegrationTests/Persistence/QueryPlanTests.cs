@@ -48,7 +48,44 @@ public sealed class QueryPlanTests
             .And.Not.Contain("TEMP B-TREE"));
     }
 
-    private async Task<string> PlanOfPageAsync(MessageFilter filter)
+    [Test]
+    public async Task A_conversation_page_after_a_cursor_seeks_the_activity_index_without_sorting()
+    {
+        var plan = await PlanOfAsync(async context =>
+        {
+            var cursor = new ConversationCursor(new FakeTimeProvider().GetUtcNow(), TestMessages.Alice.Value);
+            await new ConversationRepository(context).List(cursor, 50, CancellationToken.None);
+        });
+
+        // The page is taken from the index in order (only its own few rows are scanned afterwards, as "c0"); each
+        // row's newest message is a primary-key look-up.
+        var lines = plan.Split(Environment.NewLine);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Does.Contain("SEARCH c USING INDEX IX_Conversations_LastActivityAt_Contact (LastActivityAt<?)"));
+            Assert.That(lines, Does.Contain("SEARCH m USING INDEX sqlite_autoindex_Messages_1 (Id=?)"));
+            Assert.That(lines, Has.None.StartsWith("SCAN c ").And.None.EqualTo("SCAN c").And.None.StartsWith("SCAN m"));
+            Assert.That(plan, Does.Not.Contain("TEMP B-TREE"));
+        });
+    }
+
+    [Test]
+    public async Task The_window_check_reads_one_conversation_by_its_key()
+    {
+        var plan = await PlanOfAsync(context =>
+            new ConversationRepository(context).GetLastInboundAt(TestMessages.Alice.Value, CancellationToken.None));
+
+        Assert.That(plan, Is.EqualTo("SEARCH c USING INDEX sqlite_autoindex_Conversations_1 (Contact=?)"));
+    }
+
+    private Task<string> PlanOfPageAsync(MessageFilter filter) =>
+        PlanOfAsync(async context =>
+        {
+            var cursor = new MessageCursor(new FakeTimeProvider().GetUtcNow(), Guid.CreateVersion7());
+            await new MessageRepository(context).List(filter, cursor, 50, CancellationToken.None);
+        });
+
+    private async Task<string> PlanOfAsync(Func<SqliteMessagingDbContext, Task> query)
     {
         var interceptor = new CapturingCommandInterceptor();
         var options = new DbContextOptionsBuilder<SqliteMessagingDbContext>()
@@ -57,8 +94,7 @@ public sealed class QueryPlanTests
             .Options;
         await using (var context = new SqliteMessagingDbContext(options))
         {
-            var cursor = new MessageCursor(new FakeTimeProvider().GetUtcNow(), Guid.CreateVersion7());
-            await new MessageRepository(context).List(filter, cursor, 50, CancellationToken.None);
+            await query(context);
         }
 
         await using var connection = new SqliteConnection($"Data Source={_database.FilePath}");

@@ -1,6 +1,8 @@
 using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
@@ -23,6 +25,43 @@ public sealed class SchemaTests
             Assert.That(script, Does.Contain("CREATE INDEX [IX_Messages_Contact_CreatedAt_Id] ON [Messages] ([Contact], [CreatedAt] DESC, [Id] DESC)"));
             Assert.That(script, Does.Contain("CREATE INDEX [IX_Messages_Status_CreatedAt_Id] ON [Messages] ([Status], [CreatedAt] DESC, [Id] DESC)"));
             Assert.That(script, Does.Contain("[Contact] AS CASE WHEN [Direction] = 'Outbound' THEN [To] ELSE [From] END PERSISTED"));
+        });
+    }
+
+    [Test]
+    public void Sql_server_schema_has_a_conversation_per_contact_with_an_activity_index()
+    {
+        using var context = SqlServerContext();
+
+        var script = context.Database.GenerateCreateScript();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(script, Does.Contain("CREATE TABLE [Conversations]"));
+            Assert.That(script, Does.Contain("[Contact] nvarchar(32) NOT NULL"));
+            Assert.That(script, Does.Contain("[LastMessageId] uniqueidentifier NOT NULL"));
+            Assert.That(script, Does.Contain("[LastActivityAt] datetimeoffset NOT NULL"));
+            Assert.That(script, Does.Contain("[MessageCount] int NOT NULL"));
+            Assert.That(script, Does.Contain("[LastInboundAt] datetimeoffset NULL"));
+            Assert.That(script, Does.Contain("CONSTRAINT [PK_Conversations] PRIMARY KEY ([Contact])"));
+            Assert.That(script, Does.Contain("CREATE INDEX [IX_Conversations_LastActivityAt_Contact] ON [Conversations] ([LastActivityAt] DESC, [Contact] DESC)"));
+        });
+    }
+
+    [Test]
+    public void Sql_server_migration_script_creates_and_backfills_conversations()
+    {
+        using var context = SqlServerContext();
+
+        var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var create = script.IndexOf("CREATE TABLE [Conversations]", StringComparison.Ordinal);
+        var backfill = script.IndexOf("INSERT INTO [Conversations]", StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(create, Is.GreaterThan(0));
+            Assert.That(backfill, Is.GreaterThan(create));
+            Assert.That(script, Does.Contain("GROUP BY [Contact]"));
         });
     }
 

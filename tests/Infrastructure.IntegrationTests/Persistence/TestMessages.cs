@@ -13,5 +13,8 @@ internal static class TestMessages
     public static Message Outbound(string sid, DateTimeOffset at, string body = "hello", WhatsAppAddress? to = null, MessageStatus status = MessageStatus.Queued) =>
         Message.Outbound(sid, Sender, to ?? Alice, body, ["https://example.com/a.jpg"], null, status, at);
 
+    public static Message Inbound(string sid, DateTimeOffset at, WhatsAppAddress? from = null, string? profileName = null, string body = "hi") =>
+        Message.Inbound(sid, from ?? Alice, Sender, body, null, profileName, at);
+
     public static string NewSid() => "SM" + Guid.NewGuid().ToString("N");
 }

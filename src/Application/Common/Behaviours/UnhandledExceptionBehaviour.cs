@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Messaging.Application.Common.Behaviours;
 
 /// <summary>
-/// Logs what a request failed with. Only unexpected failures are errors: invalid input, a missing message and a
-/// canceled request are the caller's business, and Twilio refusing a send or being down is logged as a warning,
-/// so error logs stay something worth waking up for.
+/// Logs what a request failed with. Only unexpected failures are errors: invalid input, a missing message, a
+/// free-form send outside the customer-service window and a canceled request are the caller's business, and Twilio
+/// refusing a send or being down is logged as a warning, so error logs stay something worth waking up for.
 /// </summary>
 public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
@@ -24,7 +24,7 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipeline
         {
             return await next();
         }
-        catch (Exception ex) when (ex is ValidationException or NotFoundException
+        catch (Exception ex) when (ex is ValidationException or NotFoundException or CustomerServiceWindowClosedException
             || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             throw;

@@ -57,6 +57,19 @@ public sealed class UnhandledExceptionBehaviourTests
     }
 
     [Test]
+    public async Task A_free_form_send_outside_the_window_is_not_logged_as_a_failure()
+    {
+        var neverWrote = new Mock<IConversationRepository>();
+        neverWrote.Setup(c => c.GetLastInboundAt(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((DateTimeOffset?)null);
+        using var services = ApplicationServices.Build(_gateway.Object, _repository.Object, _logs, neverWrote.Object);
+
+        await Assert.ThrowsAsync<CustomerServiceWindowClosedException>(
+            () => services.GetRequiredService<IMediator>().Send(new SendMessageCommand("+14155550123", "hi")));
+
+        Assert.That(_logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty);
+    }
+
+    [Test]
     public async Task A_send_twilio_refuses_is_a_warning()
     {
         _gateway

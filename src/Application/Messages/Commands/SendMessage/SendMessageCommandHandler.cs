@@ -5,7 +5,10 @@ using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
+using Messaging.Application.Conversations;
+using Messaging.Domain.Conversations;
 using Messaging.Domain.Messages;
+using Microsoft.Extensions.Options;
 
 namespace Messaging.Application.Messages.Commands.SendMessage;
 
@@ -13,13 +16,23 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
 {
     private readonly ITwilioGateway _gateway;
     private readonly IMessageRepository _repository;
+    private readonly IConversationRepository _conversations;
+    private readonly IOptions<CustomerServiceWindowOptions> _windowOptions;
     private readonly TimeProvider _timeProvider;
     private readonly IMapper _mapper;
 
-    public SendMessageCommandHandler(ITwilioGateway gateway, IMessageRepository repository, TimeProvider timeProvider, IMapper mapper)
+    public SendMessageCommandHandler(
+        ITwilioGateway gateway,
+        IMessageRepository repository,
+        IConversationRepository conversations,
+        IOptions<CustomerServiceWindowOptions> windowOptions,
+        TimeProvider timeProvider,
+        IMapper mapper)
     {
         _gateway = gateway;
         _repository = repository;
+        _conversations = conversations;
+        _windowOptions = windowOptions;
         _timeProvider = timeProvider;
         _mapper = mapper;
     }
@@ -33,6 +46,11 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         var contentVariables = request.ContentVariables is { Count: > 0 } variables
             ? JsonSerializer.Serialize(variables)
             : null;
+
+        if (request.ContentSid is null)
+        {
+            await EnsureWindowIsOpen(to, cancellationToken);
+        }
 
         TwilioSendResult sent;
         try
@@ -58,5 +76,23 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         // callbacks without a message to update.
         var stored = await _repository.AddIfAbsent(message, CancellationToken.None);
         return _mapper.Map<MessageDto>(stored.Message);
+    }
+
+    /// <summary>
+    /// Twilio would accept a free-form message outside the window and fail it later (63016), leaving a failed message
+    /// and no answer for the caller; refusing up front says at once that a template is needed.
+    /// </summary>
+    private async Task EnsureWindowIsOpen(WhatsAppAddress to, CancellationToken cancellationToken)
+    {
+        if (!_windowOptions.Value.EnforceCustomerServiceWindow)
+        {
+            return;
+        }
+
+        var lastInboundAt = await _conversations.GetLastInboundAt(to.Value, cancellationToken);
+        if (!CustomerServiceWindow.IsOpen(lastInboundAt, _timeProvider.GetUtcNow()))
+        {
+            throw new CustomerServiceWindowClosedException(to.Value, CustomerServiceWindow.OpenUntil(lastInboundAt));
+        }
     }
 }

@@ -103,6 +103,37 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("Messaging.Infrastructure.Persistence.Conversation", b =>
+                {
+                    b.Property<string>("Contact")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastInboundAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("LastMessageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProfileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Contact");
+
+                    b.HasIndex("LastActivityAt", "Contact")
+                        .IsDescending()
+                        .HasDatabaseName("IX_Conversations_LastActivityAt_Contact");
+
+                    b.ToTable("Conversations", (string)null);
+                });
+
             modelBuilder.Entity("Messaging.Domain.Messages.Message", b =>
                 {
                     b.OwnsMany("Messaging.Domain.Messages.MessageMedia", "Media", b1 =>

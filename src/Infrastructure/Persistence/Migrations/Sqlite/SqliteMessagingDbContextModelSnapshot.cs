@@ -97,6 +97,37 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("Messaging.Infrastructure.Persistence.Conversation", b =>
+                {
+                    b.Property<string>("Contact")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LastMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Contact");
+
+                    b.HasIndex("LastActivityAt", "Contact")
+                        .IsDescending()
+                        .HasDatabaseName("IX_Conversations_LastActivityAt_Contact");
+
+                    b.ToTable("Conversations", (string)null);
+                });
+
             modelBuilder.Entity("Messaging.Domain.Messages.Message", b =>
                 {
                     b.OwnsMany("Messaging.Domain.Messages.MessageMedia", "Media", b1 =>

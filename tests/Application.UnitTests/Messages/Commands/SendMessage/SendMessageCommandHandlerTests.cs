@@ -2,9 +2,11 @@ using System.Text.Json;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
+using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
@@ -16,6 +18,7 @@ public sealed class SendMessageCommandHandlerTests
 
     private Mock<ITwilioGateway> _gateway = null!;
     private Mock<IMessageRepository> _repository = null!;
+    private Mock<IConversationRepository> _conversations = null!;
     private FakeTimeProvider _time = null!;
     private List<string> _calls = null!;
     private List<Message> _added = null!;
@@ -47,6 +50,13 @@ public sealed class SendMessageCommandHandlerTests
                 _added.Add(message);
             })
             .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+
+        // The customer wrote an hour ago, so free-form sends are inside the window; the window's own rules are
+        // covered by SendMessageCustomerServiceWindowTests.
+        _conversations = new Mock<IConversationRepository>(MockBehavior.Strict);
+        _conversations
+            .Setup(c => c.GetLastInboundAt(TestMessages.Customer, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(ApplicationServices.Now.AddHours(-1));
     }
 
     [Test]
@@ -209,5 +219,5 @@ public sealed class SendMessageCommandHandlerTests
     }
 
     private SendMessageCommandHandler CreateHandler() =>
-        new(_gateway.Object, _repository.Object, _time, TestMapper.Instance);
+        new(_gateway.Object, _repository.Object, _conversations.Object, Options.Create(new CustomerServiceWindowOptions()), _time, TestMapper.Instance);
 }

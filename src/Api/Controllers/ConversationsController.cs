@@ -1,0 +1,20 @@
+using MediatR;
+using Messaging.Application.Conversations.Queries.GetConversations;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Messaging.Api.Controllers;
+
+[ApiController]
+[Route("api/conversations")]
+public sealed class ConversationsController(IMediator mediator) : ControllerBase
+{
+    /// <summary>
+    /// Lists conversations, one per contact, most recent activity first, one page at a time. A conversation's messages
+    /// are <c>GET /api/messages?contact=...</c>.
+    /// </summary>
+    [HttpGet]
+    [ProducesResponseType<ConversationPageDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<ConversationPageDto> List([FromQuery] GetConversationsQuery query, CancellationToken cancellationToken) =>
+        mediator.Send(query, cancellationToken);
+}

@@ -1,0 +1,48 @@
+using AutoMapper;
+using MediatR;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Application.Messages;
+using Messaging.Domain.Conversations;
+
+namespace Messaging.Application.Conversations.Queries.GetConversations;
+
+public sealed class GetConversationsQueryHandler : IRequestHandler<GetConversationsQuery, ConversationPageDto>
+{
+    private readonly IConversationRepository _repository;
+    private readonly IMapper _mapper;
+
+    public GetConversationsQueryHandler(IConversationRepository repository, IMapper mapper)
+    {
+        _repository = repository;
+        _mapper = mapper;
+    }
+
+    public async Task<ConversationPageDto> Handle(GetConversationsQuery request, CancellationToken cancellationToken)
+    {
+        ConversationCursor? after = null;
+        if (request.Cursor is not null && !ConversationCursor.TryDecode(request.Cursor, out after))
+        {
+            throw new FormatException("The cursor was not validated before the handler.");
+        }
+
+        // One row more than asked tells whether another page exists without counting.
+        var rows = await _repository.List(after, request.Limit + 1, cancellationToken);
+        var hasMore = rows.Count > request.Limit;
+        var page = hasMore ? rows.Take(request.Limit).ToList() : rows;
+
+        var items = page.Select(ToDto).ToList();
+        var nextCursor = hasMore ? ConversationCursor.After(page[^1]).Encode() : null;
+        return new ConversationPageDto(items, nextCursor);
+    }
+
+    private ConversationDto ToDto(ConversationSummary conversation) => new()
+    {
+        Contact = conversation.Contact,
+        ProfileName = conversation.ProfileName,
+        LastMessage = _mapper.Map<MessageDto>(conversation.LastMessage),
+        LastActivityAt = conversation.LastActivityAt,
+        MessageCount = conversation.MessageCount,
+        WindowOpenUntil = CustomerServiceWindow.OpenUntil(conversation.LastInboundAt),
+    };
+}

@@ -1,0 +1,101 @@
+using System.Net;
+
+namespace Messaging.Api.FunctionalTests;
+
+/// <summary>The 24-hour window enforced, as it is by default outside the tests.</summary>
+public sealed class CustomerServiceWindowTests
+{
+    private const string Customer = "+14155550123";
+    private const string Template = "HXb5b62575e6e4ff6129ad7c8efe1f983e";
+
+    private MessagingApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _factory = new MessagingApiFactory(enforceCustomerServiceWindow: true);
+        _client = _factory.CreateClient();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task Free_form_to_a_contact_who_never_wrote_is_refused_with_a_problem_asking_for_a_template()
+    {
+        using var response = await _client.PostMessage(new { to = Customer, body = "Hello" });
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), text);
+        var problem = await response.ReadJsonObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem["title"]!.GetValue<string>(), Is.EqualTo("The customer-service window is closed."));
+            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("send an approved template (contentSid) instead"));
+            Assert.That(problem["status"]!.GetValue<int>(), Is.EqualTo(422));
+            Assert.That(problem["contact"]!.GetValue<string>(), Is.EqualTo("whatsapp:" + Customer));
+            Assert.That(problem.ContainsKey("windowOpenUntil"), Is.True);
+            Assert.That(problem["windowOpenUntil"], Is.Null);
+            Assert.That(problem.ContainsKey("twilioCode"), Is.False);
+        });
+        await AssertNothingSentOrStoredAsync(storedBefore: 0);
+    }
+
+    [Test]
+    public async Task Free_form_a_day_and_an_hour_after_the_contact_wrote_is_refused_with_when_the_window_closed()
+    {
+        var wroteAt = DateTimeOffset.UtcNow.AddHours(-25);
+        await _factory.StoreMessage(_factory.Inbound(Customer, wroteAt));
+
+        using var response = await _client.PostMessage(new { to = "whatsapp:" + Customer, mediaUrls = new[] { "https://example.com/a.png" } });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        var problem = await response.ReadJsonObject();
+        Assert.That(problem["windowOpenUntil"]!.GetValue<DateTimeOffset>(), Is.EqualTo(wroteAt.AddHours(24)));
+        await AssertNothingSentOrStoredAsync(storedBefore: 1);
+    }
+
+    [Test]
+    public async Task Free_form_after_the_contact_wrote_is_sent()
+    {
+        await _factory.StoreMessage(_factory.Inbound(Customer, DateTimeOffset.UtcNow.AddMinutes(-3)));
+
+        using var response = await _client.PostMessage(new { to = Customer, body = "Happy to help" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_template_to_a_contact_who_never_wrote_is_sent()
+    {
+        using var response = await _client.PostMessage(new { to = Customer, contentSid = Template, contentVariables = new Dictionary<string, string> { ["1"] = "Ana" } });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That(_factory.Emulator().Messages.Single().ContentSid, Is.EqualTo(Template));
+    }
+
+    [Test]
+    public async Task The_window_of_one_contact_does_not_open_it_for_another()
+    {
+        await _factory.StoreMessage(_factory.Inbound("+447700900123", DateTimeOffset.UtcNow.AddMinutes(-3)));
+
+        using var response = await _client.PostMessage(new { to = Customer, body = "Hello" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        await AssertNothingSentOrStoredAsync(storedBefore: 1);
+    }
+
+    private async Task AssertNothingSentOrStoredAsync(int storedBefore)
+    {
+        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(0));
+        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(storedBefore));
+    }
+}

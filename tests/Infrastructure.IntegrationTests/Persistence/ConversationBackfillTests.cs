@@ -1,0 +1,71 @@
+using Messaging.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>A database that held messages before conversations existed gets them when it is migrated.</summary>
+public sealed class ConversationBackfillTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private string _directory = null!;
+    private string _connectionString = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _directory = Directory.CreateTempSubdirectory("messaging-backfill-").FullName;
+        _connectionString = $"Data Source={Path.Combine(_directory, "messaging.db")}";
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Test]
+    public async Task Migrating_a_database_with_messages_computes_each_contacts_conversation()
+    {
+        await using var context = new SqliteMessagingDbContext(
+            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite(_connectionString).Options);
+        var migrator = context.GetService<IMigrator>();
+        var migrations = context.Database.GetMigrations().ToList();
+        var addConversations = migrations.Single(m => m.EndsWith("_AddConversations", StringComparison.Ordinal));
+        await migrator.MigrateAsync(migrations[migrations.IndexOf(addConversations) - 1]);
+
+        var now = _clock.GetUtcNow();
+        var aliceFirst = TestMessages.Inbound(TestMessages.NewSid(), now.AddHours(-3), profileName: "Ali");
+        var aliceNamed = TestMessages.Inbound(TestMessages.NewSid(), now.AddHours(-2), profileName: "Alice");
+        var aliceUnnamed = TestMessages.Inbound(TestMessages.NewSid(), now.AddHours(-1));
+        var aliceLast = TestMessages.Outbound(TestMessages.NewSid(), now, to: TestMessages.Alice);
+        var bobOnly = TestMessages.Outbound(TestMessages.NewSid(), now.AddMinutes(-5), to: TestMessages.Bob);
+
+        // Added as the code before conversations did: straight into Messages.
+        context.Messages.AddRange(aliceLast, aliceFirst, bobOnly, aliceUnnamed, aliceNamed);
+        await context.SaveChangesAsync();
+        context.ChangeTracker.Clear();
+
+        await migrator.MigrateAsync();
+
+        var conversations = await context.Conversations.AsNoTracking().OrderBy(c => c.Contact).ToListAsync();
+        Assert.That(conversations.Select(c => c.Contact), Is.EqualTo(new[] { TestMessages.Alice.Value, TestMessages.Bob.Value }));
+        var (alice, bob) = (conversations[0], conversations[1]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(alice.MessageCount, Is.EqualTo(4));
+            Assert.That(alice.LastMessageId, Is.EqualTo(aliceLast.Id));
+            Assert.That(alice.LastActivityAt, Is.EqualTo(now));
+            Assert.That(alice.LastInboundAt, Is.EqualTo(aliceUnnamed.CreatedAt));
+            Assert.That(alice.ProfileName, Is.EqualTo("Alice"));
+            Assert.That(bob.MessageCount, Is.EqualTo(1));
+            Assert.That(bob.LastMessageId, Is.EqualTo(bobOnly.Id));
+            Assert.That(bob.LastInboundAt, Is.Null);
+            Assert.That(bob.ProfileName, Is.Null);
+        });
+    }
+}

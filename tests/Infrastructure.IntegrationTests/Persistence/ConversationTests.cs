@@ -1,0 +1,323 @@
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>The conversation row each insert maintains, on a real SQLite file.</summary>
+public sealed class ConversationTests
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private SqliteTestDatabase _database = null!;
+
+    [SetUp]
+    public async Task SetUp() => _database = await SqliteTestDatabase.CreateAsync();
+
+    [TearDown]
+    public async Task TearDown() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task Messages_in_both_directions_count_in_one_conversation_whose_last_message_is_the_newest()
+    {
+        var inboundAt = _clock.GetUtcNow();
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), inboundAt, profileName: "Alice A."));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var reply = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), body: "reply"));
+
+        var conversation = await SingleConversationAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.Contact, Is.EqualTo(TestMessages.Alice.Value));
+            Assert.That(conversation.MessageCount, Is.EqualTo(2));
+            Assert.That(conversation.LastMessage.Id, Is.EqualTo(reply.Id));
+            Assert.That(conversation.LastMessage.Body, Is.EqualTo("reply"));
+            Assert.That(conversation.LastActivityAt, Is.EqualTo(reply.CreatedAt));
+            Assert.That(conversation.LastInboundAt, Is.EqualTo(inboundAt));
+            Assert.That(conversation.ProfileName, Is.EqualTo("Alice A."));
+        });
+    }
+
+    [Test]
+    public async Task Contacts_get_separate_conversations()
+    {
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Alice));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Bob));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), from: TestMessages.Bob));
+
+        var conversations = await ListAllAsync();
+
+        Assert.That(
+            conversations.Select(c => (c.Contact, c.MessageCount)),
+            Is.EquivalentTo(new[] { (TestMessages.Alice.Value, 1), (TestMessages.Bob.Value, 2) }));
+    }
+
+    [Test]
+    public async Task A_message_arriving_late_with_an_older_time_counts_but_does_not_become_the_last_message()
+    {
+        var now = _clock.GetUtcNow();
+        var newer = await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), now, profileName: "Newer name"));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), now.AddMinutes(-10), profileName: "Older name"));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), now.AddMinutes(-5)));
+
+        var conversation = await SingleConversationAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.MessageCount, Is.EqualTo(3));
+            Assert.That(conversation.LastMessage.Id, Is.EqualTo(newer.Id));
+            Assert.That(conversation.LastActivityAt, Is.EqualTo(now));
+            Assert.That(conversation.LastInboundAt, Is.EqualTo(now));
+            Assert.That(conversation.ProfileName, Is.EqualTo("Newer name"));
+        });
+    }
+
+    [Test]
+    public async Task Messages_at_the_same_instant_agree_with_the_thread_on_which_is_last_whatever_the_insert_order()
+    {
+        var at = _clock.GetUtcNow();
+        var messages = Enumerable.Range(0, 12)
+            .Select(i => TestMessages.Outbound(TestMessages.NewSid(), at, body: $"tied {i}"))
+            .ToList();
+        // SQLite stores ids as upper-case text, so this is the thread's order; rotated so that the winner is neither
+        // the first nor the last insert, which "first wins" or "last wins" would get right by accident.
+        var threadOrder = messages.OrderByDescending(m => m.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal).ToList();
+        foreach (var message in threadOrder.Skip(6).Concat(threadOrder.Take(6)))
+        {
+            await AddAsync(message);
+        }
+
+        var conversation = await SingleConversationAsync();
+        await using var scope = _database.CreateScope();
+        var thread = await scope.ServiceProvider.GetRequiredService<IMessageRepository>()
+            .List(new MessageFilter(Contact: TestMessages.Alice.Value), null, 1, CancellationToken.None);
+
+        Assert.That(thread.Single().Id, Is.EqualTo(threadOrder[0].Id));
+        Assert.That(conversation.LastMessage.Id, Is.EqualTo(threadOrder[0].Id));
+        Assert.That(conversation.MessageCount, Is.EqualTo(12));
+    }
+
+    [Test]
+    public async Task The_profile_name_follows_the_latest_inbound_message_that_carries_one()
+    {
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), profileName: "Ali"));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), profileName: "Alice"));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), profileName: null));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()));
+
+        var conversation = await SingleConversationAsync();
+
+        Assert.That(conversation.ProfileName, Is.EqualTo("Alice"));
+        Assert.That(conversation.LastInboundAt, Is.EqualTo(_clock.GetUtcNow().AddMinutes(-1)));
+    }
+
+    [Test]
+    public async Task A_contact_we_only_wrote_to_has_no_inbound_time_and_no_profile_name()
+    {
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()));
+
+        var conversation = await SingleConversationAsync();
+        var lastInboundAt = await LastInboundAtAsync(TestMessages.Alice.Value);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.LastInboundAt, Is.Null);
+            Assert.That(conversation.ProfileName, Is.Null);
+            Assert.That(lastInboundAt, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task The_last_inbound_time_is_read_per_contact_and_is_null_for_a_stranger()
+    {
+        var aliceWroteAt = _clock.GetUtcNow();
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), aliceWroteAt));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await LastInboundAtAsync(TestMessages.Alice.Value), Is.EqualTo(aliceWroteAt));
+            Assert.That(await LastInboundAtAsync(TestMessages.Bob.Value), Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task A_duplicate_sid_does_not_count_twice_or_change_the_last_message()
+    {
+        var sid = TestMessages.NewSid();
+        var original = await AddAsync(TestMessages.Inbound(sid, _clock.GetUtcNow(), profileName: "Original"));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        var duplicate = await AddInOwnScopeAsync(TestMessages.Inbound(sid, _clock.GetUtcNow(), profileName: "Replayed"));
+        var conversation = await SingleConversationAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(duplicate.Inserted, Is.False);
+            Assert.That(conversation.MessageCount, Is.EqualTo(1));
+            Assert.That(conversation.LastMessage.Id, Is.EqualTo(original.Id));
+            Assert.That(conversation.LastActivityAt, Is.EqualTo(original.CreatedAt));
+            Assert.That(conversation.LastInboundAt, Is.EqualTo(original.CreatedAt));
+            Assert.That(conversation.ProfileName, Is.EqualTo("Original"));
+        });
+    }
+
+    [Test]
+    public async Task A_send_twilio_rejected_counts_in_its_conversation()
+    {
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var rejected = await AddAsync(Message.Rejected(
+            TestMessages.Sender, TestMessages.Alice, "late", null, null, 63016, "Outside the window", _clock.GetUtcNow()));
+
+        var conversation = await SingleConversationAsync();
+
+        Assert.That(conversation.MessageCount, Is.EqualTo(2));
+        Assert.That(conversation.LastMessage.Id, Is.EqualTo(rejected.Id));
+        Assert.That(conversation.LastMessage.Status, Is.EqualTo(MessageStatus.Failed));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Concurrent_inserts_for_one_contact_count_every_message(CancellationToken cancellationToken)
+    {
+        const int callers = 32;
+        var messages = Enumerable.Range(0, callers)
+            .Select(i => i % 2 == 0
+                ? TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow().AddSeconds(i % 7), body: $"out {i}")
+                : TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow().AddSeconds(i % 7), profileName: "Alice", body: $"in {i}"))
+            .ToList();
+
+        var results = await RunConcurrentlyAsync(messages, cancellationToken);
+
+        var conversation = await SingleConversationAsync();
+        var newest = messages.Max(m => m.CreatedAt);
+        await using var scope = _database.CreateScope();
+        var thread = await scope.ServiceProvider.GetRequiredService<IMessageRepository>()
+            .List(new MessageFilter(Contact: TestMessages.Alice.Value), null, 1, cancellationToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.All(r => r.Inserted), Is.True);
+            Assert.That(conversation.MessageCount, Is.EqualTo(callers));
+            Assert.That(conversation.LastActivityAt, Is.EqualTo(newest));
+            Assert.That(conversation.LastMessage.Id, Is.EqualTo(thread.Single().Id));
+            Assert.That(conversation.LastInboundAt, Is.EqualTo(messages.Where(m => m.Direction == MessageDirection.Inbound).Max(m => m.CreatedAt)));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Concurrent_inserts_of_one_sid_count_one_message(CancellationToken cancellationToken)
+    {
+        const int callers = 32;
+        var sid = TestMessages.NewSid();
+        var messages = Enumerable.Range(0, callers)
+            .Select(i => TestMessages.Inbound(sid, _clock.GetUtcNow().AddSeconds(i), body: $"attempt {i}"))
+            .ToList();
+
+        var results = await RunConcurrentlyAsync(messages, cancellationToken);
+
+        var winner = results.Single(r => r.Inserted).Message;
+        var conversation = await SingleConversationAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.MessageCount, Is.EqualTo(1));
+            Assert.That(conversation.LastMessage.Id, Is.EqualTo(winner.Id));
+            Assert.That(conversation.LastInboundAt, Is.EqualTo(winner.CreatedAt));
+        });
+    }
+
+    [Test]
+    public async Task A_message_inside_a_callers_transaction_is_counted_only_when_that_transaction_commits()
+    {
+        await using (var scope = _database.CreateScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+            var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()), CancellationToken.None);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.That(await ListAllAsync(), Is.Empty);
+
+        await using (var scope = _database.CreateScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+            var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
+            await using var transaction = await context.Database.BeginTransactionAsync();
+            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.That((await SingleConversationAsync()).MessageCount, Is.EqualTo(1));
+    }
+
+    private async Task<AddIfAbsentResult[]> RunConcurrentlyAsync(List<Message> messages, CancellationToken cancellationToken)
+    {
+        var scopes = messages.Select(_ => _database.CreateScope()).ToList();
+        try
+        {
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var calls = scopes.Select((scope, i) =>
+            {
+                var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
+                return Task.Run(
+                    async () =>
+                    {
+                        await gate.Task;
+                        return await repository.AddIfAbsent(messages[i], cancellationToken);
+                    },
+                    cancellationToken);
+            }).ToList();
+
+            gate.SetResult();
+            return await Task.WhenAll(calls);
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<Message> AddAsync(Message message)
+    {
+        var result = await AddInOwnScopeAsync(message);
+        Assert.That(result.Inserted, Is.True);
+        return result.Message;
+    }
+
+    private async Task<AddIfAbsentResult> AddInOwnScopeAsync(Message message)
+    {
+        await using var scope = _database.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
+    }
+
+    private async Task<ConversationSummary> SingleConversationAsync()
+    {
+        var all = await ListAllAsync();
+        Assert.That(all, Has.Count.EqualTo(1));
+        return all[0];
+    }
+
+    private async Task<IReadOnlyList<ConversationSummary>> ListAllAsync()
+    {
+        await using var scope = _database.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IConversationRepository>().List(null, 200, CancellationToken.None);
+    }
+
+    private async Task<DateTimeOffset?> LastInboundAtAsync(string contact)
+    {
+        await using var scope = _database.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IConversationRepository>().GetLastInboundAt(contact, CancellationToken.None);
+    }
+}
