@@ -2,6 +2,7 @@ using Messaging.Application.Common.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Moq;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 
@@ -10,7 +11,11 @@ public static class ApplicationServices
 {
     public static readonly DateTimeOffset Now = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    public static ServiceProvider Build(ITwilioGateway gateway, IMessageRepository repository, LogSink? logs = null)
+    public static ServiceProvider Build(
+        ITwilioGateway gateway,
+        IMessageRepository repository,
+        LogSink? logs = null,
+        IPendingStatusUpdateRepository? pending = null)
     {
         var services = new ServiceCollection();
         services.AddApplicationServices();
@@ -19,6 +24,16 @@ public static class ApplicationServices
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddSingleton(gateway);
         services.AddSingleton(repository);
+        services.AddSingleton(pending ?? NothingPending());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static IPendingStatusUpdateRepository NothingPending()
+    {
+        var pending = new Mock<IPendingStatusUpdateRepository>(MockBehavior.Strict);
+        pending
+            .Setup(p => p.ListFor(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([]);
+        return pending.Object;
     }
 }

@@ -5,7 +5,9 @@ using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
+using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Domain.Messages;
+using Microsoft.Extensions.Logging;
 
 namespace Messaging.Application.Messages.Commands.SendMessage;
 
@@ -15,13 +17,23 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
     private readonly IMessageRepository _repository;
     private readonly TimeProvider _timeProvider;
     private readonly IMapper _mapper;
+    private readonly PendingStatusReconciler _reconciler;
+    private readonly ILogger<SendMessageCommandHandler> _logger;
 
-    public SendMessageCommandHandler(ITwilioGateway gateway, IMessageRepository repository, TimeProvider timeProvider, IMapper mapper)
+    public SendMessageCommandHandler(
+        ITwilioGateway gateway,
+        IMessageRepository repository,
+        TimeProvider timeProvider,
+        IMapper mapper,
+        PendingStatusReconciler reconciler,
+        ILogger<SendMessageCommandHandler> logger)
     {
         _gateway = gateway;
         _repository = repository;
         _timeProvider = timeProvider;
         _mapper = mapper;
+        _reconciler = reconciler;
+        _logger = logger;
     }
 
     public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
@@ -57,6 +69,27 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         // The message exists at Twilio now; dropping the row because the caller canceled would leave its status
         // callbacks without a message to update.
         var stored = await _repository.AddIfAbsent(message, CancellationToken.None);
-        return _mapper.Map<MessageDto>(stored.Message);
+        var result = stored.Message;
+        if (stored.Inserted)
+        {
+            result = await ApplyStatusesReportedBeforeTheSave(sent.Sid) ?? result;
+        }
+
+        return _mapper.Map<MessageDto>(result);
+    }
+
+    private async Task<Message?> ApplyStatusesReportedBeforeTheSave(string sid)
+    {
+        try
+        {
+            return await _reconciler.ApplyPending(sid, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The message is sent and stored; failing the request now would invite a retry that sends it twice.
+            // The statuses stay pending and the message keeps the status Twilio answered with.
+            _logger.LogWarning(ex, "Statuses Twilio reported before message {Sid} was stored could not be applied", sid);
+            return null;
+        }
     }
 }
