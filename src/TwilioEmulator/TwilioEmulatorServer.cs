@@ -36,6 +36,8 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
 
     public string AccountSid => _state.AccountSid;
 
+    public Uri? InboundWebhookUrl { get; set; }
+
     /// <summary>Every POST to Messages.json received so far, whether it was accepted, refused or failed.</summary>
     public int CreateMessageRequests => _state.CreateMessageRequests;
 

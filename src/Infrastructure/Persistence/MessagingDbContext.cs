@@ -16,8 +16,12 @@ public abstract class MessagingDbContext : DbContext
 
     public DbSet<Message> Messages => Set<Message>();
 
+    public DbSet<PendingStatusUpdate> PendingStatusUpdates => Set<PendingStatusUpdate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageConcurrencyConfiguration());
+        modelBuilder.ApplyConfiguration(new PendingStatusUpdateConfiguration());
     }
 }

@@ -28,6 +28,7 @@ internal static class PersistenceServiceCollectionExtensions
             : provider.GetRequiredService<SqliteMessagingDbContext>());
 
         services.AddScoped<IMessageRepository, MessageRepository>();
+        services.AddScoped<IPendingStatusUpdateRepository, PendingStatusUpdateRepository>();
         return services;
     }
 
