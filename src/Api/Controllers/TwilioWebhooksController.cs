@@ -16,11 +16,10 @@ public sealed class TwilioWebhooksController(IMediator mediator) : ControllerBas
 
     /// <summary>A message a customer sent; stored once however often Twilio delivers it.</summary>
     [HttpPost(TwilioWebhookPaths.Inbound)]
-    [Produces("text/xml")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/xml")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    public async Task<ContentResult> Inbound(IFormCollection form, CancellationToken cancellationToken)
+    public async Task<ContentResult> Inbound([FromForm] IFormCollection form, CancellationToken cancellationToken)
     {
         await mediator.Send(TwilioWebhookForm.ToInboundCommand(form), cancellationToken);
         return Content(EmptyTwiml, "text/xml");
@@ -31,7 +30,7 @@ public sealed class TwilioWebhooksController(IMediator mediator) : ControllerBas
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-    public async Task<NoContentResult> Status(IFormCollection form, CancellationToken cancellationToken)
+    public async Task<NoContentResult> Status([FromForm] IFormCollection form, CancellationToken cancellationToken)
     {
         await mediator.Send(TwilioWebhookForm.ToStatusCommand(form), cancellationToken);
         return NoContent();

@@ -41,6 +41,9 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
             sid, m => m.ApplyStatus(status.Value, errorCode, errorMessage, now), cancellationToken);
         if (message is not null)
         {
+            // Statuses can only be left pending if a save could not apply them (it logs why); the message's next
+            // callback picks them up.
+            await _reconciler.ApplyPending(sid, CancellationToken.None);
             return Unit.Value;
         }
 

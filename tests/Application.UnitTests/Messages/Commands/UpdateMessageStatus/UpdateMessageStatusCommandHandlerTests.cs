@@ -34,8 +34,21 @@ public sealed class UpdateMessageStatusCommandHandlerTests
         {
             Assert.That(message.Status, Is.EqualTo(MessageStatus.Delivered));
             Assert.That(message.UpdatedAt, Is.EqualTo(ApplicationServices.Now.AddMinutes(1)));
-            Assert.That(_store.Calls, Is.EqualTo((string[])["update message"]));
+            Assert.That(_store.Calls, Is.EqualTo((string[])["update message", "list pending"]));
         });
+    }
+
+    [Test]
+    public async Task Statuses_a_save_left_pending_are_applied_with_the_next_callback()
+    {
+        var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
+        _store.Store(message);
+        _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Read, null, null, ApplicationServices.Now));
+
+        await Handle(new UpdateMessageStatusCommand(Sid, "sent"));
+
+        Assert.That(message.Status, Is.EqualTo(MessageStatus.Read));
+        Assert.That(_store.PendingUpdates, Is.Empty);
     }
 
     [Test]
