@@ -3,6 +3,7 @@ using FluentValidation;
 using MediatR;
 using Messaging.Application.Common.Behaviours;
 using Messaging.Application.Conversations;
+using Messaging.Application.Messages.PendingStatuses;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Application;
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddTransient<ServiceFactory>(sp => sp.GetService!);
         services.AddTransient<IMediator, Mediator>();
         AddRequestHandlers(services, assembly);
+        services.AddTransient<PendingStatusReconciler>();
 
         // Registration order is pipeline order, outermost first: failures of validation are seen by the logger.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));

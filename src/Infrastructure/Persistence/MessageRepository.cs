@@ -7,6 +7,9 @@ namespace Messaging.Infrastructure.Persistence;
 
 internal sealed class MessageRepository(MessagingDbContext context) : IMessageRepository
 {
+    // Each retry follows a write that succeeded elsewhere, and statuses only move forward, so contention ends quickly.
+    private const int MaxUpdateAttempts = 20;
+
     public async Task<AddIfAbsentResult> AddIfAbsent(Message message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -42,6 +45,32 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
         // Tracked, like the message returned when the insert succeeds, so callers see the same thing either way.
         var stored = await context.Messages.SingleAsync(m => m.WaSid == message.WaSid, cancellationToken);
         return new AddIfAbsentResult(stored, Inserted: false);
+    }
+
+    public async Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        ArgumentNullException.ThrowIfNull(change);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var message = await ReadCurrent(waSid, cancellationToken);
+            if (message is null || !change(message))
+            {
+                return message;
+            }
+
+            context.Entry(message).Property(MessageConcurrencyConfiguration.StampProperty).CurrentValue = Guid.NewGuid();
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                return message;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxUpdateAttempts)
+            {
+                // Another caller changed the message after it was read here; the next attempt reads its version.
+            }
+        }
     }
 
     public Task<Message?> GetById(Guid id, CancellationToken cancellationToken) =>
@@ -98,5 +127,23 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
             // and committing would leave the message out of its conversation for good.
             throw new InvalidOperationException($"The conversation upsert for message {message.Id} changed {rows} rows, not 1.");
         }
+    }
+
+    // The database's current version, also when this context already tracks the message (e.g. just after inserting
+    // it): a tracked copy may be older than a concurrent caller's write.
+    private async Task<Message?> ReadCurrent(string waSid, CancellationToken cancellationToken)
+    {
+        var tracked = context.Messages.Local.FirstOrDefault(m => m.WaSid == waSid);
+        if (tracked is not null)
+        {
+            var entry = context.Entry(tracked);
+            await entry.ReloadAsync(cancellationToken);
+            if (entry.State != EntityState.Detached)
+            {
+                return tracked;
+            }
+        }
+
+        return await context.Messages.SingleOrDefaultAsync(m => m.WaSid == waSid, cancellationToken);
     }
 }

@@ -17,10 +17,13 @@ public abstract class MessagingDbContext : DbContext
     public DbSet<Message> Messages => Set<Message>();
 
     internal DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<PendingStatusUpdate> PendingStatusUpdates => Set<PendingStatusUpdate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
         modelBuilder.ApplyConfiguration(new ConversationConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageConcurrencyConfiguration());
+        modelBuilder.ApplyConfiguration(new PendingStatusUpdateConfiguration());
     }
 }

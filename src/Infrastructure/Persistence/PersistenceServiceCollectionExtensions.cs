@@ -29,6 +29,7 @@ internal static class PersistenceServiceCollectionExtensions
 
         services.AddScoped<IMessageRepository, MessageRepository>();
         services.AddScoped<IConversationRepository, ConversationRepository>();
+        services.AddScoped<IPendingStatusUpdateRepository, PendingStatusUpdateRepository>();
         return services;
     }
 

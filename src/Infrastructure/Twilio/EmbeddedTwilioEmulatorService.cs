@@ -9,6 +9,7 @@ namespace Messaging.Infrastructure.Twilio;
 internal sealed class EmbeddedTwilioEmulatorService(
     IOptions<TwilioOptions> options,
     EmbeddedTwilioEmulator emulator,
+    TwilioWebhookUrls webhookUrls,
     TimeProvider timeProvider,
     ILogger<EmbeddedTwilioEmulatorService> logger) : IHostedLifecycleService
 {
@@ -40,7 +41,17 @@ internal sealed class EmbeddedTwilioEmulatorService(
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    // Runs once every hosted service has started, the web server included, so its listening address is known: the
+    // emulator posts the inbound messages it simulates to this service like Twilio would.
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (emulator.IsRunning)
+        {
+            emulator.Server.InboundWebhookUrl = webhookUrls.Inbound;
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

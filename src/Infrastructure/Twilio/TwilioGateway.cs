@@ -19,6 +19,8 @@ namespace Messaging.Infrastructure.Twilio;
 internal sealed class TwilioGateway(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<TwilioOptions> options,
+    TwilioAccount account,
+    TwilioWebhookUrls webhookUrls,
     ILogger<TwilioGateway> logger) : ITwilioGateway
 {
     public const string HttpClientName = "Twilio";
@@ -31,7 +33,7 @@ internal sealed class TwilioGateway(
         cancellationToken.ThrowIfCancellationRequested();
 
         var settings = options.CurrentValue;
-        var client = CreateClient(settings);
+        var client = CreateClient();
         var create = new CreateMessageOptions(new PhoneNumber(request.To))
         {
             From = new PhoneNumber(Sender(settings)),
@@ -39,7 +41,7 @@ internal sealed class TwilioGateway(
             MediaUrl = request.MediaUrls.Count == 0 ? null : request.MediaUrls.Select(url => new Uri(url, UriKind.Absolute)).ToList(),
             ContentSid = request.ContentSid,
             ContentVariables = request.ContentVariables,
-            StatusCallback = settings.StatusCallbackUrl,
+            StatusCallback = webhookUrls.StatusCallback,
         };
 
         CallerCancellationHandler.CallerToken = cancellationToken;
@@ -86,12 +88,9 @@ internal sealed class TwilioGateway(
     private static string Sender(TwilioOptions settings) =>
         string.IsNullOrWhiteSpace(settings.From) ? TwilioEmulatorDefaults.Sender : settings.From;
 
-    private TwilioRestClient CreateClient(TwilioOptions settings)
+    private TwilioRestClient CreateClient()
     {
-        var (accountSid, authToken) = settings.HasCredentials
-            ? (settings.AccountSid!, settings.AuthToken!)
-            : (TwilioEmulatorDefaults.AccountSid, TwilioEmulatorDefaults.AuthToken);
         var httpClient = httpClientFactory.CreateClient(HttpClientName);
-        return new TwilioRestClient(accountSid, authToken, httpClient: new SystemNetHttpClient(httpClient));
+        return new TwilioRestClient(account.AccountSid, account.AuthToken, httpClient: new SystemNetHttpClient(httpClient));
     }
 }

@@ -21,8 +21,12 @@ public sealed class TwilioOptions
     /// <summary>Where the embedded emulator listens; port 0 (the default) picks any free port.</summary>
     public Uri? EmulatorUrl { get; set; }
 
-    /// <summary>Where Twilio should post status changes of sent messages; none when unset.</summary>
-    public Uri? StatusCallbackUrl { get; set; }
+    /// <summary>
+    /// This service's address as Twilio reaches it (scheme, host and any path prefix a proxy adds), e.g.
+    /// <c>https://support.example.com</c>. Sends ask Twilio to post status callbacks under it, and webhook signatures
+    /// are checked against it, since behind a proxy the address a request arrives at is not the one Twilio signed.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 
     public bool HasCredentials => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 

@@ -36,7 +36,12 @@ internal sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOp
 
         AddIfNotHttp(failures, options.ApiBaseUrl, "Twilio:ApiBaseUrl");
         AddIfNotHttp(failures, options.EmulatorUrl, "Twilio:EmulatorUrl");
-        AddIfNotHttp(failures, options.StatusCallbackUrl, "Twilio:StatusCallbackUrl");
+        AddIfNotHttp(failures, options.PublicBaseUrl, "Twilio:PublicBaseUrl");
+        if (options.PublicBaseUrl is { IsAbsoluteUri: true } publicBaseUrl
+            && (publicBaseUrl.Query.Length > 0 || publicBaseUrl.Fragment.Length > 0))
+        {
+            failures.Add("Twilio:PublicBaseUrl must have no query or fragment; webhook paths are appended to it.");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

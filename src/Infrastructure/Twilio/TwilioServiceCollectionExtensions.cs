@@ -21,6 +21,10 @@ internal static class TwilioServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
 
+        services.TryAddSingleton(provider => TwilioAccount.From(provider.GetRequiredService<IOptions<TwilioOptions>>().Value));
+        services.TryAddSingleton<TwilioWebhookUrls>();
+        services.TryAddSingleton<TwilioWebhookValidator>();
+
         services.TryAddSingleton<EmbeddedTwilioEmulator>();
         services.AddHostedService<EmbeddedTwilioEmulatorService>();
 

@@ -20,7 +20,8 @@ public static class ApplicationServices
         IMessageRepository repository,
         LogSink? logs = null,
         IConversationRepository? conversations = null,
-        ITwilioMediaClient? mediaClient = null)
+        ITwilioMediaClient? mediaClient = null,
+        IPendingStatusUpdateRepository? pending = null)
     {
         var services = new ServiceCollection();
         services.AddApplicationServices();
@@ -30,6 +31,7 @@ public static class ApplicationServices
         services.AddSingleton(gateway);
         services.AddSingleton(repository);
         services.AddSingleton(conversations ?? RecentlyWritten());
+        services.AddSingleton(pending ?? NothingPending());
 
         // Strict: a test that reaches the media client without giving one fails instead of passing on a default.
         services.AddSingleton(mediaClient ?? new Mock<ITwilioMediaClient>(MockBehavior.Strict).Object);
@@ -43,5 +45,14 @@ public static class ApplicationServices
             .Setup(c => c.GetLastInboundAt(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Now.AddHours(-1));
         return conversations.Object;
+    }
+
+    private static IPendingStatusUpdateRepository NothingPending()
+    {
+        var pending = new Mock<IPendingStatusUpdateRepository>(MockBehavior.Strict);
+        pending
+            .Setup(p => p.ListFor(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([]);
+        return pending.Object;
     }
 }

@@ -1,3 +1,4 @@
+using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -45,10 +46,11 @@ public sealed class ConversationBackfillTests
         var aliceLast = TestMessages.Outbound(TestMessages.NewSid(), now, to: TestMessages.Alice);
         var bobOnly = TestMessages.Outbound(TestMessages.NewSid(), now.AddMinutes(-5), to: TestMessages.Bob);
 
-        // Added as the code before conversations did: straight into Messages.
-        context.Messages.AddRange(aliceLast, aliceFirst, bobOnly, aliceUnnamed, aliceNamed);
-        await context.SaveChangesAsync();
-        context.ChangeTracker.Clear();
+        // Written as the schema before conversations held them: straight into Messages, in its columns of that time.
+        foreach (var message in new[] { aliceLast, aliceFirst, bobOnly, aliceUnnamed, aliceNamed })
+        {
+            await InsertAsOfInitialSchema(context, message);
+        }
 
         await migrator.MigrateAsync();
 
@@ -68,4 +70,14 @@ public sealed class ConversationBackfillTests
             Assert.That(bob.ProfileName, Is.Null);
         });
     }
+
+    private static Task<int> InsertAsOfInitialSchema(MessagingDbContext context, Message message) =>
+        context.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Messages" ("Id", "WaSid", "Direction", "From", "To", "Body", "ProfileName", "ContentSid", "Status",
+                                    "ErrorCode", "ErrorMessage", "CreatedAt", "UpdatedAt", "Media")
+            VALUES ({message.Id.ToString().ToUpperInvariant()}, {message.WaSid}, {message.Direction.ToString()}, {message.From},
+                    {message.To}, {message.Body}, {message.ProfileName}, {message.ContentSid}, {message.Status.ToString()},
+                    {message.ErrorCode}, {message.ErrorMessage}, {message.CreatedAt.UtcTicks}, {message.UpdatedAt.UtcTicks}, '[]')
+            """);
 }

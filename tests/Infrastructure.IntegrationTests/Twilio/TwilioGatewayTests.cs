@@ -71,14 +71,16 @@ public sealed class TwilioGatewayTests
     }
 
     [Test]
-    public async Task Send_asks_for_status_callbacks_when_a_callback_url_is_configured()
+    public async Task Send_asks_for_status_callbacks_under_the_public_base_url()
     {
-        await using var services = Services(("Twilio:StatusCallbackUrl", "https://support.example.com/api/twilio/status"));
+        await using var services = Services(("Twilio:PublicBaseUrl", "https://support.example.com/messaging/"));
 
         await services.GetRequiredService<ITwilioGateway>()
             .SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None);
 
-        Assert.That(_emulator.Messages.Single().StatusCallback, Is.EqualTo(new Uri("https://support.example.com/api/twilio/status")));
+        Assert.That(
+            _emulator.Messages.Single().StatusCallback,
+            Is.EqualTo(new Uri("https://support.example.com/messaging/api/webhooks/twilio/status")));
     }
 
     [Test]

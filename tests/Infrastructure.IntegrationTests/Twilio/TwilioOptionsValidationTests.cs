@@ -78,6 +78,19 @@ public sealed class TwilioOptionsValidationTests
         Assert.That(failure!.Message, Does.Contain("Twilio:ApiBaseUrl"));
     }
 
+    [TestCase("/messaging")]
+    [TestCase("ftp://support.example.com")]
+    [TestCase("https://support.example.com/?tenant=1")]
+    [TestCase("https://support.example.com/#top")]
+    public async Task A_public_base_url_that_cannot_prefix_webhook_paths_fails_at_start(string publicBaseUrl)
+    {
+        using var host = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:PublicBaseUrl"] = publicBaseUrl });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(failure!.Message, Does.Contain("Twilio:PublicBaseUrl"));
+    }
+
     [Test]
     public async Task Complete_credentials_with_a_WhatsApp_sender_start()
     {

@@ -16,6 +16,14 @@ public interface IMessageRepository
     Task<Message?> GetById(Guid id, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reads the stored message with Twilio SID <paramref name="waSid"/> as it is in the store now, runs
+    /// <paramref name="change"/> on it and saves it when <paramref name="change"/> returns true. When another caller
+    /// updated the message meanwhile, reads it again and re-runs <paramref name="change"/>, so no update is lost.
+    /// Returns the message as stored afterwards, or null when no message with that SID is stored.
+    /// </summary>
+    Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One page of messages matching <paramref name="filter"/>, newest first by (CreatedAt, Id), starting
     /// strictly after <paramref name="after"/> when given. Returns up to <paramref name="limit"/> messages.
     /// </summary>

@@ -6,8 +6,10 @@ using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
+using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Domain.Conversations;
 using Messaging.Domain.Messages;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Application.Messages.Commands.SendMessage;
@@ -20,6 +22,8 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
     private readonly IOptions<CustomerServiceWindowOptions> _windowOptions;
     private readonly TimeProvider _timeProvider;
     private readonly IMapper _mapper;
+    private readonly PendingStatusReconciler _reconciler;
+    private readonly ILogger<SendMessageCommandHandler> _logger;
 
     public SendMessageCommandHandler(
         ITwilioGateway gateway,
@@ -27,7 +31,9 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         IConversationRepository conversations,
         IOptions<CustomerServiceWindowOptions> windowOptions,
         TimeProvider timeProvider,
-        IMapper mapper)
+        IMapper mapper,
+        PendingStatusReconciler reconciler,
+        ILogger<SendMessageCommandHandler> logger)
     {
         _gateway = gateway;
         _repository = repository;
@@ -35,6 +41,8 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         _windowOptions = windowOptions;
         _timeProvider = timeProvider;
         _mapper = mapper;
+        _reconciler = reconciler;
+        _logger = logger;
     }
 
     public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
@@ -75,7 +83,28 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         // The message exists at Twilio now; dropping the row because the caller canceled would leave its status
         // callbacks without a message to update.
         var stored = await _repository.AddIfAbsent(message, CancellationToken.None);
-        return _mapper.Map<MessageDto>(stored.Message);
+        var result = stored.Message;
+        if (stored.Inserted)
+        {
+            result = await ApplyStatusesReportedBeforeTheSave(sent.Sid) ?? result;
+        }
+
+        return _mapper.Map<MessageDto>(result);
+    }
+
+    private async Task<Message?> ApplyStatusesReportedBeforeTheSave(string sid)
+    {
+        try
+        {
+            return await _reconciler.ApplyPending(sid, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The message is sent and stored; failing the request now would invite a retry that sends it twice.
+            // The statuses stay pending and the message keeps the status Twilio answered with.
+            _logger.LogWarning(ex, "Statuses Twilio reported before message {Sid} was stored could not be applied", sid);
+            return null;
+        }
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Body")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ContactAddress")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -101,6 +105,37 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDatabaseName("IX_Messages_Status_CreatedAt_Id");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Messaging.Domain.Messages.PendingStatusUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("WaSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaSid");
+
+                    b.ToTable("PendingStatusUpdates", (string)null);
                 });
 
             modelBuilder.Entity("Messaging.Infrastructure.Persistence.Conversation", b =>

@@ -25,6 +25,10 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Body")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactAddress")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -95,6 +99,37 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Messages_Status_CreatedAt_Id");
 
                     b.ToTable("Messages", (string)null);
+                });
+
+            modelBuilder.Entity("Messaging.Domain.Messages.PendingStatusUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaSid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WaSid");
+
+                    b.ToTable("PendingStatusUpdates", (string)null);
                 });
 
             modelBuilder.Entity("Messaging.Infrastructure.Persistence.Conversation", b =>

@@ -4,6 +4,7 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
+using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ public sealed class SendMessageCommandHandlerTests
     private Mock<ITwilioGateway> _gateway = null!;
     private Mock<IMessageRepository> _repository = null!;
     private Mock<IConversationRepository> _conversations = null!;
+    private Mock<IPendingStatusUpdateRepository> _pending = null!;
+    private LogSink _logs = null!;
     private FakeTimeProvider _time = null!;
     private List<string> _calls = null!;
     private List<Message> _added = null!;
@@ -57,6 +60,12 @@ public sealed class SendMessageCommandHandlerTests
         _conversations
             .Setup(c => c.GetLastInboundAt(TestMessages.Customer, It.IsAny<CancellationToken>()))
             .ReturnsAsync(ApplicationServices.Now.AddHours(-1));
+        _pending = new Mock<IPendingStatusUpdateRepository>(MockBehavior.Strict);
+        _pending
+            .Setup(p => p.ListFor(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("read pending"))
+            .ReturnsAsync([]);
+        _logs = new LogSink();
     }
 
     [Test]
@@ -66,7 +75,8 @@ public sealed class SendMessageCommandHandlerTests
             new SendMessageCommand(" WhatsApp:+14155550123 ", "Your order shipped", ["https://example.com/label.pdf"]),
             CancellationToken.None);
 
-        Assert.That(_calls, Is.EqualTo((string[])["send", "save"]));
+        Assert.That(_calls, Is.EqualTo((string[])["send", "save", "read pending"]));
+        _pending.Verify(p => p.ListFor(TwilioSid, It.IsAny<CancellationToken>()), Times.Once);
         _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
         _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
 
@@ -218,6 +228,71 @@ public sealed class SendMessageCommandHandlerTests
         Assert.That(dto.UpdatedAt, Is.EqualTo(dto.CreatedAt));
     }
 
+    [Test]
+    public async Task A_status_twilio_reported_before_the_save_is_applied_and_returned()
+    {
+        var pending = PendingStatusUpdate.Create(TwilioSid, MessageStatus.Delivered, null, null, ApplicationServices.Now);
+        _pending
+            .Setup(p => p.ListFor(TwilioSid, It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("read pending"))
+            .ReturnsAsync([pending]);
+        _pending
+            .Setup(p => p.Remove(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyCollection<Guid> ids, CancellationToken _) => _calls.Add($"remove {string.Join(',', ids)}"))
+            .Returns(Task.CompletedTask);
+        _repository
+            .Setup(r => r.Update(TwilioSid, It.IsAny<Func<Message, bool>>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _calls.Add("update"))
+            .ReturnsAsync((string _, Func<Message, bool> change, CancellationToken _) =>
+            {
+                var stored = _added.Single();
+                change(stored);
+                return stored;
+            });
+
+        var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        Assert.That(_calls, Is.EqualTo((string[])["send", "save", "read pending", "update", $"remove {pending.Id}"]));
+        Assert.That(dto.Status, Is.EqualTo(MessageStatus.Delivered));
+    }
+
+    [Test]
+    public async Task A_sid_another_caller_stored_leaves_pending_statuses_to_that_caller()
+    {
+        var existing = TestMessages.Outbound(TwilioSid, ApplicationServices.Now, "stored earlier", MessageStatus.Queued);
+        _repository
+            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AddIfAbsentResult(existing, Inserted: false));
+
+        await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        _pending.Verify(p => p.ListFor(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task A_failure_to_apply_pending_statuses_still_returns_the_stored_message_and_warns()
+    {
+        _pending
+            .Setup(p => p.ListFor(TwilioSid, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database is locked"));
+
+        var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        Assert.That(dto.Id, Is.EqualTo(_added.Single().Id));
+        Assert.That(dto.Status, Is.EqualTo(MessageStatus.Queued));
+        var warning = _logs.Entries.Single();
+        Assert.That(warning.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
+        Assert.That(warning.Exception, Is.InstanceOf<InvalidOperationException>());
+    }
+
     private SendMessageCommandHandler CreateHandler() =>
-        new(_gateway.Object, _repository.Object, _conversations.Object, Options.Create(new CustomerServiceWindowOptions()), _time, TestMapper.Instance);
+        new(
+            _gateway.Object,
+            _repository.Object,
+            _conversations.Object,
+            Options.Create(new CustomerServiceWindowOptions()),
+            _time,
+            TestMapper.Instance,
+            new PendingStatusReconciler(_repository.Object, _pending.Object, _time),
+            new SinkLogger<SendMessageCommandHandler>(_logs));
 }

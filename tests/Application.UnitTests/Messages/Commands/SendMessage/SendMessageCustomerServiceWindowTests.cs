@@ -3,8 +3,10 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
+using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -167,5 +169,20 @@ public sealed class SendMessageCustomerServiceWindowTests
     }
 
     private SendMessageCommandHandler CreateHandler() =>
-        new(_gateway.Object, _repository.Object, _conversations.Object, Options.Create(_options), _time, TestMapper.Instance);
+        new(
+            _gateway.Object,
+            _repository.Object,
+            _conversations.Object,
+            Options.Create(_options),
+            _time,
+            TestMapper.Instance,
+            new PendingStatusReconciler(_repository.Object, NothingPending(), _time),
+            NullLogger<SendMessageCommandHandler>.Instance);
+
+    private static IPendingStatusUpdateRepository NothingPending()
+    {
+        var pending = new Mock<IPendingStatusUpdateRepository>(MockBehavior.Strict);
+        pending.Setup(p => p.ListFor(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        return pending.Object;
+    }
 }

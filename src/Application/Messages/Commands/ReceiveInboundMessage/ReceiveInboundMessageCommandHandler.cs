@@ -1,0 +1,53 @@
+using AutoMapper;
+using MediatR;
+using Messaging.Application.Common.Addresses;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Domain.Messages;
+
+namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
+
+public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<ReceiveInboundMessageCommand, MessageDto>
+{
+    private readonly IMessageRepository _repository;
+    private readonly PendingStatusReconciler _reconciler;
+    private readonly TimeProvider _timeProvider;
+    private readonly IMapper _mapper;
+
+    public ReceiveInboundMessageCommandHandler(
+        IMessageRepository repository,
+        PendingStatusReconciler reconciler,
+        TimeProvider timeProvider,
+        IMapper mapper)
+    {
+        _repository = repository;
+        _reconciler = reconciler;
+        _timeProvider = timeProvider;
+        _mapper = mapper;
+    }
+
+    public async Task<MessageDto> Handle(ReceiveInboundMessageCommand request, CancellationToken cancellationToken)
+    {
+        var sid = request.MessageSid!;
+        var media = (request.Media ?? []).Select(m =>
+            new MessageMedia(m.Url!, string.IsNullOrWhiteSpace(m.ContentType) ? null : m.ContentType.Trim()));
+        var message = Message.Inbound(
+            sid,
+            WhatsAppAddressParser.Parse(request.From),
+            WhatsAppAddressParser.Parse(request.To),
+            string.IsNullOrEmpty(request.Body) ? null : request.Body,
+            media,
+            request.ProfileName,
+            _timeProvider.GetUtcNow());
+
+        // Twilio delivers a webhook again when it gets no answer in time; every delivery ends in this one row.
+        var stored = await _repository.AddIfAbsent(message, cancellationToken);
+        var result = stored.Message;
+        if (stored.Inserted)
+        {
+            result = await _reconciler.ApplyPending(sid, CancellationToken.None) ?? result;
+        }
+
+        return _mapper.Map<MessageDto>(result);
+    }
+}

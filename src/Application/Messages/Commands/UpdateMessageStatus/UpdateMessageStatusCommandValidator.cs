@@ -1,0 +1,43 @@
+using System.Globalization;
+using FluentValidation;
+using Messaging.Application.Common.Twilio;
+
+namespace Messaging.Application.Messages.Commands.UpdateMessageStatus;
+
+public sealed class UpdateMessageStatusCommandValidator : AbstractValidator<UpdateMessageStatusCommand>
+{
+    public UpdateMessageStatusCommandValidator()
+    {
+        RuleFor(x => x.MessageSid)
+            .NotEmpty().WithMessage("'MessageSid' is required.")
+            .MaximumLength(TwilioSid.MaxLength);
+
+        RuleFor(x => x.MessageStatus)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("'MessageStatus' is required.")
+            .Must(status => TwilioMessageStatus.TryParse(status, out _))
+            .WithMessage("'MessageStatus' '{PropertyValue}' is not a Twilio message status.");
+
+        RuleFor(x => x.ErrorCode)
+            .Must(code => TryParseErrorCode(code, out _))
+            .WithMessage("'ErrorCode' must be a whole number.");
+    }
+
+    /// <summary>Twilio sends no error code, or an empty one, for a message without an error.</summary>
+    internal static bool TryParseErrorCode(string? value, out int? errorCode)
+    {
+        errorCode = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return false;
+        }
+
+        errorCode = parsed;
+        return true;
+    }
+}

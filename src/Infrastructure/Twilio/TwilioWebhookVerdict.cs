@@ -1,0 +1,10 @@
+namespace Messaging.Infrastructure.Twilio;
+
+/// <summary>What checking a webhook request found.</summary>
+public enum TwilioWebhookVerdict
+{
+    Valid,
+    MissingSignature,
+    InvalidSignature,
+    OtherAccount,
+}

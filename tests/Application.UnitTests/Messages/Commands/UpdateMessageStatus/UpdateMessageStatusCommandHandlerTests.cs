@@ -1,0 +1,154 @@
+using Messaging.Application.Messages.Commands.UpdateMessageStatus;
+using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Application.UnitTests.TestSupport;
+using Messaging.Domain.Messages;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Messaging.Application.UnitTests.Messages.Commands.UpdateMessageStatus;
+
+public sealed class UpdateMessageStatusCommandHandlerTests
+{
+    private const string Sid = "SM11111111111111111111111111111111";
+
+    private MessageStore _store = null!;
+    private FakeTimeProvider _time = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _store = new MessageStore();
+        _time = new FakeTimeProvider(ApplicationServices.Now);
+    }
+
+    [Test]
+    public async Task A_status_for_a_stored_message_is_applied_without_keeping_it_pending()
+    {
+        var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
+        _store.Store(message);
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        await Handle(new UpdateMessageStatusCommand(Sid, "delivered"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.Status, Is.EqualTo(MessageStatus.Delivered));
+            Assert.That(message.UpdatedAt, Is.EqualTo(ApplicationServices.Now.AddMinutes(1)));
+            Assert.That(_store.Calls, Is.EqualTo((string[])["update message", "list pending"]));
+        });
+    }
+
+    [Test]
+    public async Task Statuses_a_save_left_pending_are_applied_with_the_next_callback()
+    {
+        var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
+        _store.Store(message);
+        _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Read, null, null, ApplicationServices.Now));
+
+        await Handle(new UpdateMessageStatusCommand(Sid, "sent"));
+
+        Assert.That(message.Status, Is.EqualTo(MessageStatus.Read));
+        Assert.That(_store.PendingUpdates, Is.Empty);
+    }
+
+    [Test]
+    public async Task Read_then_delivered_then_sent_ends_as_read()
+    {
+        var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
+        _store.Store(message);
+
+        foreach (var status in (string[])["read", "delivered", "sent", "read"])
+        {
+            await Handle(new UpdateMessageStatusCommand(Sid, status));
+        }
+
+        Assert.That(message.Status, Is.EqualTo(MessageStatus.Read));
+    }
+
+    [TestCase("failed", MessageStatus.Failed)]
+    [TestCase("undelivered", MessageStatus.Undelivered)]
+    public async Task A_failure_keeps_twilios_error_code_and_message(string twilioStatus, MessageStatus expected)
+    {
+        var message = TestMessages.Outbound(Sid, ApplicationServices.Now, status: MessageStatus.Sent);
+        _store.Store(message);
+
+        await Handle(new UpdateMessageStatusCommand(Sid, twilioStatus, "30008", "Unknown error"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.Status, Is.EqualTo(expected));
+            Assert.That(message.ErrorCode, Is.EqualTo(30008));
+            Assert.That(message.ErrorMessage, Is.EqualTo("Unknown error"));
+        });
+    }
+
+    [Test]
+    public async Task A_status_for_an_unknown_sid_is_kept_then_the_message_is_looked_for_again()
+    {
+        await Handle(new UpdateMessageStatusCommand(Sid, "Delivered", " ", ""));
+
+        Assert.That(_store.Calls, Is.EqualTo((string[])["update message", "add pending", "list pending", "update message"]));
+        var pending = _store.PendingUpdates.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(pending.WaSid, Is.EqualTo(Sid));
+            Assert.That(pending.Status, Is.EqualTo(MessageStatus.Delivered));
+            Assert.That(pending.ErrorCode, Is.Null);
+            Assert.That(pending.ErrorMessage, Is.Null);
+            Assert.That(pending.ReceivedAt, Is.EqualTo(ApplicationServices.Now));
+        });
+    }
+
+    [Test]
+    public async Task A_message_saved_while_the_status_was_being_kept_gets_the_status()
+    {
+        var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
+        var updates = 0;
+        // The first look-up misses; the send saves the message before the second.
+        _store.BeforeUpdate = () =>
+        {
+            if (++updates == 2)
+            {
+                _store.Store(message);
+            }
+        };
+
+        await Handle(new UpdateMessageStatusCommand(Sid, "read"));
+
+        Assert.That(message.Status, Is.EqualTo(MessageStatus.Read));
+        Assert.That(_store.PendingUpdates, Is.Empty);
+    }
+
+    [Test]
+    public async Task Once_a_status_is_being_kept_the_callers_cancellation_no_longer_stops_it()
+    {
+        using var caller = new CancellationTokenSource();
+        _store.BeforeUpdate = caller.Cancel;
+
+        await Handle(new UpdateMessageStatusCommand(Sid, "sent"), caller.Token);
+
+        Assert.That(_store.PendingUpdates, Has.Count.EqualTo(1));
+        Assert.That(_store.TokensSeenByPendingAdd.Single().CanBeCanceled, Is.False);
+    }
+
+    [Test]
+    public async Task A_status_for_an_inbound_message_changes_nothing()
+    {
+        var inbound = Message.Inbound(
+            Sid, WhatsAppAddress.FromE164("+14155550123"), WhatsAppAddress.FromE164("+14155238886"), "hi", null, null, ApplicationServices.Now);
+        _store.Store(inbound);
+
+        await Handle(new UpdateMessageStatusCommand(Sid, "delivered"));
+
+        Assert.That(inbound.Status, Is.EqualTo(MessageStatus.Received));
+        _store.Pending.Verify(p => p.Add(It.IsAny<PendingStatusUpdate>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private Task<MediatR.Unit> Handle(UpdateMessageStatusCommand command, CancellationToken cancellationToken = default) =>
+        new UpdateMessageStatusCommandHandler(
+                _store.Messages.Object,
+                _store.Pending.Object,
+                new PendingStatusReconciler(_store.Messages.Object, _store.Pending.Object, _time),
+                _time)
+            .Handle(command, cancellationToken);
+}

@@ -1,0 +1,98 @@
+using Messaging.Application.Conversations;
+using MediatR;
+using Messaging.Application;
+using Messaging.Infrastructure.Persistence;
+using Messaging.Infrastructure.Twilio;
+using Messaging.TwilioEmulator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// The application's commands over the real repositories on a SQLite file in its own temporary directory, sending
+/// through the real Twilio SDK to an emulator on a loopback port.
+/// </summary>
+internal sealed class MessagingOnSqlite : IAsyncDisposable
+{
+    public const string Sender = "whatsapp:+15005550006";
+
+    private readonly string _directory;
+    private readonly ServiceProvider _services;
+
+    private MessagingOnSqlite(string directory, ServiceProvider services, TwilioEmulatorServer emulator, TwilioAnswerInterceptor interceptor)
+    {
+        _directory = directory;
+        _services = services;
+        Emulator = emulator;
+        Interceptor = interceptor;
+    }
+
+    public TwilioEmulatorServer Emulator { get; }
+
+    public TwilioAnswerInterceptor Interceptor { get; }
+
+    public static async Task<MessagingOnSqlite> CreateAsync()
+    {
+        var accountSid = "AC" + Guid.NewGuid().ToString("N");
+        var authToken = Guid.NewGuid().ToString("N");
+        var emulator = await TwilioEmulatorServer.StartAsync(new TwilioEmulatorOptions { AccountSid = accountSid, AuthToken = authToken });
+
+        var directory = Path.Combine(Path.GetTempPath(), "messaging-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "Sqlite",
+                ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "messaging.db")}",
+                ["Twilio:AccountSid"] = accountSid,
+                ["Twilio:AuthToken"] = authToken,
+                ["Twilio:From"] = Sender,
+                ["Twilio:ApiBaseUrl"] = emulator.BaseAddress.ToString(),
+            })
+            .Build();
+
+        var interceptor = new TwilioAnswerInterceptor();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddFakeLogging());
+        services.AddSingleton(TimeProvider.System);
+        services.AddApplicationServices();
+        // These tests are about races between sends and callbacks; the window rule has tests of its own.
+        services.Configure<CustomerServiceWindowOptions>(options => options.EnforceCustomerServiceWindow = false);
+        services.AddPersistence(configuration);
+        services.AddTwilio(configuration);
+        services.AddHttpClient(TwilioGateway.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerInterceptingHandler(interceptor));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await provider.InitialiseDatabaseAsync();
+        return new MessagingOnSqlite(directory, provider, emulator, interceptor);
+    }
+
+    /// <summary>Sends <paramref name="request"/> through the mediator in a scope of its own, as one HTTP request would.</summary>
+    public async Task<TResponse> Send<TResponse>(IRequest<TResponse> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+
+    public async Task<T> Query<T>(Func<MessagingDbContext, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MessagingDbContext>());
+    }
+
+    public Task<int> PendingCount() => Query(db => db.PendingStatusUpdates.CountAsync());
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Emulator.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
