@@ -1,4 +1,5 @@
 using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -19,5 +20,6 @@ public abstract class MessagingDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 }
