@@ -1,16 +1,37 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>
 /// The real application on a fresh SQLite file, talking through the real Twilio SDK to the embedded emulator over HTTP.
+/// Clients from <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> send <see cref="TestApiKeys.Full"/>.
 /// </summary>
-public sealed class MessagingApiFactory : WebApplicationFactory<Program>
+public sealed class MessagingApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("messaging-api-").FullName;
 
+    public MessagingApiFactory()
+        : this(null)
+    {
+    }
+
     public string DatabasePath => Path.Combine(_directory, "messaging.db");
+
+    /// <summary>A client that sends <paramref name="apiKey"/> in <c>X-Api-Key</c>, or no key at all when null.</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,6 +41,35 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Twilio:AccountSid", string.Empty);
         builder.UseSetting("Twilio:AuthToken", string.Empty);
+
+        var index = 0;
+        foreach (var (name, key, scopes) in TestApiKeys.All)
+        {
+            var entry = string.Create(CultureInfo.InvariantCulture, $"Auth:ApiKeys:{index++}");
+            builder.UseSetting($"{entry}:Name", name);
+            builder.UseSetting($"{entry}:Sha256", TestApiKeys.Sha256Hex(key));
+            for (var s = 0; s < scopes.Length; s++)
+            {
+                builder.UseSetting(string.Create(CultureInfo.InvariantCulture, $"{entry}:Scopes:{s}"), scopes[s]);
+            }
+        }
+
+        // Tests that are not about rate limits must never meet one.
+        builder.UseSetting("RateLimiting:Send:PermitLimit", "100000");
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestApiKeys.Full);
     }
 
     protected override void Dispose(bool disposing)
