@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Messaging.Api.FunctionalTests;
@@ -9,13 +11,29 @@ namespace Messaging.Api.FunctionalTests;
 /// The real application on a fresh SQLite file, talking through the real Twilio SDK to the embedded emulator over HTTP.
 /// Clients from <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> send <see cref="TestApiKeys.Full"/>.
 /// </summary>
-public sealed class MessagingApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class MessagingApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("messaging-api-").FullName;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly bool _withApiKeys;
 
     public MessagingApiFactory()
         : this(null)
     {
+    }
+
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="configureServices">Changes to the application's services, applied last.</param>
+    /// <param name="withApiKeys">Whether to configure <see cref="TestApiKeys"/>.</param>
+    public MessagingApiFactory(
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? configureServices = null,
+        bool withApiKeys = true)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _configureServices = configureServices;
+        _withApiKeys = withApiKeys;
     }
 
     public string DatabasePath => Path.Combine(_directory, "messaging.db");
@@ -43,7 +61,7 @@ public sealed class MessagingApiFactory(IReadOnlyDictionary<string, string?>? se
         builder.UseSetting("Twilio:AuthToken", string.Empty);
 
         var index = 0;
-        foreach (var (name, key, scopes) in TestApiKeys.All)
+        foreach (var (name, key, scopes) in _withApiKeys ? TestApiKeys.All : [])
         {
             var entry = string.Create(CultureInfo.InvariantCulture, $"Auth:ApiKeys:{index++}");
             builder.UseSetting($"{entry}:Name", name);
@@ -57,12 +75,16 @@ public sealed class MessagingApiFactory(IReadOnlyDictionary<string, string?>? se
         // Tests that are not about rate limits must never meet one.
         builder.UseSetting("RateLimiting:Send:PermitLimit", "100000");
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
+        }
     }
 
     protected override void ConfigureClient(HttpClient client)
