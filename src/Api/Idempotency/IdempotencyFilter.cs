@@ -134,7 +134,7 @@ internal sealed partial class IdempotencyFilter(IIdempotencyStore store, ILogger
         {
             problem = "Send exactly one Idempotency-Key header.";
         }
-        else if (string.IsNullOrEmpty(values[0]))
+        else if (string.IsNullOrWhiteSpace(values[0]))
         {
             problem = "The Idempotency-Key must not be empty.";
         }
