@@ -1,13 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Messaging.Api.Authentication;
+using Messaging.Api.Idempotency;
 using Messaging.Api.Infrastructure;
 using Messaging.Application.Conversations;
+using Messaging.Api.RateLimiting;
+using Messaging.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Messaging.Api;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebServices(this IServiceCollection services)
+    /// <summary>Health check tag of the checks <c>/health/ready</c> runs.</summary>
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
         services
             .AddControllers(options =>
@@ -35,7 +45,42 @@ public static class DependencyInjection
         services.AddOpenApi();
 
         services.AddOptions<CustomerServiceWindowOptions>().BindConfiguration(CustomerServiceWindowOptions.SectionName);
+        services.AddApiKeyAuthentication(configuration);
+        services.AddSendRateLimiting(configuration);
+        services.AddTransient<IdempotencyFilter>();
+        services.AddRequestLimits(configuration);
+        services.AddClosedCors(configuration);
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<MessagingDbContext>("database", tags: [ReadyTag]);
 
         return services;
+    }
+
+    private static void AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiOptions>()
+            .Bind(configuration.GetSection(ApiOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
+        {
+            // The server's name and version help only those probing for weaknesses.
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+        });
+    }
+
+    private static void AddClosedCors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection(CorsOptionsSection.SectionName).Get<CorsOptionsSection>()?.AllowedOrigins ?? [];
+        services.AddCors(options => options.AddDefaultPolicy(policy =>
+        {
+            // With no origins the policy allows none: browsers on other sites cannot read any answer.
+            policy.WithOrigins([.. origins.Where(o => !string.IsNullOrWhiteSpace(o)).Select(o => o.Trim().TrimEnd('/'))])
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("Content-Type", ApiKeyDefaults.HeaderName, "Authorization", IdempotencyHeaders.IdempotencyKey)
+                .WithExposedHeaders("Location", "Retry-After", IdempotencyHeaders.Replayed);
+        }));
     }
 }

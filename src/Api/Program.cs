@@ -1,26 +1,52 @@
 using Messaging.Api;
+using Messaging.Api.Authentication;
+using Messaging.Api.Infrastructure;
 using Messaging.Application;
 using Messaging.Infrastructure;
 using Messaging.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (ApiKeyGenerator.TryRun(args, Console.Out, Console.Error) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services
     .AddApplicationServices()
     .AddInfrastructureServices(builder.Configuration)
-    .AddWebServices();
+    .AddWebServices(builder.Configuration);
 
 var app = builder.Build();
 
 await app.Services.InitialiseDatabaseAsync();
 
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
 
-app.MapOpenApi();
+app.UseRouting();
+app.UseCors();
+app.UseAuthentication();
+app.UseMiddleware<RequestLoggingMiddleware>();
+app.UseAuthorization();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseRateLimiter();
+
+// Health answers carry a status word and nothing else, and need no key, so that probes need no secret.
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Messaging.Api.DependencyInjection.ReadyTag) })
+    .AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
 app.MapControllers();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the functional tests' <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

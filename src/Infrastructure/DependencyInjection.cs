@@ -1,3 +1,4 @@
+using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
+        services.AddIdempotency(configuration);
         return services;
     }
 }

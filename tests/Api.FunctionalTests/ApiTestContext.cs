@@ -45,10 +45,27 @@ public static class ApiTestContext
             at);
     }
 
+    public static async Task<int> StoredIdempotencyKeyCount(this MessagingApiFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"IdempotencyKeys\"").SingleAsync();
+    }
+
     public static async Task<JsonObject> ReadJsonObject(this HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonNode>())?.AsObject()
         ?? throw new InvalidOperationException("The response had no JSON body.");
 
     public static Task<HttpResponseMessage> PostMessage(this HttpClient client, object body) =>
         client.PostAsJsonAsync("/api/messages", body);
+
+    public static async Task<HttpResponseMessage> PostMessage(this HttpClient client, object body, string idempotencyKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = JsonContent.Create(body),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await client.SendAsync(request);
+    }
 }

@@ -8,6 +8,7 @@ namespace Messaging.Api.FunctionalTests;
 public sealed class BadInputTests
 {
     private const string ValidTemplate = "HXb5b62575e6e4ff6129ad7c8efe1f983e";
+    private const string ValidSend = """{"to": "+14155550123", "body": "must not be sent"}""";
 
     private MessagingApiFactory _factory = null!;
     private HttpClient _client = null!;
@@ -15,9 +16,15 @@ public sealed class BadInputTests
     public static IEnumerable<TestCaseData> BadRequests()
     {
         static TestCaseData Post(string name, string json, HttpStatusCode expected = HttpStatusCode.BadRequest, string contentType = "application/json") =>
-            new TestCaseData(HttpMethod.Post, "/api/messages", json, contentType, expected).SetArgDisplayNames(name);
+            Case(name, HttpMethod.Post, "/api/messages", json, contentType, expected);
         static TestCaseData Get(string name, string path, HttpStatusCode expected = HttpStatusCode.BadRequest) =>
-            new TestCaseData(HttpMethod.Get, path, null, null, expected).SetArgDisplayNames(name);
+            Case(name, HttpMethod.Get, path, null, null, expected);
+        static TestCaseData Case(
+            string name, HttpMethod method, string path, string? json, string? contentType, HttpStatusCode expected,
+            string? apiKey = TestApiKeys.Full, params string[] headers) =>
+            new TestCaseData(method, path, json, contentType, expected, apiKey, headers).SetArgDisplayNames(name);
+        static TestCaseData Send(string name, HttpStatusCode expected, string? apiKey, params string[] headers) =>
+            Case(name, HttpMethod.Post, "/api/messages", ValidSend, "application/json", expected, apiKey, headers);
 
         yield return Post("malformed JSON", "{\"to\": ");
         yield return Post("JSON array instead of object", "[]");
@@ -61,6 +68,49 @@ public sealed class BadInputTests
             "conversations, cursor of the message list",
             "/api/conversations?cursor=" + new MessageCursor(DateTimeOffset.UnixEpoch, Guid.CreateVersion7()).Encode());
         yield return Get("unknown id", $"/api/messages/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+
+        // Authentication and scopes: a valid send that must not go out.
+        yield return Send("send without a key", HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("list without a key", HttpMethod.Get, "/api/messages", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("get without a key", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("unknown path without a key", HttpMethod.Get, "/api/anything", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Send("send with an unknown key", HttpStatusCode.Unauthorized, apiKey: "not-a-configured-key");
+        yield return Case("list with an unknown key", HttpMethod.Get, "/api/messages", null, null, HttpStatusCode.Unauthorized, apiKey: "not-a-configured-key");
+        yield return Send("send with an empty key", HttpStatusCode.Unauthorized, apiKey: string.Empty);
+        yield return Send("send with a 10,000 character key", HttpStatusCode.Unauthorized, apiKey: new string('k', 10_000));
+        yield return Send("send with a wrong bearer token", HttpStatusCode.Unauthorized, null, "Authorization: Bearer not-a-configured-key");
+        yield return Send("send with basic credentials", HttpStatusCode.Unauthorized, null, "Authorization: Basic dGVzdHM6c2VjcmV0");
+        yield return Send("send with two different keys", HttpStatusCode.Unauthorized, TestApiKeys.Full, $"Authorization: Bearer {TestApiKeys.Other}");
+        yield return Send("send with a read-only key", HttpStatusCode.Forbidden, TestApiKeys.ReadOnly);
+
+        // Idempotency-Key.
+        yield return Send("blank idempotency key", HttpStatusCode.BadRequest, TestApiKeys.Full, "Idempotency-Key:    ");
+        yield return Send("idempotency key of 256 characters", HttpStatusCode.BadRequest, TestApiKeys.Full, $"Idempotency-Key: {new string('i', 256)}");
+        yield return Send("two idempotency keys", HttpStatusCode.BadRequest, TestApiKeys.Full, "Idempotency-Key: one", "Idempotency-Key: two");
+        yield return Send("idempotency key with a tab", HttpStatusCode.BadRequest, TestApiKeys.Full, "Idempotency-Key: a\tb");
+        yield return Case("idempotency key on an invalid send", HttpMethod.Post, "/api/messages", """{"to": "bob", "body": "x"}""", "application/json", HttpStatusCode.BadRequest, TestApiKeys.Full, "Idempotency-Key: invalid-send");
+
+        // Sizes and shapes.
+        yield return Post("body over 64 KiB", $$"""{"to": "+14155550123", "body": "{{new string('a', 70_000)}}"}""", HttpStatusCode.RequestEntityTooLarge);
+        yield return Post("JSON null", "null");
+        yield return Post("JSON nested 100 deep", $$"""{"to": "+14155550123", "body": "x", "contentVariables": {{string.Concat(Enumerable.Repeat("[", 100))}}{{string.Concat(Enumerable.Repeat("]", 100))}}}""");
+        yield return Post("XML body", "<to>+14155550123</to>", HttpStatusCode.UnsupportedMediaType, "application/xml");
+        yield return Post("to as an array", """{"to": ["+14155550123"], "body": "x"}""");
+        yield return Post("body as a number", """{"to": "+14155550123", "body": 5}""");
+        yield return Post("to of 10,000 digits", $$"""{"to": "+{{new string('1', 10_000)}}", "body": "x"}""");
+        yield return Post("to with a zero-width space", "{\"to\": \"+1415555\u200B0123\", \"body\": \"x\"}");
+        yield return Post("to with a newline", "{\"to\": \"+1415555\\n0123\", \"body\": \"x\"}");
+        yield return Post("javascript media URL", """{"to": "+14155550123", "mediaUrls": ["javascript:alert(1)"]}""");
+        yield return Post("ftp media URL", """{"to": "+14155550123", "mediaUrls": ["ftp://example.com/a.png"]}""");
+        yield return Post("null media URL", """{"to": "+14155550123", "mediaUrls": [null]}""");
+        yield return Post("template variables as an array", $$"""{"to": "+14155550123", "contentSid": "{{ValidTemplate}}", "contentVariables": ["Ana"]}""");
+        yield return Get("cursor of 10,000 characters", $"/api/messages?cursor={new string('A', 10_000)}");
+        yield return Get("contact with a control character", "/api/messages?contact=%2B1415555%070123");
+        yield return Get("limit in exponent form", "/api/messages?limit=1e3");
+        yield return Get("id with a bad hex digit", "/api/messages/00000000-0000-0000-0000-00000000000g");
+        yield return Get("id with an encoded path", "/api/messages/..%2F..%2Fetc%2Fpasswd");
+        yield return Case("PUT on the collection", HttpMethod.Put, "/api/messages", ValidSend, "application/json", HttpStatusCode.MethodNotAllowed);
+        yield return Case("DELETE of a message", HttpMethod.Delete, $"/api/messages/{Guid.NewGuid()}", null, null, HttpStatusCode.MethodNotAllowed);
     }
 
     [OneTimeSetUp]
@@ -81,17 +131,26 @@ public sealed class BadInputTests
 
     [TestCaseSource(nameof(BadRequests))]
     public async Task Bad_input_gets_a_problem_response_and_changes_nothing(
-        HttpMethod method, string path, string? body, string? contentType, HttpStatusCode expected)
+        HttpMethod method, string path, string? body, string? contentType, HttpStatusCode expected, string? apiKey, string[] headers)
     {
         var storedBefore = await _factory.StoredMessageCount();
+        var keysBefore = await _factory.StoredIdempotencyKeyCount();
         var twilioCallsBefore = _factory.Emulator().CreateMessageRequests;
+        using var client = _factory.CreateClient(apiKey);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, contentType!);
         }
 
-        using var response = await _client.SendAsync(request);
+        foreach (var header in headers)
+        {
+            var separator = header.IndexOf(':', StringComparison.Ordinal);
+            // "Name: value", with the one space after the colon not part of the value.
+            request.Headers.TryAddWithoutValidation(header[..separator], header[(separator + 2)..]);
+        }
+
+        using var response = await client.SendAsync(request);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
@@ -100,8 +159,10 @@ public sealed class BadInputTests
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
             Assert.That(text, Does.Contain("\"status\":" + (int)expected));
             Assert.That(text, Does.Not.Contain("Messaging."), "problems must not reveal internal type names");
+            Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         });
         Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(storedBefore));
+        Assert.That(await _factory.StoredIdempotencyKeyCount(), Is.EqualTo(keysBefore));
         Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(twilioCallsBefore));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -12,17 +13,30 @@ namespace Messaging.Api.FunctionalTests;
 /// The real application on a fresh SQLite file, talking through the real Twilio SDK to the embedded emulator over HTTP.
 /// The customer-service window is not enforced unless asked for, so tests of sending need no customer to have written
 /// first; the window's own tests turn it on.
+/// Clients from <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> send <see cref="TestApiKeys.Full"/>.
 /// </summary>
 public sealed class MessagingApiFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("messaging-api-").FullName;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
+    private readonly bool _withApiKeys;
     private readonly bool _enforceCustomerServiceWindow;
 
-    public MessagingApiFactory(IReadOnlyDictionary<string, string?>? settings = null, bool enforceCustomerServiceWindow = false)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="configureServices">Changes to the application's services, applied last.</param>
+    /// <param name="withApiKeys">Whether to configure <see cref="TestApiKeys"/>.</param>
+    /// <param name="enforceCustomerServiceWindow">Whether free-form sends need the customer to have written in 24 hours.</param>
+    public MessagingApiFactory(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null,
+        bool withApiKeys = true,
+        bool enforceCustomerServiceWindow = false)
     {
-        _settings = settings ?? new Dictionary<string, string?>();
         _enforceCustomerServiceWindow = enforceCustomerServiceWindow;
+        _settings = settings ?? new Dictionary<string, string?>();
+        _configureServices = configureServices;
+        _withApiKeys = withApiKeys;
     }
 
     public string DatabasePath => Path.Combine(_directory, "messaging.db");
@@ -33,6 +47,19 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
     /// </summary>
     public Func<string, Task>? OnTwilioMessageCreated { get; set; }
 
+    /// <summary>A client that sends <paramref name="apiKey"/> in <c>X-Api-Key</c>, or no key at all when null.</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -42,6 +69,22 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Twilio:AccountSid", string.Empty);
         builder.UseSetting("Twilio:AuthToken", string.Empty);
         builder.UseSetting("Messaging:EnforceCustomerServiceWindow", _enforceCustomerServiceWindow ? "true" : "false");
+
+        var index = 0;
+        foreach (var (name, key, scopes) in _withApiKeys ? TestApiKeys.All : [])
+        {
+            var entry = string.Create(CultureInfo.InvariantCulture, $"Auth:ApiKeys:{index++}");
+            builder.UseSetting($"{entry}:Name", name);
+            builder.UseSetting($"{entry}:Sha256", TestApiKeys.Sha256Hex(key));
+            for (var s = 0; s < scopes.Length; s++)
+            {
+                builder.UseSetting(string.Create(CultureInfo.InvariantCulture, $"{entry}:Scopes:{s}"), scopes[s]);
+            }
+        }
+
+        // Tests that are not about rate limits must never meet one.
+        builder.UseSetting("RateLimiting:Send:PermitLimit", "100000");
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -50,6 +93,17 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
         builder.ConfigureTestServices(services =>
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new TwilioAnswerHookFilter(sid => OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask)));
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
+        }
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestApiKeys.Full);
     }
 
     protected override void Dispose(bool disposing)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Messaging.Api.Authorization;
 using MediatR;
 using Messaging.Application.Conversations.Queries.GetConversations;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +14,7 @@ public sealed class ConversationsController(IMediator mediator) : ControllerBase
     /// Lists conversations, one per contact, most recent activity first, one page at a time. A conversation's messages
     /// are <c>GET /api/messages?contact=...</c>.
     /// </summary>
+    [Authorize(Policy = ApiPolicies.MessagesRead)]
     [HttpGet]
     [ProducesResponseType<ConversationPageDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Messaging.Api.Authorization;
 using MediatR;
 using Messaging.Application.Messages.Queries.GetMessageMedia;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +12,7 @@ namespace Messaging.Api.Controllers;
 public sealed class MessageMediaController(IMediator mediator) : ControllerBase
 {
     /// <summary>Streams medium <paramref name="index"/> (0-based) of message <paramref name="id"/> with its content type.</summary>
+    [Authorize(Policy = ApiPolicies.MessagesRead)]
     [HttpGet("{index:int:min(0)}")]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK, "application/octet-stream")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

@@ -1,21 +1,37 @@
 using MediatR;
+using Messaging.Api.Authorization;
+using Messaging.Api.Idempotency;
+using Messaging.Api.RateLimiting;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessageById;
 using Messaging.Application.Messages.Queries.GetMessages;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Api.Controllers;
 
 [ApiController]
 [Route("api/messages")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 public sealed class MessagesController(IMediator mediator) : ControllerBase
 {
-    /// <summary>Sends a WhatsApp message and returns it as stored.</summary>
+    /// <summary>
+    /// Sends a WhatsApp message and returns it as stored. With an <c>Idempotency-Key</c> header, a retry returns the
+    /// first outcome instead of sending again.
+    /// </summary>
     [HttpPost]
+    [Authorize(Policy = ApiPolicies.MessagesSend)]
+    [EnableRateLimiting(RateLimitPolicies.Send)]
+    [Idempotent]
     [ProducesResponseType<MessageDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status429TooManyRequests, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status502BadGateway, "application/problem+json")]
     public async Task<ActionResult<MessageDto>> Send([FromBody] SendMessageCommand command, CancellationToken cancellationToken)
     {
@@ -25,12 +41,14 @@ public sealed class MessagesController(IMediator mediator) : ControllerBase
 
     /// <summary>Lists messages, newest first, one page at a time.</summary>
     [HttpGet]
+    [Authorize(Policy = ApiPolicies.MessagesRead)]
     [ProducesResponseType<MessagePageDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<MessagePageDto> List([FromQuery] GetMessagesQuery query, CancellationToken cancellationToken) =>
         mediator.Send(query, cancellationToken);
 
     [HttpGet("{id}")]
+    [Authorize(Policy = ApiPolicies.MessagesRead)]
     [ProducesResponseType<MessageDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public Task<MessageDto> GetById(Guid id, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using MediatR;
 using Messaging.Api.Webhooks;
 using Messaging.Infrastructure.Twilio;
@@ -7,6 +8,8 @@ namespace Messaging.Api.Controllers;
 
 /// <summary>Twilio's webhooks: messages customers send, and status changes of messages sent from here.</summary>
 [ApiController]
+// Twilio cannot send an API key; the signature filter is what keeps everyone else out.
+[AllowAnonymous]
 [ValidateTwilioSignature]
 [Consumes("application/x-www-form-urlencoded")]
 public sealed class TwilioWebhooksController(IMediator mediator) : ControllerBase

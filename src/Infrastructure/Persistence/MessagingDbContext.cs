@@ -1,4 +1,5 @@
 using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -25,5 +26,6 @@ public abstract class MessagingDbContext : DbContext
         modelBuilder.ApplyConfiguration(new ConversationConfiguration());
         modelBuilder.ApplyConfiguration(new MessageConcurrencyConfiguration());
         modelBuilder.ApplyConfiguration(new PendingStatusUpdateConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
     }
 }

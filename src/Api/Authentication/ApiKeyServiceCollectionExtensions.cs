@@ -1,0 +1,38 @@
+using Messaging.Api.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Api.Authentication;
+
+internal static class ApiKeyServiceCollectionExtensions
+{
+    /// <summary>
+    /// API-key authentication from <c>Auth:ApiKeys</c>, one policy per scope, and a fallback policy that makes a key
+    /// necessary for every endpoint that does not say otherwise.
+    /// </summary>
+    public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ApiKeyOptions>()
+            .Bind(configuration.GetSection(ApiKeyOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
+        services.TryAddSingleton<ApiKeyRegistry>();
+
+        services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, configureOptions: null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicies.MessagesSend, ScopePolicy(ApiScopes.MessagesSend))
+            .AddPolicy(ApiPolicies.MessagesRead, ScopePolicy(ApiScopes.MessagesRead));
+        return services;
+    }
+
+    private static AuthorizationPolicy ScopePolicy(string scope) =>
+        new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ApiKeyDefaults.ScopeClaim, scope)
+            .Build();
+}

@@ -1,0 +1,10 @@
+namespace Messaging.Api.Infrastructure;
+
+/// <summary>The <c>Api</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>Largest request body accepted; larger ones are answered 413 before anything reads them.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Messaging.Api.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Api.RateLimiting;
+
+internal static class RateLimitingServiceCollectionExtensions
+{
+    public static IServiceCollection AddSendRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SendRateLimitOptions>()
+            .Bind(configuration.GetSection(SendRateLimitOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendRateLimitOptions>, SendRateLimitOptionsValidator>());
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) => Reject(context.HttpContext, context.Lease);
+
+            // Every request that reaches a rate-limited endpoint has passed authentication, so the name is the key's.
+            options.AddPolicy(RateLimitPolicies.Send, httpContext =>
+            {
+                var settings = httpContext.RequestServices.GetRequiredService<IOptions<SendRateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    httpContext.User.Identity?.Name ?? string.Empty,
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = settings.PermitLimit,
+                        Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                        QueueLimit = 0,
+                    });
+            });
+        });
+        return services;
+    }
+
+    private static async ValueTask Reject(HttpContext httpContext, RateLimitLease lease)
+    {
+        int? retryAfter = null;
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+        {
+            retryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = retryAfter.Value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        await httpContext.WriteProblemAsync(Problems.TooManyRequests(retryAfter));
+    }
+}

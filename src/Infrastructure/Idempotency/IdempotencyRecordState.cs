@@ -1,0 +1,7 @@
+namespace Messaging.Infrastructure.Idempotency;
+
+internal enum IdempotencyRecordState
+{
+    InFlight,
+    Completed,
+}

@@ -1,0 +1,23 @@
+using Messaging.Application.Common.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Idempotency;
+
+internal static class IdempotencyServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="IIdempotencyStore"/> on the messaging database, bound to the <c>Idempotency</c> section.</summary>
+    internal static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>());
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddHostedService<IdempotencyPurgeService>();
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Messaging.Api.FunctionalTests;
+
+public sealed class AuthenticationTests
+{
+    private MessagingApiFactory _factory = null!;
+
+    [OneTimeSetUp]
+    public async Task StartWithOneMessage()
+    {
+        _factory = new MessagingApiFactory();
+        using var client = _factory.CreateClient();
+        using var response = await client.PostMessage(new { to = "+14155550123", body = "already here" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [OneTimeTearDown]
+    public void TearDown() => _factory.Dispose();
+
+    [TestCase("/api/messages")]
+    [TestCase("/api/messages/3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    public async Task Without_a_key_nothing_is_read_and_the_answer_says_how_to_send_one(string path)
+    {
+        using var client = _factory.CreateClient(apiKey: null);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(text, Does.Contain("X-Api-Key"));
+            Assert.That(text, Does.Not.Contain("already here"));
+            Assert.That(response.Headers.WwwAuthenticate.Select(h => h.Scheme), Is.SupersetOf(new[] { "ApiKey", "Bearer" }));
+        });
+    }
+
+    [Test]
+    public async Task The_key_is_also_accepted_as_a_bearer_token()
+    {
+        using var client = _factory.CreateClient(apiKey: null);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestApiKeys.Full);
+
+        using var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task An_unknown_key_is_refused_as_not_valid()
+    {
+        using var client = _factory.CreateClient(TestApiKeys.Full + "x");
+
+        using var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await response.ReadJsonObject())["title"]!.GetValue<string>(), Is.EqualTo("The API key is not valid."));
+    }
+
+    [Test]
+    public async Task A_read_only_key_reads_but_cannot_send()
+    {
+        using var reader = _factory.CreateClient(TestApiKeys.ReadOnly);
+        var twilioCallsBefore = _factory.Emulator().CreateMessageRequests;
+        var storedBefore = await _factory.StoredMessageCount();
+
+        using var list = await reader.GetAsync(new Uri("/api/messages", UriKind.Relative));
+        using var send = await reader.PostMessage(new { to = "+14155550123", body = "not allowed" });
+
+        var problem = await send.ReadJsonObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(send.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(problem["requiredScopes"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "messages:send" }));
+        });
+        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(twilioCallsBefore));
+        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(storedBefore));
+    }
+
+    [Test]
+    public async Task The_key_name_is_logged_with_each_request_and_the_key_never()
+    {
+        using var client = _factory.CreateClient(TestApiKeys.ReadOnly);
+        var collector = _factory.Services.GetFakeLogCollector();
+        collector.Clear();
+
+        using var response = await client.GetAsync(new Uri("/api/messages?limit=1", UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var requestLine = await WaitForRequestLine(collector);
+        Assert.That(requestLine.Message, Does.Contain($"API key {TestApiKeys.ReadOnlyName}"));
+        Assert.That(requestLine.Message, Does.Contain("GET /api/messages answered 200"));
+        var everything = collector.GetSnapshot()
+            .SelectMany(r => new[] { r.Message }
+                .Concat(r.StructuredState?.Select(s => s.Value ?? string.Empty) ?? [])
+                .Concat(r.Scopes.Select(s => s?.ToString() ?? string.Empty)))
+            .ToList();
+        Assert.That(everything, Has.None.Contains(TestApiKeys.ReadOnly));
+    }
+
+    private static async Task<FakeLogRecord> WaitForRequestLine(FakeLogCollector collector)
+    {
+        // The line is written when the response has completed, which can be just after the client has it.
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (collector.GetSnapshot().FirstOrDefault(r => r.Message.Contains("answered", StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new AssertionException("No request was logged.");
+    }
+}

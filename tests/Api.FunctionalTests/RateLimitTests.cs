@@ -1,0 +1,58 @@
+using System.Net;
+
+namespace Messaging.Api.FunctionalTests;
+
+public sealed class RateLimitTests
+{
+    private MessagingApiFactory _factory = null!;
+
+    [SetUp]
+    public void SetUp() => _factory = new MessagingApiFactory(new Dictionary<string, string?>
+    {
+        ["RateLimiting:Send:PermitLimit"] = "2",
+        ["RateLimiting:Send:WindowSeconds"] = "3600",
+    });
+
+    [TearDown]
+    public void TearDown() => _factory.Dispose();
+
+    [Test]
+    public async Task Sends_over_the_limit_get_429_with_retry_after_and_nothing_is_sent_or_stored()
+    {
+        using var client = _factory.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var allowed = await client.PostMessage(new { to = "+14155550123", body = $"message {i}" });
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        using var limited = await client.PostMessage(new { to = "+14155550123", body = "one too many" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(limited.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromHours(1)));
+        });
+        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
+        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Each_api_key_has_its_own_limit_and_reads_are_not_limited()
+    {
+        using var client = _factory.CreateClient();
+        using var other = _factory.CreateClient(TestApiKeys.Other);
+        for (var i = 0; i < 3; i++)
+        {
+            using var _ = await client.PostMessage(new { to = "+14155550123", body = $"message {i}" });
+        }
+
+        using var otherSend = await other.PostMessage(new { to = "+14155550123", body = "from another client" });
+        using var read = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
+
+        Assert.That(otherSend.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(3));
+    }
+}

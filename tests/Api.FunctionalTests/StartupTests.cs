@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Messaging.Api.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Api.FunctionalTests;
+
+public sealed partial class StartupTests
+{
+    [Test]
+    public void Outside_development_the_service_refuses_to_start_without_an_api_key()
+    {
+        using var factory = new MessagingApiFactory(settings: null, withApiKeys: false);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain("No API keys are configured"));
+    }
+
+    [Test]
+    public void A_malformed_key_entry_stops_the_start_and_names_the_setting()
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:3:Name"] = "broken",
+            ["Auth:ApiKeys:3:Sha256"] = "not-a-hash",
+            ["Auth:ApiKeys:3:Scopes:0"] = "messages:delete",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain("Auth:ApiKeys:3:Sha256").And.Contain("Auth:ApiKeys:3:Scopes"));
+    }
+
+    [Test]
+    public async Task A_generated_key_works_once_its_printed_entry_is_configured()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = ApiKeyGenerator.TryRun(["generate-api-key", "ops-dashboard"], output, error);
+
+        Assert.That(exitCode, Is.Zero, error.ToString());
+        var printed = output.ToString();
+        var key = KeyLine().Match(printed).Groups[1].Value;
+        var hash = HashLine().Match(printed).Groups[1].Value;
+        Assert.That(key, Has.Length.GreaterThanOrEqualTo(43));
+        Assert.That(hash, Is.EqualTo(TestApiKeys.Sha256Hex(key)));
+        Assert.That(printed, Does.Contain("\"Name\": \"ops-dashboard\"").And.Contain(hash));
+
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:3:Name"] = "ops-dashboard",
+            ["Auth:ApiKeys:3:Sha256"] = hash,
+            ["Auth:ApiKeys:3:Scopes:0"] = "messages:read",
+        });
+        using var client = factory.CreateClient(key);
+        using var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase]
+    [TestCase("generate-api-key")]
+    [TestCase("generate-api-key", "")]
+    [TestCase("generate-api-key", "a", "b")]
+    public void The_generator_runs_only_when_asked_and_explains_its_usage(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = ApiKeyGenerator.TryRun(args, output, error);
+
+        Assert.That(exitCode, args.Length == 0 ? Is.Null : Is.EqualTo(2));
+        Assert.That(output.ToString(), Is.Empty);
+        Assert.That(error.ToString(), args.Length == 0 ? Is.Empty : Does.StartWith("Usage: generate-api-key <name>"));
+    }
+
+    [GeneratedRegex(@"API key \(.*\): (\S+)")]
+    private static partial Regex KeyLine();
+
+    [GeneratedRegex(@"SHA-256: ([0-9a-f]{64})")]
+    private static partial Regex HashLine();
+}

@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Messaging.Api.FunctionalTests;
+
+/// <summary>The API keys the test application is configured with.</summary>
+public static class TestApiKeys
+{
+    /// <summary>Both scopes; every client from <c>CreateClient()</c> sends it.</summary>
+    public const string Full = "test-key-send-and-read";
+
+    public const string FullName = "tests";
+
+    public const string ReadOnly = "test-key-read-only";
+
+    public const string ReadOnlyName = "reader";
+
+    /// <summary>A second client with both scopes, to show that limits and idempotency keys are per API key.</summary>
+    public const string Other = "test-key-other-client";
+
+    public const string OtherName = "other-client";
+
+    public static IEnumerable<(string Name, string Key, string[] Scopes)> All { get; } =
+    [
+        (FullName, Full, ["messages:send", "messages:read"]),
+        (ReadOnlyName, ReadOnly, ["messages:read"]),
+        (OtherName, Other, ["messages:send", "messages:read"]),
+    ];
+
+    public static string Sha256Hex(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
