@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Messaging.Api.FunctionalTests;
+
+/// <summary>
+/// The whole loop on one machine, as in <c>dotnet run</c>: the service on Kestrel at 127.0.0.1, the real Twilio SDK talking
+/// to the embedded emulator over HTTP, and the emulator calling the service's webhooks back with signed requests.
+/// </summary>
+public sealed class EndToEndTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private MessagingApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [SetUp]
+    public void StartOnKestrel()
+    {
+        _factory = new MessagingApiFactory(enforceCustomerServiceWindow: true);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        _client = _factory.CreateClient();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task A_customer_writes_in_and_the_reply_reaches_read_through_twilios_callbacks()
+    {
+        var inbound = await _factory.Emulator().SimulateInboundAsync("+14155550123", "Where is my order?", null, "Ana", CancellationToken.None);
+        Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200));
+
+        var conversation = await Eventually(
+            async () => (await GetJson("/api/conversations"))["items"]!.AsArray().SingleOrDefault(),
+            c => c?["contact"]?.GetValue<string>() == "whatsapp:+14155550123");
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation!["profileName"]!.GetValue<string>(), Is.EqualTo("Ana"));
+            Assert.That(conversation["lastMessage"]!["direction"]!.GetValue<string>(), Is.EqualTo("inbound"));
+            Assert.That(conversation["windowOpenUntil"], Is.Not.Null);
+        });
+
+        using var sent = await _client.PostMessage(new { to = "+14155550123", body = "It ships today" });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
+        var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
+
+        var read = await Eventually(
+            () => GetJson($"/api/messages/{id}"),
+            m => m["status"]!.GetValue<string>() == "read");
+        Assert.That(read["errorCode"], Is.Null);
+
+        var thread = (await GetJson("/api/messages?contact=%2B14155550123"))["items"]!.AsArray();
+        Assert.That(thread.Select(m => m!["body"]!.GetValue<string>()), Is.EqualTo(new[] { "It ships today", "Where is my order?" }));
+        var callbacks = _factory.Emulator().Callbacks.Where(c => c.Field("MessageSid") == read["waSid"]!.GetValue<string>()).ToList();
+        Assert.That(callbacks.Select(c => c.Field("MessageStatus")), Is.EquivalentTo(new[] { "sent", "delivered", "read" }));
+        Assert.That(callbacks.Select(c => c.Succeeded), Is.All.True, "every signed callback was accepted by the service");
+    }
+
+    [Test]
+    public async Task A_message_the_handset_never_receives_ends_undelivered_with_twilios_error()
+    {
+        await _factory.Emulator().SimulateInboundAsync("+15005550020", "Hi", null, null, CancellationToken.None);
+        await Eventually(async () => await _factory.StoredMessageCount(), count => count == 1);
+
+        using var sent = await _client.PostMessage(new { to = "+15005550020", body = "Hello" });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
+        var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
+
+        var undelivered = await Eventually(
+            () => GetJson($"/api/messages/{id}"),
+            m => m["status"]!.GetValue<string>() == "undelivered");
+        Assert.That(undelivered["errorCode"]!.GetValue<int>(), Is.EqualTo(30003));
+    }
+
+    private async Task<JsonObject> GetJson(string path)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonObject();
+    }
+
+    // The callbacks arrive on their own schedule; the test waits for the outcome with a deadline rather than a fixed sleep.
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not reached within {Patience.TotalSeconds} s; last seen: {value}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
