@@ -111,6 +111,17 @@ public sealed class BadInputTests
         yield return Get("id with an encoded path", "/api/messages/..%2F..%2Fetc%2Fpasswd");
         yield return Case("PUT on the collection", HttpMethod.Put, "/api/messages", ValidSend, "application/json", HttpStatusCode.MethodNotAllowed);
         yield return Case("DELETE of a message", HttpMethod.Delete, $"/api/messages/{Guid.NewGuid()}", null, null, HttpStatusCode.MethodNotAllowed);
+        yield return Case(
+            "unsigned inbound webhook", HttpMethod.Post, "/api/webhooks/twilio/inbound",
+            "MessageSid=SM0123456789abcdef0123456789abcdef&From=whatsapp%3A%2B14155550123&To=whatsapp%3A%2B14155238886&Body=hi",
+            "application/x-www-form-urlencoded", HttpStatusCode.Forbidden, apiKey: null);
+        yield return Case(
+            "status webhook with a forged signature", HttpMethod.Post, "/api/webhooks/twilio/status",
+            "MessageSid=SM0123456789abcdef0123456789abcdef&MessageStatus=read",
+            "application/x-www-form-urlencoded", HttpStatusCode.Forbidden, null, "X-Twilio-Signature: RSOYDt4T1cUTdK1PDd93/VVr8B8=");
+        yield return Case("conversations without a key", HttpMethod.Get, "/api/conversations", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("media without a key", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}/media/0", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Get("media of an unknown message", $"/api/messages/{Guid.NewGuid()}/media/0", HttpStatusCode.NotFound);
     }
 
     [OneTimeSetUp]
