@@ -31,6 +31,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseDashboardFiles();
+
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
