@@ -169,6 +169,61 @@ public sealed partial class DashboardTests
         await Assertions.Expect(_page.Locator("#composer-text")).ToHaveValueAsync("Hello?");
     }
 
+    [Test]
+    public async Task A_send_whose_answer_is_lost_is_retried_with_the_same_idempotency_key_and_sent_once()
+    {
+        await CustomerWrites("+14155550140", "Can you call me?", "Finn");
+        await SignIn(DashboardApp.ApiKey);
+        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550140'] button").ClickAsync();
+        var keys = new List<string>();
+        var dropped = false;
+        await _page.RouteAsync("**/api/messages", async route =>
+        {
+            keys.Add(route.Request.Headers["idempotency-key"]);
+            if (dropped)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            // The service handles the send, but its answer never reaches the browser.
+            dropped = true;
+            await route.FetchAsync();
+            await route.AbortAsync();
+        });
+        var createsBefore = _app.Emulator.CreateMessageRequests;
+
+        await _page.Locator("#composer-text").FillAsync("Calling you now");
+        await _page.Locator("#composer-text").PressAsync("Enter");
+        await Assertions.Expect(_page.Locator("#composer-error")).ToContainTextAsync("retry");
+        await _page.Locator("#composer-send").ClickAsync();
+
+        await Assertions.Expect(_page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(_page.Locator("#messages .bubble.outbound", new PageLocatorOptions { HasText = "Calling you now" })).ToHaveCountAsync(1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(keys, Has.Count.EqualTo(2));
+            Assert.That(keys.Distinct(), Has.Exactly(1).Items, "the retry carried the first attempt's key");
+            Assert.That(_app.Emulator.CreateMessageRequests - createsBefore, Is.EqualTo(1), "Twilio was asked once");
+        });
+    }
+
+    [Test]
+    public async Task On_a_phone_sized_screen_the_list_and_the_thread_take_turns()
+    {
+        await CustomerWrites("+14155550150", "Small screen here", "Gus");
+        await _page.SetViewportSizeAsync(390, 760);
+        await SignIn(DashboardApp.ApiKey);
+
+        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550150'] button").ClickAsync();
+        await Assertions.Expect(_page.Locator("#messages .bubble.inbound")).ToContainTextAsync("Small screen here");
+        await Assertions.Expect(_page.Locator("#conversations")).ToBeHiddenAsync();
+
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Back to conversations" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#conversations")).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#messages")).ToBeHiddenAsync();
+    }
+
     [GeneratedRegex("21211")]
     private static partial Regex TwilioCode21211();
 
