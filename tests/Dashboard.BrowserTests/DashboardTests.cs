@@ -209,6 +209,21 @@ public sealed partial class DashboardTests
     }
 
     [Test]
+    public async Task A_picture_from_the_customer_is_shown_as_a_thumbnail_fetched_with_the_key()
+    {
+        var inbound = await _app.Emulator.SimulateInboundAsync("+14155550160", "Here is the damage", "image/png", "Hana", CancellationToken.None);
+        Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200));
+        await SignIn(DashboardApp.ApiKey);
+
+        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550160'] button").ClickAsync();
+
+        var thumbnail = _page.Locator("#messages .bubble.inbound img");
+        await Assertions.Expect(thumbnail).ToHaveAttributeAsync("src", BlobUrl());
+        await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        Assert.That(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth"), Is.GreaterThan(0), "the picture decoded");
+    }
+
+    [Test]
     public async Task On_a_phone_sized_screen_the_list_and_the_thread_take_turns()
     {
         await CustomerWrites("+14155550150", "Small screen here", "Gus");
@@ -223,6 +238,9 @@ public sealed partial class DashboardTests
         await Assertions.Expect(_page.Locator("#conversations")).ToBeVisibleAsync();
         await Assertions.Expect(_page.Locator("#messages")).ToBeHiddenAsync();
     }
+
+    [GeneratedRegex("^blob:")]
+    private static partial Regex BlobUrl();
 
     [GeneratedRegex("21211")]
     private static partial Regex TwilioCode21211();
