@@ -1,5 +1,6 @@
 using Messaging.Api;
 using Messaging.Api.Authentication;
+using Messaging.Api.Events;
 using Messaging.Api.Infrastructure;
 using Messaging.Application;
 using Messaging.Infrastructure;
@@ -30,6 +31,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseDashboardFiles();
+
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();
@@ -44,6 +47,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
     .AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapControllers();
+app.MapMessageEvents();
 
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
@@ -14,6 +15,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
         services.AddIdempotency(configuration);
+        services.AddMessageEvents();
         return services;
     }
 }

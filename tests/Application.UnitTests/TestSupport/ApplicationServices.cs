@@ -32,6 +32,7 @@ public static class ApplicationServices
         services.AddSingleton(repository);
         services.AddSingleton(conversations ?? RecentlyWritten());
         services.AddSingleton(pending ?? NothingPending());
+        services.AddSingleton(Mock.Of<IMessageEvents>());
 
         // Strict: a test that reaches the media client without giving one fails instead of passing on a default.
         services.AddSingleton(mediaClient ?? new Mock<ITwilioMediaClient>(MockBehavior.Strict).Object);

@@ -1,6 +1,7 @@
 using Messaging.Application.Conversations;
 using MediatR;
 using Messaging.Application;
+using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
 using Messaging.TwilioEmulator;
@@ -65,6 +66,7 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
         services.Configure<CustomerServiceWindowOptions>(options => options.EnforceCustomerServiceWindow = false);
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
+        services.AddMessageEvents();
         services.AddHttpClient(TwilioGateway.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerInterceptingHandler(interceptor));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.InitialiseDatabaseAsync();

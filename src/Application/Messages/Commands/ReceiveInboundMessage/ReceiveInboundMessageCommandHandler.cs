@@ -13,17 +13,20 @@ public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<Receiv
     private readonly PendingStatusReconciler _reconciler;
     private readonly TimeProvider _timeProvider;
     private readonly IMapper _mapper;
+    private readonly IMessageEvents _events;
 
     public ReceiveInboundMessageCommandHandler(
         IMessageRepository repository,
         PendingStatusReconciler reconciler,
         TimeProvider timeProvider,
-        IMapper mapper)
+        IMapper mapper,
+        IMessageEvents events)
     {
         _repository = repository;
         _reconciler = reconciler;
         _timeProvider = timeProvider;
         _mapper = mapper;
+        _events = events;
     }
 
     public async Task<MessageDto> Handle(ReceiveInboundMessageCommand request, CancellationToken cancellationToken)
@@ -48,6 +51,8 @@ public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<Receiv
             result = await _reconciler.ApplyPending(sid, CancellationToken.None) ?? result;
         }
 
-        return _mapper.Map<MessageDto>(result);
+        var dto = _mapper.Map<MessageDto>(result);
+        _events.Publish(dto);
+        return dto;
     }
 }

@@ -24,6 +24,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
     private readonly IMapper _mapper;
     private readonly PendingStatusReconciler _reconciler;
     private readonly ILogger<SendMessageCommandHandler> _logger;
+    private readonly IMessageEvents _events;
 
     public SendMessageCommandHandler(
         ITwilioGateway gateway,
@@ -33,7 +34,8 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         TimeProvider timeProvider,
         IMapper mapper,
         PendingStatusReconciler reconciler,
-        ILogger<SendMessageCommandHandler> logger)
+        ILogger<SendMessageCommandHandler> logger,
+        IMessageEvents events)
     {
         _gateway = gateway;
         _repository = repository;
@@ -43,6 +45,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         _mapper = mapper;
         _reconciler = reconciler;
         _logger = logger;
+        _events = events;
     }
 
     public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
@@ -74,6 +77,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
 
             // Twilio has answered, so the outcome is recorded even if the caller has gone away meanwhile.
             var storedRejection = await _repository.AddIfAbsent(rejected, CancellationToken.None);
+            _events.Publish(_mapper.Map<MessageDto>(storedRejection.Message));
             throw new MessageRejectedException(storedRejection.Message.Id, rejection.TwilioCode, rejection.Message, rejection.MoreInfo);
         }
 
@@ -89,7 +93,9 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
             result = await ApplyStatusesReportedBeforeTheSave(sent.Sid) ?? result;
         }
 
-        return _mapper.Map<MessageDto>(result);
+        var dto = _mapper.Map<MessageDto>(result);
+        _events.Publish(dto);
+        return dto;
     }
 
     private async Task<Message?> ApplyStatusesReportedBeforeTheSave(string sid)

@@ -1,3 +1,4 @@
+using AutoMapper;
 using MediatR;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Twilio;
@@ -12,17 +13,23 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
     private readonly IPendingStatusUpdateRepository _pending;
     private readonly PendingStatusReconciler _reconciler;
     private readonly TimeProvider _timeProvider;
+    private readonly IMapper _mapper;
+    private readonly IMessageEvents _events;
 
     public UpdateMessageStatusCommandHandler(
         IMessageRepository messages,
         IPendingStatusUpdateRepository pending,
         PendingStatusReconciler reconciler,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IMapper mapper,
+        IMessageEvents events)
     {
         _messages = messages;
         _pending = pending;
         _reconciler = reconciler;
         _timeProvider = timeProvider;
+        _mapper = mapper;
+        _events = events;
     }
 
     public async Task<Unit> Handle(UpdateMessageStatusCommand request, CancellationToken cancellationToken)
@@ -43,7 +50,8 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
         {
             // Statuses can only be left pending if a save could not apply them (it logs why); the message's next
             // callback picks them up.
-            await _reconciler.ApplyPending(sid, CancellationToken.None);
+            var reconciled = await _reconciler.ApplyPending(sid, CancellationToken.None);
+            _events.Publish(_mapper.Map<MessageDto>(reconciled ?? message));
             return Unit.Value;
         }
 
@@ -51,7 +59,11 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
         // message looked for again afterwards; the save does the same in the other order, so one of the two applies it.
         // From here on the work is finished even if Twilio hangs up: a half-done hand-over could drop the status.
         await _pending.Add(PendingStatusUpdate.Create(sid, status.Value, errorCode, errorMessage, now), CancellationToken.None);
-        await _reconciler.ApplyPending(sid, CancellationToken.None);
+        if (await _reconciler.ApplyPending(sid, CancellationToken.None) is { } applied)
+        {
+            _events.Publish(_mapper.Map<MessageDto>(applied));
+        }
+
         return Unit.Value;
     }
 }

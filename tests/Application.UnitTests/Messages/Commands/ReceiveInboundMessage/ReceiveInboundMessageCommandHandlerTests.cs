@@ -1,3 +1,5 @@
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.UnitTests.TestSupport;
@@ -13,12 +15,14 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
 
     private MessageStore _store = null!;
     private FakeTimeProvider _time = null!;
+    private Mock<IMessageEvents> _events = null!;
 
     [SetUp]
     public void SetUp()
     {
         _store = new MessageStore();
         _time = new FakeTimeProvider(ApplicationServices.Now);
+        _events = new Mock<IMessageEvents>();
     }
 
     [Test]
@@ -53,6 +57,7 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
             Assert.That(dto.ProfileName, Is.EqualTo("Ana"));
             Assert.That(_store.Calls, Is.EqualTo((string[])["add message", "list pending"]));
         });
+        _events.Verify(e => e.Publish(It.Is<MessageDto>(m => m.Id == stored.Id)), Times.Once);
     }
 
     [Test]
@@ -83,6 +88,7 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
                 _store.Messages.Object,
                 new PendingStatusReconciler(_store.Messages.Object, _store.Pending.Object, _time),
                 _time,
-                TestMapper.Instance)
+                TestMapper.Instance,
+                _events.Object)
             .Handle(command, CancellationToken.None);
 }

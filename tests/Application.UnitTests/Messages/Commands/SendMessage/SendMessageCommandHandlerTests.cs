@@ -22,6 +22,7 @@ public sealed class SendMessageCommandHandlerTests
     private Mock<IConversationRepository> _conversations = null!;
     private Mock<IPendingStatusUpdateRepository> _pending = null!;
     private LogSink _logs = null!;
+    private Mock<IMessageEvents> _events = null!;
     private FakeTimeProvider _time = null!;
     private List<string> _calls = null!;
     private List<Message> _added = null!;
@@ -32,6 +33,7 @@ public sealed class SendMessageCommandHandlerTests
     {
         _calls = [];
         _added = [];
+        _events = new Mock<IMessageEvents>();
         _sent = [];
         _time = new FakeTimeProvider(ApplicationServices.Now);
         _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
@@ -78,6 +80,7 @@ public sealed class SendMessageCommandHandlerTests
         Assert.That(_calls, Is.EqualTo((string[])["send", "save", "read pending"]));
         _pending.Verify(p => p.ListFor(TwilioSid, It.IsAny<CancellationToken>()), Times.Once);
         _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+        _events.Verify(e => e.Publish(dto), Times.Once);
         _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
 
         var request = _sent.Single();
@@ -294,5 +297,6 @@ public sealed class SendMessageCommandHandlerTests
             _time,
             TestMapper.Instance,
             new PendingStatusReconciler(_repository.Object, _pending.Object, _time),
-            new SinkLogger<SendMessageCommandHandler>(_logs));
+            new SinkLogger<SendMessageCommandHandler>(_logs),
+            _events.Object);
 }

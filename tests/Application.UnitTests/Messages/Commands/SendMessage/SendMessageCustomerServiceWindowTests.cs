@@ -177,7 +177,8 @@ public sealed class SendMessageCustomerServiceWindowTests
             _time,
             TestMapper.Instance,
             new PendingStatusReconciler(_repository.Object, NothingPending(), _time),
-            NullLogger<SendMessageCommandHandler>.Instance);
+            NullLogger<SendMessageCommandHandler>.Instance,
+            Mock.Of<IMessageEvents>());
 
     private static IPendingStatusUpdateRepository NothingPending()
     {

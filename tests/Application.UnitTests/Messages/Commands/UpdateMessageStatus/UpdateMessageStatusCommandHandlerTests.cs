@@ -1,3 +1,5 @@
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.UnitTests.TestSupport;
@@ -13,12 +15,14 @@ public sealed class UpdateMessageStatusCommandHandlerTests
 
     private MessageStore _store = null!;
     private FakeTimeProvider _time = null!;
+    private Mock<IMessageEvents> _events = null!;
 
     [SetUp]
     public void SetUp()
     {
         _store = new MessageStore();
         _time = new FakeTimeProvider(ApplicationServices.Now);
+        _events = new Mock<IMessageEvents>();
     }
 
     [Test]
@@ -36,6 +40,7 @@ public sealed class UpdateMessageStatusCommandHandlerTests
             Assert.That(message.UpdatedAt, Is.EqualTo(ApplicationServices.Now.AddMinutes(1)));
             Assert.That(_store.Calls, Is.EqualTo((string[])["update message", "list pending"]));
         });
+        _events.Verify(e => e.Publish(It.Is<MessageDto>(m => m.Id == message.Id && m.Status == MessageStatus.Delivered)), Times.Once);
     }
 
     [Test]
@@ -149,6 +154,8 @@ public sealed class UpdateMessageStatusCommandHandlerTests
                 _store.Messages.Object,
                 _store.Pending.Object,
                 new PendingStatusReconciler(_store.Messages.Object, _store.Pending.Object, _time),
-                _time)
+                _time,
+                TestMapper.Instance,
+                _events.Object)
             .Handle(command, cancellationToken);
 }

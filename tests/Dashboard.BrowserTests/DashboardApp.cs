@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using Messaging.Infrastructure.Twilio;
+using Messaging.TwilioEmulator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Messaging.Dashboard.BrowserTests;
+
+/// <summary>
+/// The real service on Kestrel at 127.0.0.1 with a fresh SQLite file and the embedded Twilio emulator, which calls the
+/// service back with signed status callbacks, as with <c>dotnet run</c>.
+/// </summary>
+public sealed class DashboardApp : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "browser-test-key";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("messaging-dashboard-").FullName;
+
+    public DashboardApp()
+    {
+        UseKestrel(0);
+        StartServer();
+        using var client = CreateClient();
+        BaseAddress = client.BaseAddress!;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public TwilioEmulatorServer Emulator => Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "messaging.db")}");
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Twilio:AccountSid", string.Empty);
+        builder.UseSetting("Twilio:AuthToken", string.Empty);
+        builder.UseSetting("Auth:ApiKeys:0:Name", "browser");
+        builder.UseSetting("Auth:ApiKeys:0:Sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))));
+        builder.UseSetting("Auth:ApiKeys:0:Scopes:0", "messages:send");
+        builder.UseSetting("Auth:ApiKeys:0:Scopes:1", "messages:read");
+        builder.UseSetting("RateLimiting:Send:PermitLimit", "100000");
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by the OS is left for the temp cleaner.
+            }
+        }
+    }
+}
