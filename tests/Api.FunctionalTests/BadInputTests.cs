@@ -122,6 +122,7 @@ public sealed class BadInputTests
         yield return Case("conversations without a key", HttpMethod.Get, "/api/conversations", null, null, HttpStatusCode.Unauthorized, apiKey: null);
         yield return Case("media without a key", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}/media/0", null, null, HttpStatusCode.Unauthorized, apiKey: null);
         yield return Get("media of an unknown message", $"/api/messages/{Guid.NewGuid()}/media/0", HttpStatusCode.NotFound);
+        yield return Get("media of an id that is not a GUID", "/api/messages/42/media/0");
     }
 
     [OneTimeSetUp]
