@@ -3,23 +3,15 @@ using Messaging.Infrastructure.Twilio;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
+/// <summary>
+/// The word table itself is tested with <c>TwilioMessageStatus</c> in Application; the mapper adds only the fallback for
+/// words it does not know.
+/// </summary>
 public sealed class TwilioStatusMapperTests
 {
-    [TestCase("accepted", MessageStatus.Accepted)]
-    [TestCase("scheduled", MessageStatus.Scheduled)]
-    [TestCase("queued", MessageStatus.Queued)]
-    [TestCase("sending", MessageStatus.Sending)]
-    [TestCase("sent", MessageStatus.Sent)]
-    [TestCase("delivered", MessageStatus.Delivered)]
-    [TestCase("read", MessageStatus.Read)]
-    [TestCase("undelivered", MessageStatus.Undelivered)]
-    [TestCase("failed", MessageStatus.Failed)]
-    [TestCase("canceled", MessageStatus.Canceled)]
-    [TestCase("receiving", MessageStatus.Receiving)]
-    [TestCase("received", MessageStatus.Received)]
-    [TestCase("Delivered", MessageStatus.Delivered)]
-    public void Each_Twilio_status_maps_to_its_message_status(string twilioStatus, MessageStatus expected) =>
-        Assert.That(TwilioStatusMapper.ToMessageStatus(twilioStatus), Is.EqualTo(expected));
+    [Test]
+    public void A_known_status_maps_through_the_application_table() =>
+        Assert.That(TwilioStatusMapper.ToMessageStatus("Delivered"), Is.EqualTo(MessageStatus.Delivered));
 
     [TestCase("partially_delivered")]
     [TestCase("something_new")]
