@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Messaging.Api.Authentication;
+using Messaging.Api.Events;
 using Messaging.Api.Idempotency;
 using Messaging.Api.Infrastructure;
 using Messaging.Application.Conversations;
 using Messaging.Api.RateLimiting;
 using Messaging.Infrastructure.Persistence;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,13 +44,22 @@ public static class DependencyInjection
             options.CustomizeProblemDetails = context =>
                 context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            // The framework fills "servers" from the request's Host header, which the client chose; a document that
+            // names no server is read relative to where it was fetched, which is always right.
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
 
         services.AddOptions<CustomerServiceWindowOptions>().BindConfiguration(CustomerServiceWindowOptions.SectionName);
         services.AddApiKeyAuthentication(configuration);
         services.AddSendRateLimiting(configuration);
         services.AddTransient<IdempotencyFilter>();
         services.AddRequestLimits(configuration);
+        services.AddEventStreams(configuration);
+        services.AddOptions<HostFilteringOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HostFilteringOptions>, AllowedHostsValidator>());
         services.AddClosedCors(configuration);
 
         services.AddHealthChecks()
@@ -68,7 +79,17 @@ public static class DependencyInjection
             // The server's name and version help only those probing for weaknesses.
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes;
+            kestrel.Limits.MaxConcurrentConnections = api.Value.MaxConcurrentConnections;
         });
+    }
+
+    private static void AddEventStreams(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EventStreamOptions>()
+            .Bind(configuration.GetSection(EventStreamOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventStreamOptions>, EventStreamOptionsValidator>());
+        services.TryAddSingleton<EventStreamLimiter>();
     }
 
     private static void AddClosedCors(this IServiceCollection services, IConfiguration configuration)

@@ -11,8 +11,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 that records every request and answers as its test says: a stand-in for a host that
-/// must never be asked, or for a misbehaving media host.
+/// A real HTTP server on 127.0.0.1 that records every request and answers as its test says: a stand-in for Twilio's
+/// API or CDN, for a host that must never be asked, or for a misbehaving one. With <c>https</c> it serves
+/// <see cref="TestCertificate"/>, like Twilio's hosts serve theirs.
 /// </summary>
 public sealed class FakeMediaHost : IAsyncDisposable
 {
@@ -25,10 +26,16 @@ public sealed class FakeMediaHost : IAsyncDisposable
 
     public IReadOnlyList<(string PathAndQuery, string? Authorization)> Requests => _requests.ToArray();
 
-    public static async Task<FakeMediaHost> StartAsync(RequestDelegate answer)
+    public static async Task<FakeMediaHost> StartAsync(RequestDelegate answer, bool https = false)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https)
+            {
+                listen.UseHttps(TestCertificate.Certificate);
+            }
+        }));
         var host = new FakeMediaHost(builder.Build());
         host._app.Run(context =>
         {
@@ -43,6 +50,9 @@ public sealed class FakeMediaHost : IAsyncDisposable
     }
 
     public Uri Url(string path) => new(BaseAddress, path);
+
+    /// <summary>This host's address under the name <c>localhost</c> instead of its IP address.</summary>
+    public Uri LocalhostUrl(string path) => new UriBuilder(Url(path)) { Host = "localhost" }.Uri;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -8,13 +9,19 @@ using Messaging.TwilioEmulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace Messaging.Api.FunctionalTests;
 
 public sealed class MessageMediaTests
 {
     private const string Customer = "+14155550123";
+
+    /// <summary>The account the service is configured with when a stand-in plays Twilio's API.</summary>
+    private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+    private const string AuthToken = "stand-in-auth-token-0123456789ab";
 
     private MessagingApiFactory _factory = null!;
     private FakeMediaHost _webhook = null!;
@@ -62,20 +69,24 @@ public sealed class MessageMediaTests
     }
 
     [Test]
-    public async Task The_second_medium_of_a_message_is_served_at_index_1()
+    public async Task The_medium_is_fetched_from_the_configured_api_whatever_host_the_webhook_named()
     {
+        await using var other = await FakeMediaHost.StartAsync(context => context.Response.WriteAsync("secret-stealer"));
         using var client = _factory.CreateClient();
         var emulator = Emulator(_factory);
-        var png = await SimulateAsync(emulator, "image/png");
-        var pdf = await SimulateAsync(emulator, "application/pdf");
-        var id = await StoreInboundAsync(_factory, png.MessageSid, (png.MediaUrl!.AbsoluteUri, "image/png"), (pdf.MediaUrl!.AbsoluteUri, "application/pdf"));
+        var inbound = await SimulateAsync(emulator, "image/png");
 
-        using var response = await client.GetAsync($"/api/messages/{id}/media/1");
+        // The right resource for this message, but on a host the webhook could have named: only the port differs.
+        var elsewhere = new Uri(other.BaseAddress, inbound.MediaUrl!.PathAndQuery);
+        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (elsewhere.AbsoluteUri, "image/png"));
+
+        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
         Assert.Multiple(async () =>
         {
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
-            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(await DownloadFromEmulatorAsync(emulator, pdf.MediaUrl)));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(await DownloadFromEmulatorAsync(emulator, inbound.MediaUrl)));
+            Assert.That(other.Requests, Is.Empty);
         });
     }
 
@@ -120,40 +131,88 @@ public sealed class MessageMediaTests
     }
 
     [Test]
-    public async Task A_media_url_on_another_loopback_port_is_refused_with_422_and_never_requested()
+    public async Task The_media_of_a_message_sent_from_here_are_not_relayed()
     {
-        await using var other = await FakeMediaHost.StartAsync(context => context.Response.WriteAsync("secret-stealer"));
         using var client = _factory.CreateClient();
         var emulator = Emulator(_factory);
         var inbound = await SimulateAsync(emulator, "image/png");
-        // Same path as a real medium, but on a host the webhook could have named: only the port differs.
-        var forged = new Uri(other.BaseAddress, inbound.MediaUrl!.PathAndQuery);
-        var id = await StoreInboundAsync(_factory, "MM" + Guid.NewGuid().ToString("N"), (forged.AbsoluteUri, "image/png"));
+        // The path of a real medium at Twilio, which the service could fetch with the account's credentials.
+        var twilioMedium = "https://api.twilio.com" + inbound.MediaUrl!.PathAndQuery;
+        using var sent = await client.PostMessage(new { to = Customer, mediaUrls = new[] { twilioMedium } });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
+        var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
         Assert.Multiple(async () =>
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain(TwilioEmulatorDefaults.AuthToken));
-            Assert.That(other.Requests, Is.Empty);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("only media customers sent are served"));
         });
     }
 
-    [TestCase("https://evil.example/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1")]
-    [TestCase("http://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1")]
-    [TestCase("https://api.twilio.com.evil.example/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1")]
-    [TestCase("https://user@api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1")]
-    [TestCase("/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1")]
-    public async Task A_media_url_outside_the_Twilio_hosts_is_refused_with_422(string url)
+    [Test]
+    public async Task The_second_medium_of_a_message_is_served_at_index_1()
     {
-        using var client = _factory.CreateClient();
-        var id = await StoreInboundAsync(_factory, "MM" + Guid.NewGuid().ToString("N"), (url, "image/png"));
+        await using var twilio = await FakeMediaHost.StartAsync(context =>
+        {
+            context.Response.ContentType = context.Request.Path.Value!.EndsWith('2') ? "application/pdf" : "image/png";
+            return context.Response.WriteAsync("medium " + context.Request.Path.Value![^1]);
+        });
+        using var app = WithTwilioApi(twilio);
+        using var client = app.CreateClient();
+        var sid = NewSid("MM");
+        var id = await StoreInboundAsync(app, sid, (MediaUrl(sid, MediaSid(1)), "image/png"), (MediaUrl(sid, MediaSid(2)), "application/pdf"));
+
+        using var response = await client.GetAsync($"/api/messages/{id}/media/1");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+            Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("medium 2"));
+            Assert.That(twilio.Requests.Select(r => r.PathAndQuery), Is.EqualTo(new[] { $"/2010-04-01/Accounts/{AccountSid}/Messages/{sid}/Media/{MediaSid(2)}" }));
+        });
+    }
+
+    public static IEnumerable<TestCaseData> UrlsThatAreNotAMediumOfTheMessage()
+    {
+        const string Message = "MM00000000000000000000000000000001";
+        const string Api = "https://api.twilio.com/2010-04-01/Accounts/";
+        var medium = MediaSid(1);
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}.json").SetArgDisplayNames("the account resource");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/{Message}.json").SetArgDisplayNames("the message resource");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages.json").SetArgDisplayNames("the message list");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/{Message}/Media/{medium}.json").SetArgDisplayNames("the medium's metadata");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/{Message}/Media").SetArgDisplayNames("the media list");
+        yield return new TestCaseData(Message, $"{Api}AC99999999999999999999999999999999/Messages/{Message}/Media/{medium}").SetArgDisplayNames("another account");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/MM00000000000000000000000000000002/Media/{medium}").SetArgDisplayNames("another message");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/{Message}/Media/ME123").SetArgDisplayNames("a media SID of the wrong shape");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/{Message}/Media/{medium}?x=1").SetArgDisplayNames("a query");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/{Message}/Media/{medium}/../../../../{AccountSid}.json").SetArgDisplayNames("dot segments");
+        yield return new TestCaseData(Message, $"{Api}{AccountSid}/Messages/{Message}/Media/{medium}%2F..%2F..").SetArgDisplayNames("encoded slashes");
+        yield return new TestCaseData(Message, $"https://user:pass@api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Message}/Media/{medium}").SetArgDisplayNames("credentials in the URL");
+        yield return new TestCaseData(Message, $"/2010-04-01/Accounts/{AccountSid}/Messages/{Message}/Media/{medium}").SetArgDisplayNames("a relative URL");
+        yield return new TestCaseData(Message, $"ftp://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{Message}/Media/{medium}").SetArgDisplayNames("ftp");
+    }
+
+    [TestCaseSource(nameof(UrlsThatAreNotAMediumOfTheMessage))]
+    public async Task A_url_that_is_not_a_medium_of_this_message_is_refused_with_422_and_nothing_is_requested(string messageSid, string url)
+    {
+        await using var twilio = await FakeMediaHost.StartAsync(context => context.Response.WriteAsync($$"""{"auth_token": "{{AuthToken}}"}"""));
+        using var app = WithTwilioApi(twilio);
+        using var client = app.CreateClient();
+        var id = await StoreInboundAsync(app, messageSid, (url, "image/png"));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), text);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(text, Does.Not.Contain(AuthToken));
+            Assert.That(twilio.Requests, Is.Empty);
+        });
     }
 
     [Test]
@@ -181,9 +240,9 @@ public sealed class MessageMediaTests
             context.Response.ContentType = "image/png";
             await context.Response.Body.WriteAsync(new byte[64 * 1024]);
         });
-        using var app = WithMediaHost(twilio, maxMediaBytes: 1000);
+        using var app = WithTwilioApi(twilio, maxMediaBytes: 1000);
         using var client = app.CreateClient();
-        var id = await StoreInboundAsync(app, "MM" + Guid.NewGuid().ToString("N"), (twilio.Url("media/ME1").AbsoluteUri, "image/png"));
+        var id = await StoreOneMediumAsync(app);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -193,17 +252,18 @@ public sealed class MessageMediaTests
     [Test]
     public async Task A_medium_that_outgrows_the_cap_after_the_first_bytes_is_cut_off()
     {
+        var firstPartSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var twilio = await FakeMediaHost.StartAsync(async context =>
         {
             context.Response.ContentType = "image/png";
             await context.Response.Body.WriteAsync(new byte[600]);
             await context.Response.Body.FlushAsync();
-            await Task.Delay(200);
+            firstPartSent.TrySetResult();
             await context.Response.Body.WriteAsync(new byte[600]);
         });
-        using var app = WithMediaHost(twilio, maxMediaBytes: 1000);
+        using var app = WithTwilioApi(twilio, maxMediaBytes: 1000);
         using var client = app.CreateClient();
-        var id = await StoreInboundAsync(app, "MM" + Guid.NewGuid().ToString("N"), (twilio.Url("media/ME1").AbsoluteUri, "image/png"));
+        var id = await StoreOneMediumAsync(app);
 
         var received = 0L;
         Exception? failure = null;
@@ -217,15 +277,16 @@ public sealed class MessageMediaTests
             failure = ex;
         }
 
+        Assert.That(firstPartSent.Task.IsCompleted, Is.True, "the stand-in sent the first part");
         Assert.That(failure is not null || received <= 1000, Is.True, $"received {received} bytes without an error");
     }
 
     [Test]
-    public async Task Twilio_redirect_is_followed_without_credentials()
+    public async Task Twilio_redirect_back_to_its_own_host_is_followed_without_credentials()
     {
         await using var twilio = await FakeMediaHost.StartAsync(context =>
         {
-            if (context.Request.Path == "/media/ME1")
+            if (context.Request.Path.StartsWithSegments("/2010-04-01", StringComparison.Ordinal))
             {
                 context.Response.StatusCode = 302;
                 context.Response.Headers.Location = "/cdn/signed-token";
@@ -235,18 +296,23 @@ public sealed class MessageMediaTests
             context.Response.ContentType = "text/plain";
             return context.Response.WriteAsync("from the cdn");
         });
-        using var app = WithMediaHost(twilio);
+        using var app = WithTwilioApi(twilio);
         using var client = app.CreateClient();
-        var id = await StoreInboundAsync(app, "MM" + Guid.NewGuid().ToString("N"), (twilio.Url("media/ME1").AbsoluteUri, null));
+        var sid = NewSid("MM");
+        var id = await StoreInboundAsync(app, sid, (MediaUrl(sid, MediaSid(1)), null));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
-        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TwilioEmulatorDefaults.AccountSid}:{TwilioEmulatorDefaults.AuthToken}"));
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
         Assert.Multiple(async () =>
         {
             Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("from the cdn"));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
-            Assert.That(twilio.Requests, Is.EqualTo(new[] { ("/media/ME1", (string?)basic), ("/cdn/signed-token", (string?)null) }));
+            Assert.That(twilio.Requests, Is.EqualTo(new[]
+            {
+                ($"/2010-04-01/Accounts/{AccountSid}/Messages/{sid}/Media/{MediaSid(1)}", (string?)basic),
+                ("/cdn/signed-token", (string?)null),
+            }));
         });
     }
 
@@ -259,9 +325,9 @@ public sealed class MessageMediaTests
             context.Response.Headers.Location = context.Request.Path + "x";
             return Task.CompletedTask;
         });
-        using var app = WithMediaHost(twilio);
+        using var app = WithTwilioApi(twilio);
         using var client = app.CreateClient();
-        var id = await StoreInboundAsync(app, "MM" + Guid.NewGuid().ToString("N"), (twilio.Url("m").AbsoluteUri, null));
+        var id = await StoreOneMediumAsync(app);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -272,25 +338,55 @@ public sealed class MessageMediaTests
         });
     }
 
-    [Test]
-    public async Task A_redirect_to_plain_http_on_another_host_is_not_followed()
+    [TestCase("http://cdn.example/file.png", "not https")]
+    [TestCase("https://cdn.example/file.png", "Twilio:MediaCdnHosts")]
+    [TestCase("https://169.254.169.254/latest/meta-data/", "Twilio:MediaCdnHosts")]
+    [TestCase("https://mms.twiliocdn.com.evil.example/file.png", "Twilio:MediaCdnHosts")]
+    [TestCase("https://user:secret@mms.twiliocdn.com/file.png", "credentials")]
+    public async Task A_redirect_anywhere_but_twilios_cdn_is_not_followed(string location, string reason)
     {
         await using var twilio = await FakeMediaHost.StartAsync(context =>
         {
             context.Response.StatusCode = 302;
-            context.Response.Headers.Location = "http://cdn.example/file.png";
+            context.Response.Headers.Location = location;
             return Task.CompletedTask;
         });
-        using var app = WithMediaHost(twilio);
+        using var app = WithTwilioApi(twilio);
         using var client = app.CreateClient();
-        var id = await StoreInboundAsync(app, "MM" + Guid.NewGuid().ToString("N"), (twilio.Url("m").AbsoluteUri, null));
+        var id = await StoreOneMediumAsync(app);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
         Assert.Multiple(async () =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("not https"));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(reason));
+            Assert.That(twilio.Requests, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_redirect_to_a_cdn_host_that_resolves_to_a_private_address_is_not_connected_to()
+    {
+        await using var cdn = await FakeMediaHost.StartAsync(context => context.Response.WriteAsync("internal"), https: true);
+        await using var twilio = await FakeMediaHost.StartAsync(context =>
+        {
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = cdn.LocalhostUrl("signed").AbsoluteUri;
+            return Task.CompletedTask;
+        });
+
+        // "localhost" stands for a CDN name that an attacker made resolve to an internal address.
+        using var app = WithTwilioApi(twilio, cdnHost: "localhost");
+        using var client = app.CreateClient();
+        var id = await StoreOneMediumAsync(app);
+
+        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
+            Assert.That(cdn.Requests, Is.Empty);
         });
     }
 
@@ -304,9 +400,9 @@ public sealed class MessageMediaTests
             context.Response.StatusCode = twilioStatus;
             return Task.CompletedTask;
         });
-        using var app = WithMediaHost(twilio);
+        using var app = WithTwilioApi(twilio);
         using var client = app.CreateClient();
-        var id = await StoreInboundAsync(app, "MM" + Guid.NewGuid().ToString("N"), (twilio.Url("m").AbsoluteUri, null));
+        var id = await StoreOneMediumAsync(app);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -331,23 +427,47 @@ public sealed class MessageMediaTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
     }
 
+    private static string NewSid(string prefix) => prefix + Guid.NewGuid().ToString("N");
+
+    private static string MediaSid(int n) => "ME" + n.ToString("x32", CultureInfo.InvariantCulture);
+
+    private static string MediaUrl(string messageSid, string mediaSid) =>
+        $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}/Media/{mediaSid}";
+
     private static TwilioEmulatorServer Emulator(WebApplicationFactory<Program> app) =>
         app.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
-    private WebApplicationFactory<Program> WithMediaHost(FakeMediaHost host, long? maxMediaBytes = null) =>
+    /// <summary>The service configured for a Twilio account whose API is <paramref name="twilio"/>.</summary>
+    private WebApplicationFactory<Program> WithTwilioApi(FakeMediaHost twilio, long? maxMediaBytes = null, string? cdnHost = null) =>
         _factory.WithWebHostBuilder(b =>
         {
-            b.UseSetting("Twilio:MediaHosts:0", host.BaseAddress.GetLeftPart(UriPartial.Authority));
+            b.UseSetting("Twilio:AccountSid", AccountSid);
+            b.UseSetting("Twilio:AuthToken", AuthToken);
+            b.UseSetting("Twilio:From", "whatsapp:+14155238886");
+            b.UseSetting("Twilio:ApiBaseUrl", twilio.BaseAddress.AbsoluteUri);
             if (maxMediaBytes is { } max)
             {
-                b.UseSetting("Twilio:MaxMediaBytes", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                b.UseSetting("Twilio:MaxMediaBytes", max.ToString(CultureInfo.InvariantCulture));
             }
+
+            if (cdnHost is not null)
+            {
+                b.UseSetting("Twilio:MediaCdnHosts:0", cdnHost);
+            }
+
+            b.ConfigureTestServices(services => services.AddSingleton<IHttpMessageHandlerBuilderFilter, TrustTestCertificateFilter>());
         });
 
     private async Task<SimulatedInbound> SimulateAsync(TwilioEmulatorServer emulator, string contentType)
     {
         emulator.InboundWebhookUrl = _webhook.Url("inbound");
         return await emulator.SimulateInboundAsync(Customer, mediaContentType: contentType);
+    }
+
+    private static Task<Guid> StoreOneMediumAsync(WebApplicationFactory<Program> app)
+    {
+        var sid = NewSid("MM");
+        return StoreInboundAsync(app, sid, (MediaUrl(sid, MediaSid(1)), "image/png"));
     }
 
     private static async Task<Guid> StoreInboundAsync(WebApplicationFactory<Program> app, string sid, params (string Url, string? ContentType)[] media)

@@ -68,6 +68,7 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Twilio:AccountSid", string.Empty);
         builder.UseSetting("Twilio:AuthToken", string.Empty);
+        builder.UseSetting("Twilio:UseEmulator", "true");
         builder.UseSetting("Messaging:EnforceCustomerServiceWindow", _enforceCustomerServiceWindow ? "true" : "false");
 
         var index = 0;

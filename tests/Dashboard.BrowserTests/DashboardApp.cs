@@ -40,6 +40,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Twilio:AccountSid", string.Empty);
         builder.UseSetting("Twilio:AuthToken", string.Empty);
+        builder.UseSetting("Twilio:UseEmulator", "true");
         builder.UseSetting("Auth:ApiKeys:0:Name", "browser");
         builder.UseSetting("Auth:ApiKeys:0:Sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))));
         builder.UseSetting("Auth:ApiKeys:0:Scopes:0", "messages:send");

@@ -38,6 +38,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not a configured key."));
         }
 
+        // Kept with the request so that what it opens for long can end when the key is revoked.
+        Context.Features.Set(key);
         var claims = key.Scopes.Select(scope => new Claim(ApiKeyDefaults.ScopeClaim, scope)).Prepend(new Claim(ClaimTypes.Name, key.Name));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));

@@ -1,7 +1,9 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Messaging.Api.Authentication;
 using Messaging.Api.Authorization;
+using Messaging.Api.Infrastructure;
 using Messaging.Infrastructure.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -31,28 +33,40 @@ public static class MessageEventsEndpoint
             .WithName("GetMessageEvents");
     }
 
-    private static ServerSentEventsResult<string> Stream(
+    private static Results<ServerSentEventsResult<string>, ProblemHttpResult> Stream(
         MessageEventBroadcaster broadcaster,
+        EventStreamLimiter limiter,
+        IOptions<EventStreamOptions> streamOptions,
         IOptions<Microsoft.AspNetCore.Mvc.JsonOptions> json,
         IHostApplicationLifetime lifetime,
         HttpContext context)
     {
+        var key = context.Features.Get<ApiKey>()
+            ?? throw new InvalidOperationException("The event stream was reached without an authenticated API key.");
+        var lease = limiter.TryOpen(key.Name);
+        if (lease is null)
+        {
+            return TypedResults.Problem(Problems.TooManyEventStreams(streamOptions.Value.MaxStreamsPerKey));
+        }
+
         // Proxies such as nginx buffer answers unless told not to, which would hold events back.
         context.Response.Headers["X-Accel-Buffering"] = "no";
         var subscription = broadcaster.Subscribe();
         return TypedResults.ServerSentEvents(
-            Events(subscription, json.Value.JsonSerializerOptions, context.RequestAborted, lifetime.ApplicationStopping));
+            Events(subscription, lease, json.Value.JsonSerializerOptions, [context.RequestAborted, lifetime.ApplicationStopping, key.Revoked]));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> Events(
         MessageEventSubscription subscription,
+        IDisposable lease,
         JsonSerializerOptions options,
-        CancellationToken requestAborted,
-        CancellationToken stopping,
+        CancellationToken[] endings,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // Open streams would otherwise hold the host's shutdown until its timeout.
-        using var ended = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping, cancellationToken);
+        // The client leaving, the host stopping (open streams would otherwise hold shutdown until its timeout) and the
+        // key being revoked all end the stream.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource([.. endings, cancellationToken]);
+        using (lease)
         using (subscription)
         {
             yield return new SseItem<string>("{}", ReadyEvent);

@@ -7,4 +7,10 @@ public sealed class ApiOptions
 
     /// <summary>Largest request body accepted; larger ones are answered 413 before anything reads them.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Most connections the server keeps open at once (event streams count, each for as long as it is open); unset
+    /// means no limit beyond the operating system's.
+    /// </summary>
+    public long? MaxConcurrentConnections { get; set; }
 }

@@ -1,4 +1,8 @@
 using Messaging.Application.Common.Exceptions;
+using Messaging.Application.Common.Logging;
+using System.Security.Claims;
+using Messaging.Api.Authentication;
+using Messaging.Api.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,7 +32,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Detail = notFound.Message,
             },
             MessageRejectedException rejected => Rejected(rejected),
-            CustomerServiceWindowClosedException windowClosed => WindowClosed(windowClosed),
+            CustomerServiceWindowClosedException windowClosed => WindowClosed(windowClosed, httpContext.User),
             TwilioUnavailableException unavailable => new ProblemDetails
             {
                 Status = StatusCodes.Status502BadGateway,
@@ -61,7 +65,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
 
         if (problem is null)
         {
-            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            LogUnhandled(logger, exception, LogText.Escape(httpContext.Request.Method), LogText.Escape(httpContext.Request.Path.Value));
             return false;
         }
 
@@ -99,17 +103,25 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         return problem;
     }
 
-    private static ProblemDetails WindowClosed(CustomerServiceWindowClosedException windowClosed)
+    private static ProblemDetails WindowClosed(CustomerServiceWindowClosedException windowClosed, ClaimsPrincipal user)
     {
+        // When a customer last wrote is part of the conversation, which a key that may only send must not read.
+        var mayRead = user.HasClaim(ApiKeyDefaults.ScopeClaim, ApiScopes.MessagesRead);
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status422UnprocessableEntity,
             Title = "The customer-service window is closed.",
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
-            Detail = windowClosed.Message,
+            Detail = mayRead
+                ? windowClosed.Message
+                : $"{windowClosed.Contact} has not written in the last 24 hours, so free-form messages cannot reach them; send an approved template (contentSid) instead.",
         };
         problem.Extensions["contact"] = windowClosed.Contact;
-        problem.Extensions["windowOpenUntil"] = windowClosed.WindowOpenUntil;
+        if (mayRead)
+        {
+            problem.Extensions["windowOpenUntil"] = windowClosed.WindowOpenUntil;
+        }
+
         return problem;
     }
 

@@ -53,6 +53,14 @@ internal static class Problems
             : "This API key has used up its sends for now. Nothing was sent.",
     };
 
+    public static ProblemDetails TooManyEventStreams(int limit) => new()
+    {
+        Status = StatusCodes.Status429TooManyRequests,
+        Title = "Too many event streams.",
+        Type = "https://tools.ietf.org/html/rfc6585#section-4",
+        Detail = $"This API key already holds {limit} open event streams on this instance, the most it may; close one first.",
+    };
+
     public static ProblemDetails PayloadTooLarge(long limit) => new()
     {
         Status = StatusCodes.Status413PayloadTooLarge,

@@ -1,3 +1,5 @@
+using Messaging.Application.Common.Logging;
+
 namespace Messaging.Api.Infrastructure;
 
 /// <summary>
@@ -22,9 +24,11 @@ internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILo
                 return Task.CompletedTask;
             }
 
-            var path = context.Request.Path.Value ?? "/";
+            // The path is the client's text, decoded: a %0A in it would otherwise start a forged log line.
+            var path = LogText.Escape(context.Request.Path.Value ?? "/");
             var elapsed = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            LogRequest(logger, context.Request.Method, path, context.Response.StatusCode, keyName, elapsed);
+            var method = LogText.Escape(context.Request.Method);
+            LogRequest(logger, method, path, context.Response.StatusCode, keyName, elapsed);
             return Task.CompletedTask;
         });
         await next(context);

@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Logging;
 using Messaging.Infrastructure.Twilio;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -39,7 +40,7 @@ internal sealed partial class TwilioSignatureFilter(
         }
 
         // Neither the signature nor the token are logged: the first is useless to a reader and the second a secret.
-        LogRefused(logger, request.Path, verdict);
+        LogRefused(logger, LogText.Escape(request.Path.Value), verdict);
         var detail = verdict switch
         {
             TwilioWebhookVerdict.MissingSignature => $"The request has no {TwilioWebhookValidator.SignatureHeader} header.",

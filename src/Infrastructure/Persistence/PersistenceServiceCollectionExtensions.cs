@@ -1,9 +1,11 @@
 using Messaging.Application.Common.Interfaces;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -20,9 +22,9 @@ internal static class PersistenceServiceCollectionExtensions
         // Both contexts are registered and the provider is chosen when one is resolved, so an invalid
         // configuration surfaces as the validator's message rather than as a half-built container.
         services.AddDbContext<SqliteMessagingDbContext>((provider, builder) =>
-            builder.UseSqlite(SqliteConnectionString(Options(provider))));
+            builder.UseSqlite(SqliteConnectionString(Options(provider))).ConfigureWarnings(QuietExpectedFailures));
         services.AddDbContext<SqlServerMessagingDbContext>((provider, builder) =>
-            builder.UseSqlServer(Options(provider).ConnectionString));
+            builder.UseSqlServer(Options(provider).ConnectionString).ConfigureWarnings(QuietExpectedFailures));
         services.AddScoped<MessagingDbContext>(provider => Options(provider).IsSqlServer
             ? provider.GetRequiredService<SqlServerMessagingDbContext>()
             : provider.GetRequiredService<SqliteMessagingDbContext>());
@@ -43,6 +45,12 @@ internal static class PersistenceServiceCollectionExtensions
 
         return builder.ToString();
     }
+
+    // A duplicate SID or idempotency key is how races are decided here: the unique index refuses the insert and the
+    // caller takes the stored row. EF Core would log each refusal as an error with a stack trace; failures that are
+    // not expected reach the application, which logs them as errors itself.
+    private static void QuietExpectedFailures(WarningsConfigurationBuilder warnings) =>
+        warnings.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug));
 
     private static DatabaseOptions Options(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;

@@ -11,6 +11,7 @@ internal sealed class EmbeddedTwilioEmulatorService(
     EmbeddedTwilioEmulator emulator,
     TwilioWebhookUrls webhookUrls,
     TimeProvider timeProvider,
+    IHostEnvironment environment,
     ILogger<EmbeddedTwilioEmulatorService> logger) : IHostedLifecycleService
 {
     private static readonly Uri AnyFreePort = new("http://127.0.0.1:0");
@@ -20,6 +21,12 @@ internal sealed class EmbeddedTwilioEmulatorService(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (!environment.IsDevelopment() && TwilioOptionsValidator.TrustsThePublicToken(settings, settings.HasCredentials))
+        {
+            // The validator let this through only because Twilio:UseEmulator says it is meant; it must still be loud.
+            TwilioLog.TrustingThePublicToken(logger, environment.EnvironmentName);
+        }
+
         if (!settings.UsesEmbeddedEmulator)
         {
             return;

@@ -1,19 +1,15 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.Twilio;
 
 /// <summary>
-/// Points the Twilio SDK's requests (always built for <c>https://api.twilio.com</c>) at the embedded emulator or at
-/// <see cref="TwilioOptions.ApiBaseUrl"/>, keeping path and query, so both modes run the same SDK code.
+/// Points the Twilio SDK's requests (always built for <c>https://api.twilio.com</c>) at <see cref="TwilioApiAddress"/>,
+/// keeping path and query, so the emulator and a configured API address run the same SDK code as Twilio itself.
 /// </summary>
-internal sealed class TwilioApiRedirectHandler(IOptionsMonitor<TwilioOptions> options, EmbeddedTwilioEmulator emulator)
-    : DelegatingHandler
+internal sealed class TwilioApiRedirectHandler(TwilioApiAddress apiAddress) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
-        var target = settings.ApiBaseUrl ?? (settings.UsesEmbeddedEmulator ? emulator.Server.BaseAddress : null);
-        if (target is not null && request.RequestUri is { IsAbsoluteUri: true } original)
+        var target = apiAddress.Origin;
+        if (request.RequestUri is { IsAbsoluteUri: true } original && !apiAddress.IsOrigin(original))
         {
             request.RequestUri = new UriBuilder(original)
             {

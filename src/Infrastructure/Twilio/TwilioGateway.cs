@@ -1,5 +1,6 @@
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Logging;
 using Messaging.Application.Common.Models;
 using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Logging;
@@ -52,7 +53,7 @@ internal sealed class TwilioGateway(
         }
         catch (ApiException ex) when (IsRejection(ex.Status))
         {
-            TwilioLog.MessageRejected(logger, ex.Code, ex.Status, ex.Message);
+            TwilioLog.MessageRejected(logger, ex.Code, ex.Status, LogText.Escape(ex.Message));
             throw new TwilioRejectedException(ex.Code, ex.Message, ex.Status, ex.MoreInfo, ex);
         }
         catch (ApiException ex) when (ex.Status is 401 or 403)

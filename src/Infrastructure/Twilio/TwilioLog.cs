@@ -11,6 +11,12 @@ internal static partial class TwilioLog
         Message = "No Twilio credentials are configured: using the embedded Twilio emulator at {EmulatorAddress}; nothing is sent to WhatsApp.")]
     public static partial void UsingEmbeddedEmulator(ILogger logger, Uri emulatorAddress);
 
+    [LoggerMessage(
+        EventId = 6,
+        Level = LogLevel.Warning,
+        Message = "Twilio:UseEmulator is set in the {Environment} environment: nothing is sent to WhatsApp, and webhooks are checked with the emulator's public auth token, so anyone who can reach this service can forge inbound messages and statuses. Never run it like this where real customers write in.")]
+    public static partial void TrustingThePublicToken(ILogger logger, string environment);
+
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Twilio refused the message: error {TwilioCode} (HTTP {HttpStatus}): {TwilioMessage}")]
     public static partial void MessageRejected(ILogger logger, int twilioCode, int httpStatus, string twilioMessage);
 

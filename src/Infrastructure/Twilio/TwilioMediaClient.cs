@@ -4,22 +4,22 @@ using System.Text;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 
 /// <summary>
-/// Fetches customer media the way Twilio serves it: the media URL on Twilio's API host, with the account's basic
-/// credentials, answers with a redirect to a CDN address, which is followed without credentials. Media URLs come
-/// from webhooks, so only configured Twilio hosts are ever asked, and credentials never go anywhere else.
+/// Fetches customer media the way Twilio serves them: the Media resource on Twilio's API, with the account's basic
+/// credentials, answers with a redirect to a signed CDN address, which is followed without credentials. The resource
+/// fetched is built from the configured API origin and account (see <see cref="TwilioMediaAddress"/>), never taken
+/// from a URL, and redirects are followed only to Twilio's CDN hosts on public addresses.
 /// </summary>
 internal sealed class TwilioMediaClient(
     IHttpClientFactory httpClientFactory,
-    IOptionsMonitor<TwilioOptions> twilioOptions,
+    TwilioAccount account,
+    TwilioApiAddress apiAddress,
     IOptionsMonitor<TwilioMediaOptions> mediaOptions,
-    EmbeddedTwilioEmulator emulator,
     ILogger<TwilioMediaClient> logger) : ITwilioMediaClient
 {
     public const string HttpClientName = "TwilioMedia";
@@ -27,21 +27,20 @@ internal sealed class TwilioMediaClient(
     /// <summary>Twilio redirects once, to its CDN; a few more hops are tolerated, a loop is not.</summary>
     public const int MaxRedirects = 3;
 
-    public async Task<MediaContent> OpenAsync(Uri mediaUrl, CancellationToken cancellationToken)
+    public async Task<MediaContent> OpenAsync(string messageSid, string mediaUrl, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(mediaUrl);
-        var settings = twilioOptions.CurrentValue;
-        var maxBytes = mediaOptions.CurrentValue.MaxMediaBytes;
-        if (!IsTwilioHost(mediaUrl, settings))
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageSid);
+        if (!TwilioMediaAddress.TryGetMediaSid(mediaUrl, account.AccountSid, messageSid, out var mediaSid))
         {
-            var origin = mediaUrl.IsAbsoluteUri ? mediaUrl.GetLeftPart(UriPartial.Authority) : "a relative URL";
-            TwilioMediaLog.HostRefused(logger, origin);
-            throw new MediaSourceNotAllowedException($"The medium is at {origin}, which is not a Twilio media host; it was not fetched.");
+            TwilioMediaLog.NotAMedium(logger);
+            throw new MediaSourceNotAllowedException(
+                "The medium's URL is not a Twilio Media resource of this account and message; it was not fetched.");
         }
 
+        var settings = mediaOptions.CurrentValue;
         var http = httpClientFactory.CreateClient(HttpClientName);
-        var url = mediaUrl;
-        AuthenticationHeaderValue? authorization = Credentials(settings);
+        var url = TwilioMediaAddress.Build(apiAddress.Origin, account.AccountSid, messageSid, mediaSid);
+        AuthenticationHeaderValue? authorization = Credentials();
         for (var hop = 0; ; hop++)
         {
             var response = await SendAsync(http, url, authorization, cancellationToken);
@@ -49,14 +48,14 @@ internal sealed class TwilioMediaClient(
             {
                 var location = response.Headers.Location;
                 response.Dispose();
-                url = NextHop(url, location, hop);
+                url = NextHop(url, location, hop, settings);
 
                 // The credentials are for Twilio's API only; its CDN addresses are signed and need none.
                 authorization = null;
                 continue;
             }
 
-            return await OpenContentAsync(response, maxBytes, cancellationToken);
+            return await OpenContentAsync(response, settings.MaxMediaBytes, cancellationToken);
         }
     }
 
@@ -104,77 +103,55 @@ internal sealed class TwilioMediaClient(
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            TwilioMediaLog.FetchFailed(logger, ex.Message);
+            TwilioMediaLog.FetchFailed(logger, ex, url.IdnHost);
             throw new MediaUnavailableException("Twilio's media host could not be reached.", ex);
         }
     }
 
-    private Uri NextHop(Uri current, Uri? location, int hop)
+    private Uri NextHop(Uri current, Uri? location, int hop, TwilioMediaOptions settings)
     {
         if (location is null)
         {
-            throw Failed("Twilio redirected without a location.");
+            throw Refused("Twilio redirected without a location.", current);
         }
 
         if (hop >= MaxRedirects)
         {
-            throw Failed($"Twilio redirected more than {MaxRedirects} times.");
+            throw Refused($"Twilio redirected more than {MaxRedirects} times.", current);
         }
 
         var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        if (next.UserInfo.Length > 0)
+        {
+            throw Refused("Twilio redirected to an address with credentials in it.", next);
+        }
 
-        // Real Twilio hosts are https and so must be where they send us; plain http is only accepted between
-        // loopback addresses, which is where the emulator serves its media.
-        var secure = next.Scheme == Uri.UriSchemeHttps
-            || (next.Scheme == Uri.UriSchemeHttp && current.Scheme == Uri.UriSchemeHttp && next.IsLoopback && current.IsLoopback);
-        return secure ? next : throw Failed($"Twilio redirected to an address that is not https ({next.GetLeftPart(UriPartial.Authority)}).");
+        // Back to the API's own origin (where the emulator serves its media) is where the first hop already went; any
+        // other address must be one of Twilio's CDN hosts over https, and the connector refuses it if it resolves to an
+        // address that is not public.
+        if (apiAddress.IsOrigin(next))
+        {
+            return next;
+        }
+
+        if (next.Scheme != Uri.UriSchemeHttps)
+        {
+            throw Refused($"Twilio redirected to an address that is not https ({next.Scheme}).", next);
+        }
+
+        return settings.EffectiveCdnHosts.Any(host => string.Equals(host, next.IdnHost, StringComparison.OrdinalIgnoreCase))
+            ? next
+            : throw Refused("Twilio redirected to a host that is not one of Twilio:MediaCdnHosts.", next);
     }
 
-    private MediaUnavailableException Failed(string reason)
+    private MediaUnavailableException Refused(string reason, Uri url)
     {
-        TwilioMediaLog.FetchFailed(logger, reason);
+        TwilioMediaLog.RedirectRefused(logger, reason, url.IdnHost);
         return new MediaUnavailableException(reason);
     }
 
-    private bool IsTwilioHost(Uri url, TwilioOptions settings)
-    {
-        if (!url.IsAbsoluteUri || url.UserInfo.Length > 0)
-        {
-            return false;
-        }
-
-        return AllowedHosts(settings).Any(host =>
-            string.Equals(host.Scheme, url.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(host.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase)
-            && host.Port == url.Port);
-    }
-
-    private IEnumerable<Uri> AllowedHosts(TwilioOptions settings)
-    {
-        foreach (var host in mediaOptions.CurrentValue.MediaHosts ?? [TwilioMediaOptions.TwilioApiHost])
-        {
-            yield return host;
-        }
-
-        // Where the service already sends its credentials to create messages serves their media too.
-        if (settings.ApiBaseUrl is { } apiBaseUrl)
-        {
-            yield return apiBaseUrl;
-        }
-
-        if (settings.UsesEmbeddedEmulator && emulator.IsRunning)
-        {
-            yield return emulator.Server.BaseAddress;
-        }
-    }
-
-    private static AuthenticationHeaderValue Credentials(TwilioOptions settings)
-    {
-        var (accountSid, authToken) = settings.HasCredentials
-            ? (settings.AccountSid!, settings.AuthToken!)
-            : (TwilioEmulatorDefaults.AccountSid, TwilioEmulatorDefaults.AuthToken);
-        return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{accountSid}:{authToken}")));
-    }
+    private AuthenticationHeaderValue Credentials() =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{account.AccountSid}:{account.AuthToken}")));
 
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther

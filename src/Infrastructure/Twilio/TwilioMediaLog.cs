@@ -2,15 +2,21 @@ using Microsoft.Extensions.Logging;
 
 namespace Messaging.Infrastructure.Twilio;
 
-/// <summary>The media client's log lines. None carries a credential or a full media URL.</summary>
+/// <summary>
+/// The media client's log lines. None carries a credential, a full URL or text a client or webhook chose: host names
+/// logged here passed <see cref="Uri"/>'s parsing, which admits no control characters in a host.
+/// </summary>
 internal static partial class TwilioMediaLog
 {
     [LoggerMessage(
         EventId = 20,
         Level = LogLevel.Warning,
-        Message = "Refused to fetch a medium from {Origin}: not a Twilio media host, so no request was made.")]
-    public static partial void HostRefused(ILogger logger, string origin);
+        Message = "Refused to fetch a medium whose URL is not a Twilio Media resource of this account and message; no request was made.")]
+    public static partial void NotAMedium(ILogger logger);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "A Twilio medium could not be fetched: {Reason}")]
-    public static partial void FetchFailed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "A Twilio medium could not be fetched from {Host}")]
+    public static partial void FetchFailed(ILogger logger, Exception exception, string host);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "A Twilio media redirect to {Host} was not followed: {Reason}")]
+    public static partial void RedirectRefused(ILogger logger, string reason, string host);
 }

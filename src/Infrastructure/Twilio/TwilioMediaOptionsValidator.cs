@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 
-/// <summary>Refuses media settings that would send credentials in clear text over a network, or relay nothing.</summary>
+/// <summary>Refuses media settings that would relay nothing or name something other than a host.</summary>
 internal sealed class TwilioMediaOptionsValidator : IValidateOptions<TwilioMediaOptions>
 {
     public ValidateOptionsResult Validate(string? name, TwilioMediaOptions options)
@@ -13,15 +13,11 @@ internal sealed class TwilioMediaOptionsValidator : IValidateOptions<TwilioMedia
             failures.Add("Twilio:MaxMediaBytes must be a positive number of bytes.");
         }
 
-        foreach (var host in options.MediaHosts ?? [])
+        foreach (var host in options.MediaCdnHosts ?? [])
         {
-            if (host is null || !host.IsAbsoluteUri || host.AbsolutePath != "/" || host.Query.Length > 0 || host.UserInfo.Length > 0)
+            if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host) != UriHostNameType.Dns)
             {
-                failures.Add($"Twilio:MediaHosts entries must be origins such as https://api.twilio.com; got '{host}'.");
-            }
-            else if (host.Scheme != Uri.UriSchemeHttps && !(host.Scheme == Uri.UriSchemeHttp && host.IsLoopback))
-            {
-                failures.Add($"Twilio:MediaHosts entries must use https (http only on loopback); got '{host}'.");
+                failures.Add($"Twilio:MediaCdnHosts entries must be host names such as mms.twiliocdn.com (no scheme, port or address); got '{host}'.");
             }
         }
 

@@ -28,6 +28,14 @@ public sealed class TwilioOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Says, outside Development, that running against an emulator is intended: the embedded one (no credentials) or a
+    /// separately run one (<see cref="ApiBaseUrl"/> with the emulator's public credentials). Nothing then reaches
+    /// WhatsApp, and webhooks are checked with a token anyone can read, so the service refuses to start that way
+    /// unless this is true.
+    /// </summary>
+    public bool UseEmulator { get; set; }
+
     public bool HasCredentials => !string.IsNullOrWhiteSpace(AccountSid) && !string.IsNullOrWhiteSpace(AuthToken);
 
     /// <summary>True when neither credentials nor another API address are configured.</summary>

@@ -1,10 +1,15 @@
 using System.Text.RegularExpressions;
+using Messaging.TwilioEmulator;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 
-/// <summary>Refuses half-configured Twilio settings at start rather than at the first send.</summary>
-internal sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
+/// <summary>
+/// Refuses half-configured Twilio settings at start rather than at the first send, and refuses, outside Development,
+/// to trust the emulator's public auth token unless <see cref="TwilioOptions.UseEmulator"/> says that is intended.
+/// </summary>
+internal sealed partial class TwilioOptionsValidator(IHostEnvironment environment) : IValidateOptions<TwilioOptions>
 {
     public ValidateOptionsResult Validate(string? name, TwilioOptions options)
     {
@@ -34,7 +39,21 @@ internal sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOp
             failures.Add("Twilio:From is required when Twilio credentials are set.");
         }
 
+        if (!environment.IsDevelopment() && !options.UseEmulator && TrustsThePublicToken(options, hasSid && hasToken))
+        {
+            failures.Add(
+                $"Twilio credentials are required outside Development (environment '{environment.EnvironmentName}'): set " +
+                "Twilio:AccountSid, Twilio:AuthToken and Twilio:From. Without them the service would run against an emulator, " +
+                "send nothing to WhatsApp and accept webhooks signed with the emulator's public token. To run against the " +
+                "emulator on purpose, set Twilio:UseEmulator=true.");
+        }
+
         AddIfNotHttp(failures, options.ApiBaseUrl, "Twilio:ApiBaseUrl");
+        if (options.ApiBaseUrl is { IsAbsoluteUri: true } apiBaseUrl && apiBaseUrl.Scheme == Uri.UriSchemeHttp && !apiBaseUrl.IsLoopback)
+        {
+            failures.Add("Twilio:ApiBaseUrl must use https (plain http only on a loopback address): the account's credentials travel with every request.");
+        }
+
         AddIfNotHttp(failures, options.EmulatorUrl, "Twilio:EmulatorUrl");
         AddIfNotHttp(failures, options.PublicBaseUrl, "Twilio:PublicBaseUrl");
         if (options.PublicBaseUrl is { IsAbsoluteUri: true } publicBaseUrl
@@ -45,6 +64,10 @@ internal sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOp
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Whether webhooks would be checked with the emulator's token, which is public.</summary>
+    internal static bool TrustsThePublicToken(TwilioOptions options, bool hasCredentials) =>
+        !hasCredentials || string.Equals(options.AuthToken?.Trim(), TwilioEmulatorDefaults.AuthToken, StringComparison.Ordinal);
 
     private static void AddIfNotHttp(List<string> failures, Uri? url, string key)
     {

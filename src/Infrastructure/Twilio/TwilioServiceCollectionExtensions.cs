@@ -26,6 +26,7 @@ internal static class TwilioServiceCollectionExtensions
         services.TryAddSingleton<TwilioWebhookValidator>();
 
         services.TryAddSingleton<EmbeddedTwilioEmulator>();
+        services.TryAddSingleton<TwilioApiAddress>();
         services.AddHostedService<EmbeddedTwilioEmulatorService>();
 
         services.TryAddTransient<CallerCancellationHandler>();

@@ -2,6 +2,7 @@ using Messaging.Application.Conversations;
 using MediatR;
 using Messaging.Application;
 using Messaging.Infrastructure.Events;
+using Messaging.Infrastructure.IntegrationTests.Twilio;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
 using Messaging.TwilioEmulator;
@@ -9,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -61,6 +63,7 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(TwilioServices.Development));
         services.AddApplicationServices();
         // These tests are about races between sends and callbacks; the window rule has tests of its own.
         services.Configure<CustomerServiceWindowOptions>(options => options.EnforceCustomerServiceWindow = false);

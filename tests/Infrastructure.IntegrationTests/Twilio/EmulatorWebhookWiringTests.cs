@@ -50,7 +50,8 @@ public sealed class EmulatorWebhookWiringTests
 
     private static WebApplication BuildApp(string listenUrl, Dictionary<string, string?> settings)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        // As with dotnet run: Development, where the emulator needs no Twilio:UseEmulator.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = TwilioServices.Development });
         builder.WebHost.UseKestrelCore().UseUrls(listenUrl);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddFakeLogging();

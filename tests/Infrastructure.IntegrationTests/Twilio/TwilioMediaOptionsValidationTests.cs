@@ -7,18 +7,18 @@ namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
 public sealed class TwilioMediaOptionsValidationTests
 {
-    [TestCase("http://api.twilio.com")]
-    [TestCase("http://10.0.0.5:8080")]
-    [TestCase("https://api.twilio.com/2010-04-01")]
-    [TestCase("https://api.twilio.com/?x=1")]
-    [TestCase("https://user:secret@api.twilio.com")]
-    public async Task A_media_host_that_is_not_an_https_origin_fails_at_start(string host)
+    [TestCase("https://mms.twiliocdn.com")]
+    [TestCase("mms.twiliocdn.com:443")]
+    [TestCase("10.0.0.5")]
+    [TestCase("mms.twiliocdn.com/media")]
+    [TestCase(" ")]
+    public async Task A_cdn_host_that_is_not_a_host_name_fails_at_start(string host)
     {
-        using var built = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:MediaHosts:0"] = host });
+        using var built = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:MediaCdnHosts:0"] = host });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => built.StartAsync());
 
-        Assert.That(failure!.Message, Does.Contain("Twilio:MediaHosts"));
+        Assert.That(failure!.Message, Does.Contain("Twilio:MediaCdnHosts"));
     }
 
     [TestCase("0")]
@@ -33,12 +33,12 @@ public sealed class TwilioMediaOptionsValidationTests
     }
 
     [Test]
-    public async Task Https_origins_and_loopback_http_start_and_the_media_client_resolves()
+    public async Task Host_names_start_and_the_media_client_resolves()
     {
         using var built = TwilioServices.BuildHost(new Dictionary<string, string?>
         {
-            ["Twilio:MediaHosts:0"] = "https://api.twilio.com",
-            ["Twilio:MediaHosts:1"] = "http://127.0.0.1:5099",
+            ["Twilio:MediaCdnHosts:0"] = "mms.twiliocdn.com",
+            ["Twilio:MediaCdnHosts:1"] = "media.example.com",
             ["Twilio:MaxMediaBytes"] = "1048576",
         });
 

@@ -1,4 +1,8 @@
+using Messaging.TwilioEmulator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
@@ -109,6 +113,105 @@ public sealed class TwilioOptionsValidationTests
     public async Task No_twilio_settings_at_all_start_with_the_emulator()
     {
         using var host = TwilioServices.BuildHost(new Dictionary<string, string?>());
+
+        Assert.That(async () => await host.StartAsync(), Throws.Nothing);
+        await host.StopAsync();
+    }
+
+    [TestCase("Production")]
+    [TestCase("Staging")]
+    public async Task Outside_development_no_credentials_fail_at_start_instead_of_trusting_the_public_token(string environment)
+    {
+        using var host = TwilioServices.BuildHost(new Dictionary<string, string?>(), environment);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(failure!.Message, Does.Contain("Twilio credentials are required outside Development").And.Contain("Twilio:UseEmulator=true"));
+    }
+
+    [Test]
+    public async Task Outside_development_an_api_address_without_credentials_fails_at_start()
+    {
+        using var host = TwilioServices.BuildHost(
+            new Dictionary<string, string?> { ["Twilio:ApiBaseUrl"] = "https://twilio-proxy.example.com" }, "Production");
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(failure!.Message, Does.Contain("Twilio credentials are required outside Development"));
+    }
+
+    [Test]
+    public async Task Outside_development_the_emulators_public_credentials_fail_at_start()
+    {
+        using var host = TwilioServices.BuildHost(
+            new Dictionary<string, string?>
+            {
+                ["Twilio:AccountSid"] = TwilioEmulatorDefaults.AccountSid,
+                ["Twilio:AuthToken"] = TwilioEmulatorDefaults.AuthToken,
+                ["Twilio:From"] = From,
+                ["Twilio:ApiBaseUrl"] = "http://127.0.0.1:5081",
+            },
+            "Production");
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(failure!.Message, Does.Contain("Twilio credentials are required outside Development"));
+    }
+
+    [Test]
+    public async Task Outside_development_the_emulator_runs_only_when_asked_for_and_says_so_loudly()
+    {
+        using var host = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:UseEmulator"] = "true" }, "Production");
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        var warnings = host.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level == LogLevel.Warning).Select(r => r.Message);
+        Assert.That(warnings, Has.Some.Contains("public auth token").And.Contains("Production"));
+    }
+
+    [Test]
+    public async Task In_development_the_emulator_runs_without_a_warning()
+    {
+        using var host = TwilioServices.BuildHost(new Dictionary<string, string?>());
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.That(host.Services.GetFakeLogCollector().GetSnapshot().Select(r => r.Message), Has.None.Contains("public auth token"));
+    }
+
+    [TestCase("http://twilio-proxy.example.com")]
+    [TestCase("http://10.1.2.3:8080")]
+    public async Task A_plain_http_api_address_off_loopback_fails_at_start(string apiBaseUrl)
+    {
+        using var host = TwilioServices.BuildHost(new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = AccountSid,
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:From"] = From,
+            ["Twilio:ApiBaseUrl"] = apiBaseUrl,
+        });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(failure!.Message, Does.Contain("Twilio:ApiBaseUrl must use https"));
+    }
+
+    [TestCase("https://twilio-proxy.example.com")]
+    [TestCase("http://127.0.0.1:5099")]
+    [TestCase("http://localhost:5099")]
+    public async Task An_https_or_loopback_api_address_with_credentials_starts_in_production(string apiBaseUrl)
+    {
+        using var host = TwilioServices.BuildHost(
+            new Dictionary<string, string?>
+            {
+                ["Twilio:AccountSid"] = AccountSid,
+                ["Twilio:AuthToken"] = AuthToken,
+                ["Twilio:From"] = From,
+                ["Twilio:ApiBaseUrl"] = apiBaseUrl,
+            },
+            "Production");
 
         Assert.That(async () => await host.StartAsync(), Throws.Nothing);
         await host.StopAsync();

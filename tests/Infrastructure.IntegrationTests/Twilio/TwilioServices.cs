@@ -6,21 +6,28 @@ using Microsoft.Extensions.Logging;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
-/// <summary>Builds the Twilio services the way the application registers them, from configuration keys.</summary>
+/// <summary>
+/// Builds the Twilio services the way the application registers them, from configuration keys. They run as in
+/// Development unless a test names another environment: these tests are about the wiring, and outside Development
+/// the emulator needs Twilio:UseEmulator (see the options tests).
+/// </summary>
 internal static class TwilioServices
 {
-    public static ServiceProvider Build(IDictionary<string, string?> settings)
+    public const string Development = "Development";
+
+    public static ServiceProvider Build(IDictionary<string, string?> settings, string environmentName = Development)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
+        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(environmentName));
         services.AddTwilio(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     /// <summary>A generic host with the Twilio services, so hosted services and start-time validation run.</summary>
-    public static IHost BuildHost(IDictionary<string, string?> settings)
+    public static IHost BuildHost(IDictionary<string, string?> settings, string environmentName = Development)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environmentName });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddFakeLogging();
         builder.Services.AddTwilio(builder.Configuration);

@@ -1,5 +1,6 @@
 using MediatR;
 using Messaging.Application.Common.Exceptions;
+using Messaging.Application.Common.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace Messaging.Application.Common.Behaviours;
@@ -31,7 +32,7 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipeline
         }
         catch (MessageRejectedException ex)
         {
-            _logger.LogWarning("{Request} was refused by Twilio with code {TwilioCode}: {Reason}", typeof(TRequest).Name, ex.TwilioCode, ex.Message);
+            _logger.LogWarning("{Request} was refused by Twilio with code {TwilioCode}: {Reason}", typeof(TRequest).Name, ex.TwilioCode, LogText.Escape(ex.Message));
             throw;
         }
         catch (TwilioUnavailableException ex)

@@ -1,8 +1,8 @@
 namespace Messaging.Application.Common.Exceptions;
 
 /// <summary>
-/// A medium's URL is not on one of Twilio's hosts, so it is not fetched: the URL came from a webhook, and fetching
-/// it would send this account's Twilio credentials (or at least a request from inside our network) to whoever wrote it.
+/// A medium's URL does not name a Twilio Media resource of this account and message, so it is not fetched: fetching
+/// it would lend this account's Twilio credentials to whoever wrote the URL.
 /// </summary>
 public sealed class MediaSourceNotAllowedException : Exception
 {

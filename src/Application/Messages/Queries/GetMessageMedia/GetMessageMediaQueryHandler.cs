@@ -2,6 +2,7 @@ using MediatR;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
+using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Messages.Queries.GetMessageMedia;
 
@@ -23,18 +24,22 @@ public sealed class GetMessageMediaQueryHandler : IRequestHandler<GetMessageMedi
     {
         var message = await _repository.GetById(request.Id, cancellationToken)
             ?? throw NotFoundException.For("Message", request.Id);
+
+        // Only what customers sent is kept at Twilio for this account. The media of a message sent from here are
+        // whatever URLs its sender gave, and relaying those with the account's credentials would lend them out.
+        if (message.Direction != MessageDirection.Inbound || message.WaSid is null)
+        {
+            throw new NotFoundException(
+                $"Message '{request.Id}' was sent from here; only media customers sent are served. Its media are at the URLs it was sent with.");
+        }
+
         if (request.Index < 0 || request.Index >= message.Media.Count)
         {
             throw new NotFoundException($"Message '{request.Id}' has no medium {request.Index}.");
         }
 
         var medium = message.Media[request.Index];
-        if (!Uri.TryCreate(medium.Url, UriKind.Absolute, out var url))
-        {
-            throw new MediaSourceNotAllowedException($"Medium {request.Index} of message '{request.Id}' has no absolute URL.");
-        }
-
-        var opened = await _mediaClient.OpenAsync(url, cancellationToken);
+        var opened = await _mediaClient.OpenAsync(message.WaSid, medium.Url, cancellationToken);
 
         // Twilio's answer is the better witness of what the bytes are; the webhook's type is the fallback.
         return new MediaContent(opened.Content, opened.ContentType ?? medium.ContentType ?? UnknownContentType, opened.Length);

@@ -21,7 +21,7 @@ public sealed class GetMessageMediaQueryHandlerTests
     {
         var message = Stored(new MessageMedia(FirstUrl, "image/png"), new MessageMedia(SecondUrl, "application/pdf"));
         var content = new MemoryStream([1, 2, 3]);
-        _media.Setup(m => m.OpenAsync(new Uri(SecondUrl), It.IsAny<CancellationToken>()))
+        _media.Setup(m => m.OpenAsync(message.WaSid!, SecondUrl, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new MediaContent(content, "application/pdf; charset=binary", 3));
 
         await using var opened = await Handler().Handle(new GetMessageMediaQuery(message.Id, 1), CancellationToken.None);
@@ -39,7 +39,7 @@ public sealed class GetMessageMediaQueryHandlerTests
     public async Task Without_a_type_from_Twilio_the_webhook_type_or_octet_stream_is_used(string? webhookType, string expected)
     {
         var message = Stored(new MessageMedia(FirstUrl, webhookType));
-        _media.Setup(m => m.OpenAsync(new Uri(FirstUrl), It.IsAny<CancellationToken>()))
+        _media.Setup(m => m.OpenAsync(message.WaSid!, FirstUrl, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new MediaContent(new MemoryStream(), null, null));
 
         await using var opened = await Handler().Handle(new GetMessageMediaQuery(message.Id, 0), CancellationToken.None);
@@ -72,13 +72,24 @@ public sealed class GetMessageMediaQueryHandlerTests
     }
 
     [Test]
-    public async Task A_stored_url_that_is_not_absolute_is_refused_and_nothing_is_fetched()
+    public async Task The_media_of_a_message_sent_from_here_are_not_served_and_nothing_is_fetched()
     {
-        var message = Stored(new MessageMedia("media/ME1", "image/png"));
+        // A client chose these URLs; fetching them with the account's credentials would lend the account out.
+        var message = Message.Outbound(
+            "SM" + Guid.NewGuid().ToString("N"),
+            WhatsAppAddress.FromE164("+14155238886"),
+            WhatsAppAddress.FromE164("+14155550123"),
+            null,
+            [FirstUrl],
+            null,
+            MessageStatus.Queued,
+            ApplicationServices.Now);
+        _repository.Setup(r => r.GetById(message.Id, It.IsAny<CancellationToken>())).ReturnsAsync(message);
 
-        await Assert.ThrowsAsync<MediaSourceNotAllowedException>(
+        var thrown = await Assert.ThrowsAsync<NotFoundException>(
             () => Handler().Handle(new GetMessageMediaQuery(message.Id, 0), CancellationToken.None));
 
+        Assert.That(thrown!.Message, Does.Contain("only media customers sent are served"));
         _media.VerifyNoOtherCalls();
     }
 

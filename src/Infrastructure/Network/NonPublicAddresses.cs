@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Messaging.Infrastructure.Network;
+
+/// <summary>
+/// Addresses that do not belong to the public internet: loopback, private and shared ranges, link-local (where cloud
+/// metadata services answer), multicast and the unspecified address. A URL that came from outside must never make this
+/// service connect to one of them, or anyone who can name a URL could reach what sits behind our network boundary.
+/// </summary>
+public static class NonPublicAddresses
+{
+    private static readonly IPNetwork[] Ranges =
+    [
+        IPNetwork.Parse("0.0.0.0/8"),
+        IPNetwork.Parse("10.0.0.0/8"),
+        IPNetwork.Parse("100.64.0.0/10"),
+        IPNetwork.Parse("127.0.0.0/8"),
+        IPNetwork.Parse("169.254.0.0/16"),
+        IPNetwork.Parse("172.16.0.0/12"),
+        IPNetwork.Parse("192.0.0.0/24"),
+        IPNetwork.Parse("192.0.2.0/24"),
+        IPNetwork.Parse("192.168.0.0/16"),
+        IPNetwork.Parse("198.18.0.0/15"),
+        IPNetwork.Parse("198.51.100.0/24"),
+        IPNetwork.Parse("203.0.113.0/24"),
+        IPNetwork.Parse("224.0.0.0/3"),
+        IPNetwork.Parse("::/128"),
+        IPNetwork.Parse("::1/128"),
+        IPNetwork.Parse("64:ff9b:1::/48"),
+        IPNetwork.Parse("100::/64"),
+        IPNetwork.Parse("2001:db8::/32"),
+        IPNetwork.Parse("fc00::/7"),
+        IPNetwork.Parse("fe80::/10"),
+        IPNetwork.Parse("ff00::/8"),
+    ];
+
+    public static bool Contains(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+
+        // An IPv4 address written as IPv6 (::ffff:10.0.0.1) reaches the IPv4 host; judge it as that host.
+        var candidate = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        if (candidate.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
+        {
+            return true;
+        }
+
+        foreach (var range in Ranges)
+        {
+            if (range.BaseAddress.AddressFamily == candidate.AddressFamily && range.Contains(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
