@@ -123,6 +123,18 @@ public sealed class BadInputTests
         yield return Case("media without a key", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}/media/0", null, null, HttpStatusCode.Unauthorized, apiKey: null);
         yield return Get("media of an unknown message", $"/api/messages/{Guid.NewGuid()}/media/0", HttpStatusCode.NotFound);
         yield return Get("media of an id that is not a GUID", "/api/messages/42/media/0");
+
+        // Found by a security review; each must be refused and change nothing.
+        yield return Case("event stream without a key", HttpMethod.Get, "/api/events", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("event stream with a send-only key", HttpMethod.Get, "/api/events", null, null, HttpStatusCode.Forbidden, TestApiKeys.SendOnly);
+        yield return Case("conversations with a send-only key", HttpMethod.Get, "/api/conversations", null, null, HttpStatusCode.Forbidden, TestApiKeys.SendOnly);
+        yield return Case("media with a send-only key", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}/media/0", null, null, HttpStatusCode.Forbidden, TestApiKeys.SendOnly);
+        yield return Case("a forged log line in the path, without a key", HttpMethod.Get, "/api/x%0Ainfo:%20Fake", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("a forged log line in a webhook path", HttpMethod.Post, "/api/webhooks/twilio/inbound%0Ainfo:%20Fake", "MessageSid=SM1", "application/x-www-form-urlencoded", HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case(
+            "unsigned inbound for another account", HttpMethod.Post, "/api/webhooks/twilio/inbound",
+            "MessageSid=SM0123456789abcdef0123456789abcdef&AccountSid=AC99999999999999999999999999999999&From=whatsapp%3A%2B14155550123&To=whatsapp%3A%2B14155238886&Body=hi",
+            "application/x-www-form-urlencoded", HttpStatusCode.Forbidden, apiKey: null);
     }
 
     [OneTimeSetUp]

@@ -48,6 +48,32 @@ public sealed class CustomerServiceWindowTests
     }
 
     [Test]
+    public async Task A_key_that_may_only_send_is_not_told_when_the_customer_last_wrote()
+    {
+        var wroteAt = DateTimeOffset.UtcNow.AddHours(-25);
+        await _factory.StoreMessage(_factory.Inbound(Customer, wroteAt));
+        using var sender = _factory.CreateClient(TestApiKeys.SendOnly);
+
+        using var closed = await sender.PostMessage(new { to = Customer, body = "Hello" });
+        using var neverWrote = await sender.PostMessage(new { to = "+14155550199", body = "Hello" });
+
+        var closedProblem = await closed.ReadJsonObject();
+        var neverWroteProblem = await neverWrote.ReadJsonObject();
+        Assert.Multiple(() =>
+        {
+            Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(closedProblem.ContainsKey("windowOpenUntil"), Is.False);
+            Assert.That(closedProblem["detail"]!.GetValue<string>(), Does.Not.Contain(wroteAt.AddHours(24).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(closedProblem["detail"]!.GetValue<string>(), Does.Contain("send an approved template (contentSid) instead"));
+
+            // Whether the customer ever wrote is the conversation's business too: both answers read the same.
+            Assert.That(
+                neverWroteProblem["detail"]!.GetValue<string>().Replace("+14155550199", Customer, StringComparison.Ordinal),
+                Is.EqualTo(closedProblem["detail"]!.GetValue<string>()));
+        });
+    }
+
+    [Test]
     public async Task Free_form_a_day_and_an_hour_after_the_contact_wrote_is_refused_with_when_the_window_closed()
     {
         var wroteAt = DateTimeOffset.UtcNow.AddHours(-25);

@@ -108,4 +108,23 @@ public sealed class HealthAndHeadersTests
         request.Headers.Add("Access-Control-Request-Headers", "x-api-key,content-type");
         return await client.SendAsync(request);
     }
+
+    [Test]
+    public async Task The_openapi_document_names_no_server_whatever_host_the_request_claims()
+    {
+        using var factory = new MessagingApiFactory();
+        using var client = factory.CreateClient(apiKey: null);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/openapi/v1.json", UriKind.Relative));
+        request.Headers.Host = "attacker.example";
+
+        using var response = await client.SendAsync(request);
+
+        var document = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(document, Does.Not.Contain("attacker.example"));
+            Assert.That(System.Text.Json.Nodes.JsonNode.Parse(document)!["servers"]?.AsArray(), Is.Null.Or.Empty);
+        });
+    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -47,6 +49,23 @@ public sealed class IdempotencyTests
         });
         Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
         Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_replay_is_not_logged_as_a_warning_or_an_error()
+    {
+        var body = new { to = "+14155550123", body = "Your order has shipped" };
+        using (await _client.PostMessage(body, "order-1234-logged"))
+        {
+        }
+
+        var collector = _factory.Services.GetFakeLogCollector();
+        collector.Clear();
+        using var retry = await _client.PostMessage(body, "order-1234-logged");
+
+        Assert.That(retry.Headers.Contains(Replayed), Is.True);
+        await collector.WaitForAsync(r => r.Message.Contains("answered 201", StringComparison.Ordinal));
+        Assert.That(collector.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).Select(r => $"{r.Category}: {r.Message}"), Is.Empty);
     }
 
     [Test]

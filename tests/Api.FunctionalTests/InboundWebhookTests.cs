@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -68,6 +70,26 @@ public sealed class InboundWebhookTests
         {
             response.Dispose();
         }
+    }
+
+    [Test]
+    public async Task A_repeated_delivery_is_absorbed_without_logging_a_warning_or_an_error()
+    {
+        var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
+        using (await _client.PostSigned(TwilioWebhooks.InboundPath, fields))
+        {
+        }
+
+        var collector = _factory.Services.GetFakeLogCollector();
+        collector.Clear();
+        using var again = await _client.PostSigned(TwilioWebhooks.InboundPath, fields);
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await collector.WaitForAsync(r => r.Message.Contains("answered 200", StringComparison.Ordinal));
+        Assert.That(
+            collector.GetSnapshot().Where(r => r.Level >= LogLevel.Warning).Select(r => $"{r.Category}: {r.Message}"),
+            Is.Empty,
+            "Twilio's retries are expected; they are not errors");
     }
 
     [Test]

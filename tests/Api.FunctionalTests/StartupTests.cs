@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Messaging.Api.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.FunctionalTests;
@@ -57,6 +60,71 @@ public sealed partial class StartupTests
         using var client = factory.CreateClient(key);
         using var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase("*")]
+    [TestCase("")]
+    [TestCase("support.example.com;*")]
+    public void In_production_the_service_refuses_to_start_while_any_host_is_allowed(string allowedHosts)
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { ["AllowedHosts"] = allowedHosts });
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => production.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain("AllowedHosts admits any host in Production"));
+    }
+
+    [Test]
+    public async Task In_production_named_hosts_are_served_and_other_hosts_refused()
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { ["AllowedHosts"] = "support.example.com;localhost" });
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        using var client = production.CreateClient();
+
+        using var allowed = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/health/live", UriKind.Relative));
+        request.Headers.Host = "evil.example";
+        using var refused = await client.SendAsync(request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        });
+    }
+
+    [TestCase("0")]
+    [TestCase("-1")]
+    public void A_connection_limit_below_one_stops_the_start(string limit)
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { ["Api:MaxConcurrentConnections"] = limit });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain("Api:MaxConcurrentConnections"));
+    }
+
+    [Test]
+    public void The_connection_limit_is_the_servers()
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { ["Api:MaxConcurrentConnections"] = "500" });
+        factory.CreateClient().Dispose();
+
+        var kestrel = factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+
+        Assert.That(kestrel.Limits.MaxConcurrentConnections, Is.EqualTo(500));
+    }
+
+    [TestCase("0")]
+    [TestCase("10001")]
+    public void A_stream_limit_out_of_range_stops_the_start(string limit)
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { ["Events:MaxStreamsPerKey"] = limit });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain("Events:MaxStreamsPerKey"));
     }
 
     [TestCase]

@@ -15,6 +15,11 @@ public static class TestApiKeys
 
     public const string ReadOnlyName = "reader";
 
+    /// <summary>A service that only sends notifications and must learn nothing about the conversations.</summary>
+    public const string SendOnly = "test-key-send-only";
+
+    public const string SendOnlyName = "notifier";
+
     /// <summary>A second client with both scopes, to show that limits and idempotency keys are per API key.</summary>
     public const string Other = "test-key-other-client";
 
@@ -24,6 +29,7 @@ public static class TestApiKeys
     [
         (FullName, Full, ["messages:send", "messages:read"]),
         (ReadOnlyName, ReadOnly, ["messages:read"]),
+        (SendOnlyName, SendOnly, ["messages:send"]),
         (OtherName, Other, ["messages:send", "messages:read"]),
     ];
 
