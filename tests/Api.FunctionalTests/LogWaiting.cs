@@ -7,26 +7,24 @@ public static class LogWaiting
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// The first log record, already written or still to come, that matches <paramref name="match"/>. Some lines are
-    /// written only once a response has completed, which can be just after the client has it.
+    /// The first log record collected since the last clear, already written or still to come, that matches
+    /// <paramref name="match"/>. Some lines are written only once a response has completed, which can be just after
+    /// the client has it.
     /// </summary>
     public static async Task<FakeLogRecord> WaitForAsync(this FakeLogCollector collector, Func<FakeLogRecord, bool> match)
     {
         ArgumentNullException.ThrowIfNull(collector);
-        using var timeout = new CancellationTokenSource(Patience);
-        try
+        var deadline = DateTime.UtcNow + Patience;
+        do
         {
-            await foreach (var record in collector.GetLogsAsync(timeout.Token))
+            if (collector.GetSnapshot().FirstOrDefault(match) is { } record)
             {
-                if (match(record))
-                {
-                    return record;
-                }
+                return record;
             }
+
+            await Task.Delay(10);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-        }
+        while (DateTime.UtcNow < deadline);
 
         throw new AssertionException("No matching line was logged.");
     }

@@ -62,6 +62,21 @@ public sealed partial class StartupTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public void Outside_development_the_service_refuses_to_start_without_twilio_credentials_rather_than_trust_the_public_token()
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?>
+        {
+            ["Twilio:UseEmulator"] = "false",
+            ["AllowedHosts"] = "localhost",
+        });
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => production.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain("Twilio credentials are required outside Development"));
+    }
+
     [TestCase("*")]
     [TestCase("")]
     [TestCase("support.example.com;*")]

@@ -13,8 +13,16 @@ public sealed class GetMessageMediaQueryHandlerTests
     private const string FirstUrl = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1";
     private const string SecondUrl = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2";
 
-    private readonly Mock<IMessageRepository> _repository = new(MockBehavior.Strict);
-    private readonly Mock<ITwilioMediaClient> _media = new(MockBehavior.Strict);
+    private Mock<IMessageRepository> _repository = null!;
+    private Mock<ITwilioMediaClient> _media = null!;
+
+    // NUnit runs every test of a fixture on one instance: fresh mocks per test keep one test's calls out of another's.
+    [SetUp]
+    public void SetUp()
+    {
+        _repository = new Mock<IMessageRepository>(MockBehavior.Strict);
+        _media = new Mock<ITwilioMediaClient>(MockBehavior.Strict);
+    }
 
     [Test]
     public async Task Opens_the_medium_at_the_index_with_the_type_Twilio_served()
