@@ -11,7 +11,13 @@ public sealed class TwilioApiAddress(IOptionsMonitor<TwilioOptions> options, Emb
     public static readonly Uri Twilio = new("https://api.twilio.com/");
 
     /// <summary>The API's origin, e.g. <c>https://api.twilio.com/</c>.</summary>
-    public Uri Origin
+    public Uri Origin => StandIn ?? Twilio;
+
+    /// <summary>
+    /// The origin that stands in for every Twilio API host (<c>api.twilio.com</c>, <c>content.twilio.com</c>, …), or null
+    /// when the service talks to Twilio itself and each request keeps the host the SDK chose.
+    /// </summary>
+    public Uri? StandIn
     {
         get
         {
@@ -21,7 +27,7 @@ public sealed class TwilioApiAddress(IOptionsMonitor<TwilioOptions> options, Emb
                 return new Uri(configured.GetLeftPart(UriPartial.Authority) + "/");
             }
 
-            return settings.UsesEmbeddedEmulator ? emulator.Server.BaseAddress : Twilio;
+            return settings.UsesEmbeddedEmulator ? emulator.Server.BaseAddress : null;
         }
     }
 
