@@ -126,7 +126,13 @@ public abstract class DashboardFixture
         await Expect(Page.Locator("#thread-title")).ToHaveTextAsync($"{name} · {e164}");
     }
 
-    /// <summary>The contacts of the rows, top to bottom, as shown now.</summary>
-    protected Task<string[]> ShownOrder() =>
-        Rows.EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.contact.replace('whatsapp:', ''))");
+    /// <summary>
+    /// The numbers of the rows, top to bottom, as shown now; with <paramref name="among"/>, only those rows (the
+    /// fixture's other tests have customers of their own).
+    /// </summary>
+    protected async Task<string[]> ShownOrder(params string[] among)
+    {
+        var shown = await Rows.EvaluateAllAsync<string[]>("items => items.map(item => item.dataset.contact.replace('whatsapp:', ''))");
+        return among.Length == 0 ? shown : [.. shown.Where(among.Contains)];
+    }
 }
