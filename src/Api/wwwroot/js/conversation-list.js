@@ -33,8 +33,10 @@ function previewOf(message) {
 function updateRow(row, conversation, current) {
   const last = conversation.lastMessage;
   setText(row.name, conversationTitle(conversation));
-  setText(row.time, formatTime(conversation.lastActivityAt));
-  setAttr(row.time, 'datetime', conversation.lastActivityAt);
+  if (row.time.dateTime !== conversation.lastActivityAt) {
+    row.time.dateTime = conversation.lastActivityAt;
+    row.time.textContent = formatTime(conversation.lastActivityAt);
+  }
   setText(row.preview, previewOf(last));
   setText(row.count, String(conversation.messageCount));
   setAttr(row.button, 'aria-current', conversation.contact === current ? 'true' : null);
