@@ -66,8 +66,7 @@ public sealed class AxeTests : DashboardFixture
         await CustomerWrites("+14155550310", "Here is the damage", "Xia", media: "image/png");
         await SignIn();
         await Open("+14155550310", "Xia");
-        await Page.Locator("#composer-text").FillAsync("Sorry to see that");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Sorry to see that");
         await Expect(Bubble("Sorry to see that", "outbound")).ToHaveAttributeAsync("data-status", "read");
         await Expect(Page.Locator("#messages .bubble.inbound img")).ToHaveJSPropertyAsync("complete", true);
 
@@ -81,12 +80,10 @@ public sealed class AxeTests : DashboardFixture
         await CustomerWrites("+15005550001", "Hello", "Zoe");
         await SignIn();
         await Open("+15005550020", "Yan");
-        await Page.Locator("#composer-text").FillAsync("Calling now");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Calling now");
         await Expect(Bubble("Calling now", "outbound")).ToHaveAttributeAsync("data-status", "undelivered");
         await Open("+15005550001", "Zoe");
-        await Page.Locator("#composer-text").FillAsync("Hi Zoe");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Hi Zoe");
         await Expect(Page.Locator("#composer-error")).ToContainTextAsync("Twilio rejected the message.");
         await Expect(Row("+15005550020").Locator(".conv-failure")).ToBeVisibleAsync();
 

@@ -119,6 +119,13 @@ public abstract class DashboardFixture
         Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200), "the service accepted the simulated inbound webhook");
     }
 
+    /// <summary>Writes <paramref name="text"/> in the composer and sends it with Enter.</summary>
+    protected async Task Reply(string text)
+    {
+        await Page.Locator("#composer-text").FillAsync(text);
+        await Page.Locator("#composer-text").PressAsync("Enter");
+    }
+
     /// <summary>Opens a conversation as a person does, and waits until its thread is shown.</summary>
     protected async Task Open(string e164, string name)
     {

@@ -38,8 +38,7 @@ public sealed partial class DashboardTests : DashboardFixture
         await Open("+14155550120", "Cleo");
         await Expect(Bubble("Where is my order?")).ToHaveCountAsync(1);
 
-        await Page.Locator("#composer-text").FillAsync("It ships today");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("It ships today");
 
         var sent = Bubble("It ships today", "outbound");
         await Expect(sent).ToHaveCountAsync(1);
@@ -116,8 +115,7 @@ public sealed partial class DashboardTests : DashboardFixture
         });
         var createsBefore = App.Emulator.CreateMessageRequests;
 
-        await Page.Locator("#composer-text").FillAsync("Calling you now");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Calling you now");
         await Expect(Page.Locator("#composer-error")).ToContainTextAsync("retry");
         await Page.Locator("#composer-send").ClickAsync();
 

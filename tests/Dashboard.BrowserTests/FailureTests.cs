@@ -16,8 +16,7 @@ public sealed class FailureTests : DashboardFixture
         await SignIn();
         await Open(number, "Quinn");
 
-        await Page.Locator("#composer-text").FillAsync("We tried to call you");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("We tried to call you");
 
         var bubble = Bubble("We tried to call you", "outbound");
         await Expect(bubble).ToHaveAttributeAsync("data-status", status);
@@ -49,8 +48,7 @@ public sealed class FailureTests : DashboardFixture
         await SignIn();
         await Open(number, "Remy");
 
-        await Page.Locator("#composer-text").FillAsync("Hi Remy");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Hi Remy");
 
         var failure = Bubble("Hi Remy", "outbound").Locator(".failure");
         await Expect(failure.Locator("strong")).ToHaveTextAsync($"Failed: {reason}.");
@@ -65,8 +63,7 @@ public sealed class FailureTests : DashboardFixture
         await SignIn();
         await Open("+14155550260", "Sol");
 
-        await Page.Locator("#composer-text").FillAsync("Yes, it is");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Yes, it is");
 
         await Expect(Bubble("Yes, it is", "outbound")).ToHaveAttributeAsync("data-status", "read");
         await Expect(Bubble("Yes, it is", "outbound").Locator(".failure")).ToBeHiddenAsync();

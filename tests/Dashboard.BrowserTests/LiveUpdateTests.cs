@@ -166,8 +166,7 @@ public sealed class LiveUpdateTests : DashboardFixture
             }
             """);
 
-        await Page.Locator("#composer-text").FillAsync("Let me check");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Let me check");
         await Expect(Bubble("Let me check", "outbound")).ToHaveAttributeAsync("data-status", "read");
         await CustomerWrites("+14155550241", "Hi from Omar", "Omar");
         await CustomerWrites("+14155550240", "Thank you", "Nina");

@@ -36,8 +36,7 @@ public sealed class NewConversationTests : DashboardFixture
         await Expect(Field).ToHaveValueAsync(string.Empty);
 
         // The service keeps the rule: free-form text to a customer who never wrote is refused, with the reason.
-        await Page.Locator("#composer-text").FillAsync("Hello");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Hello");
         await Expect(Page.Locator("#composer-error")).ToContainTextAsync("The customer-service window is closed.");
     }
 

@@ -67,8 +67,7 @@ public sealed class ThreadTests : DashboardFixture
         await SignIn();
         await Open("+14155550252", "Uma");
 
-        await Page.Locator("#composer-text").FillAsync("Yes, which one?");
-        await Page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("Yes, which one?");
 
         var sent = Bubble("Yes, which one?", "outbound");
         await Expect(Bubble("Can I change the address?")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Uma wrote: Can I change the address\\?"));

@@ -5,7 +5,7 @@
 // would move up, and new conversations, are counted in a notice ("3 updated ↑") instead; clicking it, or leaving the
 // list with both pointer and focus, puts the list in order. Older conversations loaded by scrolling are added below
 // the last row, which moves nothing.
-import { el, reconcile, setAttr, setText } from './dom.js';
+import { el, reconcile, setAttr, setText, whenInView } from './dom.js';
 import { describeFailure, isFailed } from './failures.js';
 import { conversationTitle, formatTime } from './format.js';
 
@@ -56,7 +56,7 @@ export function createConversationList({ root, list, notice, onOpen, onNeedMore 
   let data = null;
   let pointerInside = false;
   let focusInside = false;
-  let sentinelVisible = false;
+  const sentinelInView = whenInView(sentinel, onNeedMore);
 
   const held = () => pointerInside || focusInside;
 
@@ -110,7 +110,7 @@ export function createConversationList({ root, list, notice, onOpen, onNeedMore 
     const waiting = held() && !release ? holdStill(data) : putInOrder(data);
     notice.hidden = waiting === 0;
     setText(notice, `${waiting} updated ↑`);
-    if (data.hasMore && sentinelVisible) onNeedMore();
+    if (data.hasMore && sentinelInView()) onNeedMore();
   }
 
   const releaseIfLeft = () => {
@@ -145,11 +145,6 @@ export function createConversationList({ root, list, notice, onOpen, onNeedMore 
     event.preventDefault();
     buttons[target].focus();
   });
-
-  new IntersectionObserver((entries) => {
-    sentinelVisible = entries.at(-1).isIntersecting;
-    if (sentinelVisible) onNeedMore();
-  }).observe(sentinel);
 
   return {
     render,

@@ -43,3 +43,13 @@ export function reconcile(parent, nodes) {
 
 /** Whether a scrollable element is scrolled (nearly) to its end. */
 export const isScrolledToEnd = (node, slack = 40) => node.scrollHeight - node.scrollTop - node.clientHeight < slack;
+
+/** Calls onVisible each time `node` comes into view; returns a function that says whether it is in view now. */
+export function whenInView(node, onVisible) {
+  let visible = false;
+  new IntersectionObserver((entries) => {
+    visible = entries.at(-1).isIntersecting;
+    if (visible) onVisible();
+  }).observe(node);
+  return () => visible;
+}

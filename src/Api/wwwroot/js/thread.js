@@ -2,7 +2,7 @@
 // and a separator before each day's first message. A new message keeps the view at the bottom if it was there;
 // scrolled up to read, the view stays put and a "New messages ↓" button appears instead.
 import { mediaObjectUrl } from './api.js';
-import { el, isScrolledToEnd, reconcile, setText } from './dom.js';
+import { el, isScrolledToEnd, reconcile, setText, whenInView } from './dom.js';
 import { describeFailure, isFailed } from './failures.js';
 import { dayKey, dayLabel, formatTime } from './format.js';
 
@@ -100,7 +100,7 @@ export function createThread({ list, title, newMessages, onNeedOlder, onJumpedTo
   const sentinel = el('li', { className: 'sentinel', textContent: 'Loading older messages…' });
   const empty = el('li', { className: 'empty', textContent: 'No messages yet.' });
   let newest = null;
-  let sentinelVisible = false;
+  const sentinelInView = whenInView(sentinel, onNeedOlder);
 
   function separatorOf(key) {
     let separator = days.get(key);
@@ -159,7 +159,7 @@ export function createThread({ list, title, newMessages, onNeedOlder, onJumpedTo
     } else if (newest !== previousNewest && newest !== null) {
       newMessages.hidden = false;
     }
-    if (hasOlder && sentinelVisible) onNeedOlder();
+    if (hasOlder && sentinelInView()) onNeedOlder();
   }
 
   list.addEventListener('scroll', () => {
@@ -170,11 +170,6 @@ export function createThread({ list, title, newMessages, onNeedOlder, onJumpedTo
     scrollToNewest();
     onJumpedToNewest();
   });
-
-  new IntersectionObserver((entries) => {
-    sentinelVisible = entries.at(-1).isIntersecting;
-    if (sentinelVisible) onNeedOlder();
-  }).observe(sentinel);
 
   return {
     render,
