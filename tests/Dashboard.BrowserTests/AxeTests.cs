@@ -11,14 +11,9 @@ public sealed class AxeTests : DashboardFixture
 {
     protected override bool BypassCsp => true;
 
-    [OneTimeSetUp]
-    public void RequireAxe()
-    {
-        if (AxeCore.ScriptPath is null)
-        {
-            Assert.Ignore($"axe-core is not installed: run `{AxeCore.InstallCommand}` to run the accessibility checks.");
-        }
-    }
+    protected override string? MissingPrerequisite => AxeCore.ScriptPath is null
+        ? $"axe-core is not installed: run `{AxeCore.InstallCommand}` to run the accessibility checks."
+        : null;
 
     [Test]
     public async Task The_check_finds_a_serious_problem_when_there_is_one()

@@ -32,12 +32,20 @@ public abstract class DashboardFixture
     /// <summary>Whether the page's own Content-Security-Policy is set aside, so that a test can inject a script.</summary>
     protected virtual bool BypassCsp => false;
 
+    /// <summary>Why the fixture's tests cannot run here, beyond a missing Chromium; they are then reported skipped.</summary>
+    protected virtual string? MissingPrerequisite => null;
+
     [OneTimeSetUp]
     public async Task StartServiceAndBrowser()
     {
         if (!File.Exists(ChromiumPath))
         {
             Assert.Ignore($"Chromium is not installed at {ChromiumPath}; install the 'chromium' package to run the browser tests.");
+        }
+
+        if (MissingPrerequisite is { } missing)
+        {
+            Assert.Ignore(missing);
         }
 
         App = new DashboardApp();
