@@ -16,7 +16,6 @@ function createRow(contact) {
     preview: el('span', { className: 'conv-preview', attrs: { dir: 'auto' } }),
     count: el('span', { className: 'conv-count' }),
     failure: el('span', { className: 'conv-failure', hidden: true }),
-    sortedAt: null, // the activity time the row had when the list was last put in order
   };
   const countLabel = el('span', { className: 'visually-hidden', textContent: ' messages' });
   row.button = el('button', { type: 'button' }, row.name, row.time, row.preview, el('span', { className: 'conv-counter' }, row.count, countLabel), row.failure);
@@ -71,7 +70,6 @@ export function createConversationList({ root, list, notice, onOpen, onNeedMore 
 
   function putInOrder({ conversations, hasMore }) {
     reconcile(list, [...conversations.map((c) => rows.get(c.contact).item), ...(hasMore ? [sentinel] : [])]);
-    for (const c of conversations) rows.get(c.contact).sortedAt = c.lastActivityAt;
     return 0;
   }
 
@@ -94,10 +92,7 @@ export function createConversationList({ root, list, notice, onOpen, onNeedMore 
         above += 1;
       }
     });
-    for (const row of older) {
-      list.insertBefore(row.item, sentinel.isConnected ? sentinel : null);
-      row.sortedAt = conversations.find((c) => c.contact === row.item.dataset.contact).lastActivityAt;
-    }
+    for (const row of older) list.insertBefore(row.item, sentinel.isConnected ? sentinel : null);
     if (hasMore && !sentinel.isConnected) list.append(sentinel);
     if (!hasMore) sentinel.remove();
     return waiting;
