@@ -1,10 +1,13 @@
 using System.Reflection;
 using FluentValidation;
 using MediatR;
+using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Behaviours;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.PendingStatuses;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Messaging.Application;
 
@@ -13,7 +16,7 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the mediator with its handlers and pipeline, the validators and the mappings.
     /// The caller provides <see cref="TimeProvider"/>, logging, the ports in <c>Common/Interfaces</c> and, optionally,
-    /// the binding of <see cref="CustomerServiceWindowOptions"/> to configuration.
+    /// the binding of <see cref="CustomerServiceWindowOptions"/> and <see cref="PhoneNumberOptions"/> to configuration.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -34,6 +37,8 @@ public static class DependencyInjection
 
         // Defaults apply unless the host binds the section (see CustomerServiceWindowOptions.SectionName).
         services.AddOptions<CustomerServiceWindowOptions>();
+        services.AddOptions<PhoneNumberOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PhoneNumberOptions>, PhoneNumberOptionsValidator>());
 
         return services;
     }

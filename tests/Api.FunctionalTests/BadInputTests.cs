@@ -135,6 +135,23 @@ public sealed class BadInputTests
             "unsigned inbound for another account", HttpMethod.Post, "/api/webhooks/twilio/inbound",
             "MessageSid=SM0123456789abcdef0123456789abcdef&AccountSid=AC99999999999999999999999999999999&From=whatsapp%3A%2B14155550123&To=whatsapp%3A%2B14155238886&Body=hi",
             "application/x-www-form-urlencoded", HttpStatusCode.Forbidden, apiKey: null);
+
+        // Contact lookup: a number as typed.
+        yield return Get("lookup without a number", "/api/contacts/lookup");
+        yield return Get("lookup of an empty number", "/api/contacts/lookup?number=");
+        yield return Get("lookup of a name", "/api/contacts/lookup?number=bob");
+        yield return Get("lookup of a vanity number", "/api/contacts/lookup?number=1-800-FLOWERS");
+        yield return Get("lookup of two digits", "/api/contacts/lookup?number=12");
+        yield return Get("lookup of a national number without a default region", "/api/contacts/lookup?number=%28415%29%20555-0123");
+        yield return Get("lookup of a country code nobody uses", "/api/contacts/lookup?number=%2B999%201234%205678");
+        yield return Get("lookup of a freephone number", "/api/contacts/lookup?number=%2B80012345678");
+        yield return Get("lookup of 300 digits", $"/api/contacts/lookup?number={new string('1', 300)}");
+        yield return Get("lookup with a control character", "/api/contacts/lookup?number=%2B1415555%070123");
+        yield return Get("lookup with a zero-width space", "/api/contacts/lookup?number=%2B1415555%E2%80%8B0123");
+        yield return Get("lookup with another scheme", "/api/contacts/lookup?number=sms:%2B14155550123");
+        yield return Case("lookup without a key", HttpMethod.Get, "/api/contacts/lookup?number=%2B14155550123", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("lookup with an unknown key", HttpMethod.Get, "/api/contacts/lookup?number=%2B14155550123", null, null, HttpStatusCode.Unauthorized, apiKey: "not-a-configured-key");
+        yield return Case("POST to the lookup", HttpMethod.Post, "/api/contacts/lookup?number=%2B14155550123", "{}", "application/json", HttpStatusCode.MethodNotAllowed);
     }
 
     [OneTimeSetUp]

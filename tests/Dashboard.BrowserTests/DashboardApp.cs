@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Twilio;
 using Messaging.TwilioEmulator;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +34,25 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 
     public TwilioEmulatorServer Emulator => Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
+    /// <summary>
+    /// Stores a customer's message written at <paramref name="at"/> through the service's own repository, as the
+    /// inbound webhook would, for histories that span days; no live event is sent for it.
+    /// </summary>
+    public async Task StoreInbound(string customer, DateTimeOffset at, string body, string? profileName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sender = scope.ServiceProvider.GetRequiredService<ITwilioGateway>().SenderAddress;
+        var message = Message.Inbound(
+            "SM" + Guid.NewGuid().ToString("N"),
+            WhatsAppAddress.FromE164(customer),
+            WhatsAppAddress.FromE164(sender[WhatsAppAddress.Prefix.Length..]),
+            body,
+            null,
+            profileName,
+            at);
+        await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -46,6 +67,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("Auth:ApiKeys:0:Scopes:0", "messages:send");
         builder.UseSetting("Auth:ApiKeys:0:Scopes:1", "messages:read");
         builder.UseSetting("RateLimiting:Send:PermitLimit", "100000");
+        builder.UseSetting("Messaging:DefaultRegion", "US");
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
     }
 

@@ -3,104 +3,21 @@ using Microsoft.Playwright;
 
 namespace Messaging.Dashboard.BrowserTests;
 
-/// <summary>
-/// The dashboard in Debian's Chromium, headless, against the service on Kestrel with the embedded emulator. One service
-/// for the fixture keeps the suite fast; each test has its own browser context and its own customers.
-/// </summary>
+/// <summary>Signing in, reading, sending and the phone layout.</summary>
 [NonParallelizable]
-public sealed partial class DashboardTests
+public sealed partial class DashboardTests : DashboardFixture
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-    ];
-
-    private DashboardApp _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-    private readonly List<string> _externalRequests = [];
-
-    [OneTimeSetUp]
-    public async Task StartServiceAndBrowser()
-    {
-        if (!File.Exists(ChromiumPath))
-        {
-            Assert.Ignore($"Chromium is not installed at {ChromiumPath}; install the 'chromium' package to run the browser tests.");
-        }
-
-        _app = new DashboardApp();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServiceAndBrowser()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _app?.Dispose();
-    }
-
-    [SetUp]
-    public async Task OpenPage()
-    {
-        _externalRequests.Clear();
-        _context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1200, Height = 800 },
-        });
-        _context.SetDefaultTimeout(15_000);
-        _page = await _context.NewPageAsync();
-        _page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith(_app.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal)
-                && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
-            {
-                _externalRequests.Add(request.Url);
-            }
-        };
-        await _page.GotoAsync("/");
-    }
-
-    [TearDown]
-    public async Task SaveScreenshot()
-    {
-        var directory = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, TestContext.CurrentContext.Test.Name + ".png");
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        TestContext.AddTestAttachment(path, TestContext.CurrentContext.Test.Name);
-        await _context.CloseAsync();
-        Assert.That(_externalRequests, Is.Empty, "the dashboard requests nothing from any other address");
-    }
-
     [Test]
     public async Task Signing_in_with_the_key_shows_the_conversations_newest_first()
     {
         await CustomerWrites("+14155550110", "First question", "Ana");
         await CustomerWrites("+14155550111", "Second question", "Ben");
 
-        await SignIn(DashboardApp.ApiKey);
+        await SignIn();
 
-        var conversations = _page.Locator("#conversations li[data-contact]");
-        await Assertions.Expect(conversations.First).ToContainTextAsync("Ben");
-        await Assertions.Expect(_page.Locator("#conversations li[data-contact='whatsapp:+14155550110']")).ToContainTextAsync("First question");
-        await Assertions.Expect(_page.Locator("#live")).ToHaveTextAsync("Live");
+        await Expect(Rows.First).ToContainTextAsync("Ben");
+        await Expect(Row("+14155550110")).ToContainTextAsync("First question");
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Live");
     }
 
     [Test]
@@ -108,29 +25,29 @@ public sealed partial class DashboardTests
     {
         await SignIn("not-a-key");
 
-        await Assertions.Expect(_page.Locator("#sign-in-error")).ToContainTextAsync("refused");
-        await Assertions.Expect(_page.Locator("#app")).ToBeHiddenAsync();
-        Assert.That(await _page.EvaluateAsync<string?>("sessionStorage.getItem('messaging.apiKey')"), Is.Null);
+        await Expect(Page.Locator("#sign-in-error")).ToContainTextAsync("refused");
+        await Expect(Page.Locator("#app")).ToBeHiddenAsync();
+        Assert.That(await Page.EvaluateAsync<string?>("sessionStorage.getItem('messaging.apiKey')"), Is.Null);
     }
 
     [Test]
     public async Task A_sent_text_appears_once_and_its_ticks_advance_to_read()
     {
         await CustomerWrites("+14155550120", "Where is my order?", "Cleo");
-        await SignIn(DashboardApp.ApiKey);
-        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550120'] button").ClickAsync();
-        await Assertions.Expect(_page.Locator("#messages .bubble.inbound")).ToContainTextAsync("Where is my order?");
+        await SignIn();
+        await Open("+14155550120", "Cleo");
+        await Expect(Bubble("Where is my order?")).ToHaveCountAsync(1);
 
-        await _page.Locator("#composer-text").FillAsync("It ships today");
-        await _page.Locator("#composer-text").PressAsync("Enter");
+        await Reply("It ships today");
 
-        var sent = _page.Locator("#messages .bubble.outbound", new PageLocatorOptions { HasText = "It ships today" });
-        await Assertions.Expect(sent).ToHaveCountAsync(1);
-        await Assertions.Expect(_page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
-        await Assertions.Expect(sent).ToHaveAttributeAsync("data-status", "read");
-        await Assertions.Expect(sent.Locator(".ticks.read")).ToHaveTextAsync("✓✓");
-        await Assertions.Expect(sent).ToHaveCountAsync(1);
-        await Assertions.Expect(_page.Locator("#conversations li[data-contact='whatsapp:+14155550120'] .conv-count")).ToHaveTextAsync("2");
+        var sent = Bubble("It ships today", "outbound");
+        await Expect(sent).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
+        await Expect(sent).ToHaveAttributeAsync("data-status", "read");
+        await Expect(sent.Locator(".ticks.read")).ToHaveTextAsync("✓✓");
+        await Expect(sent.Locator(".status")).ToHaveTextAsync("Read");
+        await Expect(sent).ToHaveCountAsync(1);
+        await Expect(Row("+14155550120").Locator(".conv-count")).ToHaveTextAsync("2");
     }
 
     [Test]
@@ -138,16 +55,18 @@ public sealed partial class DashboardTests
     {
         await CustomerWrites("+14155550130", "Hello from Dana", "Dana");
         await CustomerWrites("+14155550131", "Hello from Eli", "Eli");
-        await SignIn(DashboardApp.ApiKey);
-        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550130'] button").ClickAsync();
-        await Assertions.Expect(_page.Locator("#live")).ToHaveTextAsync("Live");
-        Assert.That(await _page.Locator("#conversations li[data-contact]").First.GetAttributeAsync("data-contact"), Is.Not.EqualTo("whatsapp:+14155550130"));
+        await SignIn();
+        await Open("+14155550130", "Dana");
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Live");
+        Assert.That((await ShownOrder())[0], Is.Not.EqualTo("+14155550130"));
 
+        // The list holds still while the pointer is on it; the agent is reading the thread now.
+        await Page.Locator("#messages").HoverAsync();
         await CustomerWrites("+14155550130", "Are you there?", "Dana");
 
-        await Assertions.Expect(_page.Locator("#messages .bubble.inbound", new PageLocatorOptions { HasText = "Are you there?" })).ToHaveCountAsync(1);
-        await Assertions.Expect(_page.Locator("#conversations li[data-contact]").First).ToHaveAttributeAsync("data-contact", "whatsapp:+14155550130");
-        await Assertions.Expect(_page.Locator("#conversations li[data-contact]").First).ToContainTextAsync("Are you there?");
+        await Expect(Bubble("Are you there?")).ToHaveCountAsync(1);
+        await Expect(Rows.First).ToHaveAttributeAsync("data-contact", "whatsapp:+14155550130");
+        await Expect(Rows.First).ToContainTextAsync("Are you there?");
     }
 
     [Test]
@@ -155,29 +74,32 @@ public sealed partial class DashboardTests
     {
         // The customer-service window is enforced, so the test number writes in first; Twilio then refuses the reply.
         await CustomerWrites("+15005550001", "Hi", "Test number");
-        await SignIn(DashboardApp.ApiKey);
-        await _page.Locator("#new-contact").FillAsync("+15005550001");
-        await _page.Locator("#new-conversation button").ClickAsync();
+        await SignIn();
+        await Page.Locator("#new-contact").FillAsync("+15005550001");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Find" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Open conversation" }).ClickAsync();
 
-        await _page.Locator("#composer-text").FillAsync("Hello?");
-        await _page.Locator("#composer-send").ClickAsync();
+        await Page.Locator("#composer-text").FillAsync("Hello?");
+        await Page.Locator("#composer-send").ClickAsync();
 
-        await Assertions.Expect(_page.Locator("#composer-error")).ToContainTextAsync("Twilio rejected the message.");
-        var failed = _page.Locator("#messages .bubble.outbound", new PageLocatorOptions { HasText = "Hello?" });
-        await Assertions.Expect(failed).ToHaveCountAsync(1);
-        await Assertions.Expect(failed.Locator(".failure")).ToContainTextAsync(TwilioCode21211());
-        await Assertions.Expect(_page.Locator("#composer-text")).ToHaveValueAsync("Hello?");
+        await Expect(Page.Locator("#composer-error")).ToContainTextAsync("Twilio rejected the message.");
+        var failed = Bubble("Hello?", "outbound");
+        await Expect(failed).ToHaveCountAsync(1);
+        await Expect(failed.Locator(".failure")).ToContainTextAsync(TwilioCode21211());
+        await Expect(failed.Locator(".failure")).ToContainTextAsync("Failed: not a valid number.");
+        await Expect(Row("+15005550001").Locator(".conv-failure")).ToHaveTextAsync("⚠ Failed: not a valid number (21211)");
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync("Hello?");
     }
 
     [Test]
     public async Task A_send_whose_answer_is_lost_is_retried_with_the_same_idempotency_key_and_sent_once()
     {
         await CustomerWrites("+14155550140", "Can you call me?", "Finn");
-        await SignIn(DashboardApp.ApiKey);
-        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550140'] button").ClickAsync();
+        await SignIn();
+        await Open("+14155550140", "Finn");
         var keys = new List<string>();
         var dropped = false;
-        await _page.RouteAsync("**/api/messages", async route =>
+        await Page.RouteAsync("**/api/messages", async route =>
         {
             keys.Add(route.Request.Headers["idempotency-key"]);
             if (dropped)
@@ -191,52 +113,77 @@ public sealed partial class DashboardTests
             await route.FetchAsync();
             await route.AbortAsync();
         });
-        var createsBefore = _app.Emulator.CreateMessageRequests;
+        var createsBefore = App.Emulator.CreateMessageRequests;
 
-        await _page.Locator("#composer-text").FillAsync("Calling you now");
-        await _page.Locator("#composer-text").PressAsync("Enter");
-        await Assertions.Expect(_page.Locator("#composer-error")).ToContainTextAsync("retry");
-        await _page.Locator("#composer-send").ClickAsync();
+        await Reply("Calling you now");
+        await Expect(Page.Locator("#composer-error")).ToContainTextAsync("retry");
+        await Page.Locator("#composer-send").ClickAsync();
 
-        await Assertions.Expect(_page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
-        await Assertions.Expect(_page.Locator("#messages .bubble.outbound", new PageLocatorOptions { HasText = "Calling you now" })).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
+        await Expect(Bubble("Calling you now", "outbound")).ToHaveCountAsync(1);
         Assert.Multiple(() =>
         {
             Assert.That(keys, Has.Count.EqualTo(2));
             Assert.That(keys.Distinct(), Has.Exactly(1).Items, "the retry carried the first attempt's key");
-            Assert.That(_app.Emulator.CreateMessageRequests - createsBefore, Is.EqualTo(1), "Twilio was asked once");
+            Assert.That(App.Emulator.CreateMessageRequests - createsBefore, Is.EqualTo(1), "Twilio was asked once");
         });
     }
 
     [Test]
     public async Task A_picture_from_the_customer_is_shown_as_a_thumbnail_fetched_with_the_key()
     {
-        var inbound = await _app.Emulator.SimulateInboundAsync("+14155550160", "Here is the damage", "image/png", "Hana", CancellationToken.None);
-        Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200));
-        await SignIn(DashboardApp.ApiKey);
+        await CustomerWrites("+14155550160", "Here is the damage", "Hana", media: "image/png");
+        await SignIn();
 
-        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550160'] button").ClickAsync();
+        await Row("+14155550160").Locator("button").ClickAsync();
 
-        var thumbnail = _page.Locator("#messages .bubble.inbound img");
-        await Assertions.Expect(thumbnail).ToHaveAttributeAsync("src", BlobUrl());
-        await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        var thumbnail = Page.Locator("#messages .bubble.inbound img");
+        await Expect(thumbnail).ToHaveAttributeAsync("src", BlobUrl());
+        await Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
         Assert.That(await thumbnail.EvaluateAsync<int>("img => img.naturalWidth"), Is.GreaterThan(0), "the picture decoded");
+    }
+
+    [Test]
+    public async Task Pictures_are_let_go_when_their_thread_closes_and_a_sign_out_leaves_nothing_behind()
+    {
+        await CustomerWrites("+14155550161", "First picture", "Ivo", media: "image/png");
+        await CustomerWrites("+14155550162", "Second picture", "Jun", media: "image/png");
+        await SignIn();
+        await Open("+14155550161", "Ivo");
+        var first = await ThumbnailUrl();
+        await Open("+14155550162", "Jun");
+        var second = await ThumbnailUrl();
+
+        Assert.That(await Readable(first), Is.False, "the first thread's picture was revoked when the second opened");
+        Assert.That(await Readable(second), Is.True);
+
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
+
+        await Expect(Page.Locator("#api-key")).ToBeFocusedAsync();
+        Assert.That(await Readable(second), Is.False, "signing out revoked the open thread's picture");
+        await SignIn();
+        await Expect(Row("+14155550162")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#thread-title")).ToHaveTextAsync("Select a conversation");
+        await Expect(Page.Locator("#composer")).ToBeHiddenAsync();
+        await Expect(Page.Locator("#messages > li")).ToHaveCountAsync(0);
+        await Expect(Row("+14155550162").Locator("button")).Not.ToHaveAttributeAsync("aria-current", "true");
     }
 
     [Test]
     public async Task On_a_phone_sized_screen_the_list_and_the_thread_take_turns()
     {
         await CustomerWrites("+14155550150", "Small screen here", "Gus");
-        await _page.SetViewportSizeAsync(390, 760);
-        await SignIn(DashboardApp.ApiKey);
+        await Page.SetViewportSizeAsync(390, 760);
+        await SignIn();
 
-        await _page.Locator("#conversations li[data-contact='whatsapp:+14155550150'] button").ClickAsync();
-        await Assertions.Expect(_page.Locator("#messages .bubble.inbound")).ToContainTextAsync("Small screen here");
-        await Assertions.Expect(_page.Locator("#conversations")).ToBeHiddenAsync();
+        await Row("+14155550150").Locator("button").ClickAsync();
+        await Expect(Bubble("Small screen here")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#conversations")).ToBeHiddenAsync();
 
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Back to conversations" }).ClickAsync();
-        await Assertions.Expect(_page.Locator("#conversations")).ToBeVisibleAsync();
-        await Assertions.Expect(_page.Locator("#messages")).ToBeHiddenAsync();
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Back to conversations" }).ClickAsync();
+        await Expect(Page.Locator("#conversations")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#messages")).ToBeHiddenAsync();
+        await Expect(Row("+14155550150").Locator("button")).ToBeFocusedAsync();
     }
 
     [GeneratedRegex("^blob:")]
@@ -245,15 +192,16 @@ public sealed partial class DashboardTests
     [GeneratedRegex("21211")]
     private static partial Regex TwilioCode21211();
 
-    private async Task SignIn(string key)
+    private async Task<string> ThumbnailUrl()
     {
-        await _page.Locator("#api-key").FillAsync(key);
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        var thumbnail = Page.Locator("#messages .bubble.inbound img");
+        await Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+        return (await thumbnail.GetAttributeAsync("src"))!;
     }
 
-    private async Task CustomerWrites(string from, string body, string profileName)
-    {
-        var inbound = await _app.Emulator.SimulateInboundAsync(from, body, null, profileName, CancellationToken.None);
-        Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200), "the service accepted the simulated inbound webhook");
-    }
+    // An image, because the page's policy lets blob URLs into images only; a revoked URL no longer loads.
+    private Task<bool> Readable(string blobUrl) =>
+        Page.EvaluateAsync<bool>(
+            "url => new Promise(resolve => { const img = new Image(); img.onload = () => resolve(true); img.onerror = () => resolve(false); img.src = url; })",
+            blobUrl);
 }

@@ -1,4 +1,5 @@
-// The API client: every request carries the key in X-Api-Key; answers are JSON or RFC 9457 problem details.
+// The API client: the one place that knows the key and builds its header. Answers are JSON, or RFC 9457 problem
+// details thrown as ApiError.
 const KEY_STORAGE = 'messaging.apiKey';
 
 export class ApiError extends Error {
@@ -15,12 +16,14 @@ export const apiKey = {
   clear: () => sessionStorage.removeItem(KEY_STORAGE),
 };
 
-export async function request(path, { method = 'GET', body, headers = {}, signal } = {}) {
+/** The header that proves who is asking; every request to the service carries it. */
+export const authHeaders = () => ({ 'X-Api-Key': apiKey.get() ?? '' });
+
+async function request(path, { method = 'GET', body, headers = {} } = {}) {
   const response = await fetch(path, {
     method,
-    signal,
     headers: {
-      'X-Api-Key': apiKey.get() ?? '',
+      ...authHeaders(),
       Accept: 'application/json',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...headers,
@@ -28,40 +31,31 @@ export async function request(path, { method = 'GET', body, headers = {}, signal
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page is not the service's answer; the status says enough.
+  }
   if (!response.ok) {
     throw new ApiError(response.status, json);
   }
   return json;
 }
 
-export const listConversations = (cursor) =>
-  request(`/api/conversations?limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+const query = (params) =>
+  new URLSearchParams(Object.entries(params).filter(([, value]) => value !== null && value !== undefined)).toString();
 
-export const listMessages = (contact, cursor) =>
-  request(`/api/messages?limit=50&contact=${encodeURIComponent(contact)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+export const listConversations = (cursor) => request(`/api/conversations?${query({ limit: 30, cursor })}`);
+
+export const listMessages = (contact, cursor) => request(`/api/messages?${query({ limit: 50, contact, cursor })}`);
 
 export const getMessage = (id) => request(`/api/messages/${encodeURIComponent(id)}`);
 
+export const lookupContact = (number) => request(`/api/contacts/lookup?${query({ number })}`);
+
 export const sendMessage = (payload, idempotencyKey) =>
   request('/api/messages', { method: 'POST', body: payload, headers: { 'Idempotency-Key': idempotencyKey } });
-
-// Media need the key, which an <img src> cannot send; the bytes come through fetch and are shown from a blob URL.
-const mediaUrls = new Map();
-export async function mediaObjectUrl(messageId, index) {
-  const cacheKey = `${messageId}/${index}`;
-  if (!mediaUrls.has(cacheKey)) {
-    mediaUrls.set(cacheKey, (async () => {
-      const response = await fetch(`/api/messages/${messageId}/media/${index}`, { headers: { 'X-Api-Key': apiKey.get() ?? '' } });
-      if (!response.ok) {
-        mediaUrls.delete(cacheKey);
-        throw new ApiError(response.status, null);
-      }
-      return URL.createObjectURL(await response.blob());
-    })());
-  }
-  return mediaUrls.get(cacheKey);
-}
 
 export function newIdempotencyKey() {
   if (crypto.randomUUID) {
@@ -69,4 +63,30 @@ export function newIdempotencyKey() {
   }
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// Media need the key, which an <img src> cannot send: the bytes come through fetch and are shown from a blob URL.
+// Each URL holds its bytes in memory until revoked, so the thread that shows them revokes them when it closes.
+const media = new Map();
+
+export function mediaObjectUrl(messageId, index) {
+  const cacheKey = `${messageId}/${index}`;
+  if (!media.has(cacheKey)) {
+    media.set(cacheKey, (async () => {
+      const response = await fetch(`/api/messages/${encodeURIComponent(messageId)}/media/${index}`, { headers: authHeaders() });
+      if (!response.ok) {
+        throw new ApiError(response.status, null);
+      }
+      return URL.createObjectURL(await response.blob());
+    })());
+  }
+  return media.get(cacheKey);
+}
+
+/** Revokes every blob URL handed out, including those of fetches still under way. */
+export function revokeMedia() {
+  for (const url of media.values()) {
+    url.then(URL.revokeObjectURL, () => {});
+  }
+  media.clear();
 }

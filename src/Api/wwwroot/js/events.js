@@ -1,6 +1,6 @@
 // Live events from GET /api/events. The stream is read with fetch rather than EventSource because EventSource cannot
 // send headers: with fetch the key stays in X-Api-Key and never appears in a URL, a log line or the browser history.
-import { apiKey } from './api.js';
+import { authHeaders } from './api.js';
 
 const MAX_BACKOFF_MS = 15000;
 
@@ -31,7 +31,7 @@ export function listen({ onReady, onMessage, onState, onUnauthorized }) {
     while (!controller.signal.aborted) {
       try {
         const response = await fetch('/api/events', {
-          headers: { 'X-Api-Key': apiKey.get() ?? '', Accept: 'text/event-stream' },
+          headers: { ...authHeaders(), Accept: 'text/event-stream' },
           signal: controller.signal,
           cache: 'no-store',
         });
