@@ -7,8 +7,6 @@ namespace Messaging.Api.FunctionalTests;
 /// <summary><c>GET /api/contacts/lookup</c>: a number as a person types it, read with the default region's rules.</summary>
 public sealed class ContactLookupTests
 {
-    private const string SendOnlyKey = "test-key-send-only";
-
     private MessagingApiFactory _factory = null!;
     private HttpClient _client = null!;
 
@@ -18,9 +16,6 @@ public sealed class ContactLookupTests
         _factory = new MessagingApiFactory(new Dictionary<string, string?>
         {
             ["Messaging:DefaultRegion"] = "US",
-            ["Auth:ApiKeys:3:Name"] = "send-only",
-            ["Auth:ApiKeys:3:Sha256"] = TestApiKeys.Sha256Hex(SendOnlyKey),
-            ["Auth:ApiKeys:3:Scopes:0"] = "messages:send",
         });
         _client = _factory.CreateClient();
     }
@@ -175,7 +170,7 @@ public sealed class ContactLookupTests
     [Test]
     public async Task A_key_without_the_read_scope_is_forbidden()
     {
-        using var client = _factory.CreateClient(SendOnlyKey);
+        using var client = _factory.CreateClient(TestApiKeys.SendOnly);
 
         using var response = await client.GetAsync(LookupUri("(415) 555-0123"));
 

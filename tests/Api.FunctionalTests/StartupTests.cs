@@ -25,14 +25,14 @@ public sealed partial class StartupTests
     {
         using var factory = new MessagingApiFactory(new Dictionary<string, string?>
         {
-            ["Auth:ApiKeys:3:Name"] = "broken",
-            ["Auth:ApiKeys:3:Sha256"] = "not-a-hash",
-            ["Auth:ApiKeys:3:Scopes:0"] = "messages:delete",
+            ["Auth:ApiKeys:4:Name"] = "broken",
+            ["Auth:ApiKeys:4:Sha256"] = "not-a-hash",
+            ["Auth:ApiKeys:4:Scopes:0"] = "messages:delete",
         });
 
         var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
-        Assert.That(failure!.Message, Does.Contain("Auth:ApiKeys:3:Sha256").And.Contain("Auth:ApiKeys:3:Scopes"));
+        Assert.That(failure!.Message, Does.Contain("Auth:ApiKeys:4:Sha256").And.Contain("Auth:ApiKeys:4:Scopes"));
     }
 
     [Test]
@@ -53,9 +53,9 @@ public sealed partial class StartupTests
 
         using var factory = new MessagingApiFactory(new Dictionary<string, string?>
         {
-            ["Auth:ApiKeys:3:Name"] = "ops-dashboard",
-            ["Auth:ApiKeys:3:Sha256"] = hash,
-            ["Auth:ApiKeys:3:Scopes:0"] = "messages:read",
+            ["Auth:ApiKeys:4:Name"] = "ops-dashboard",
+            ["Auth:ApiKeys:4:Sha256"] = hash,
+            ["Auth:ApiKeys:4:Scopes:0"] = "messages:read",
         });
         using var client = factory.CreateClient(key);
         using var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
