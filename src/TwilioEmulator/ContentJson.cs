@@ -8,36 +8,19 @@ namespace Messaging.TwilioEmulator;
 /// </summary>
 internal static class ContentJson
 {
-    public static object Content(ContentTemplate template, string accountSid, string origin) => new
-    {
-        DateCreated = Date(template.DateCreated!.Value),
-        DateUpdated = Date(template.DateUpdated!.Value),
-        template.Sid,
-        AccountSid = accountSid,
-        template.FriendlyName,
-        template.Language,
-        template.Variables,
-        Types = Types(template),
-        Url = $"{origin}/v1/Content/{template.Sid}",
-        Links = new Dictionary<string, string>
+    public static ContentResourceJson Content(ContentTemplate template, string accountSid, string origin) =>
+        Resource(template, accountSid) with
         {
-            ["approval_create"] = $"{origin}/v1/Content/{template.Sid}/ApprovalRequests/whatsapp",
-            ["approval_fetch"] = ApprovalUrl(template, origin),
-        },
-    };
+            Url = $"{origin}/v1/Content/{template.Sid}",
+            Links = new Dictionary<string, string>
+            {
+                ["approval_create"] = $"{origin}/v1/Content/{template.Sid}/ApprovalRequests/whatsapp",
+                ["approval_fetch"] = ApprovalUrl(template, origin),
+            },
+        };
 
-    public static object ContentAndApprovals(ContentTemplate template, string accountSid) => new
-    {
-        DateCreated = Date(template.DateCreated!.Value),
-        DateUpdated = Date(template.DateUpdated!.Value),
-        template.Sid,
-        AccountSid = accountSid,
-        template.FriendlyName,
-        template.Language,
-        template.Variables,
-        Types = Types(template),
-        ApprovalRequests = Approval(template),
-    };
+    public static ContentResourceJson ContentAndApprovals(ContentTemplate template, string accountSid) =>
+        Resource(template, accountSid) with { ApprovalRequests = Approval(template) };
 
     public static object ApprovalFetch(ContentTemplate template, string accountSid, string origin)
     {
@@ -81,6 +64,18 @@ internal static class ContentJson
             },
         };
     }
+
+    private static ContentResourceJson Resource(ContentTemplate template, string accountSid) => new()
+    {
+        DateCreated = Date(template.DateCreated!.Value),
+        DateUpdated = Date(template.DateUpdated!.Value),
+        Sid = template.Sid,
+        AccountSid = accountSid,
+        FriendlyName = template.FriendlyName,
+        Language = template.Language,
+        Variables = template.Variables,
+        Types = Types(template),
+    };
 
     private static string ApprovalUrl(ContentTemplate template, string origin) => $"{origin}/v1/Content/{template.Sid}/ApprovalRequests";
 

@@ -123,11 +123,7 @@ public sealed class MessageListTests
     [Test]
     public async Task A_page_has_Twilio_list_json_with_relative_page_uris_carrying_the_filters()
     {
-        var sids = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            sids.Add(await SentAsync(Ana, $"message {i}"));
-        }
+        var sids = await SentToAnaAsync(3);
 
         var path = $"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json";
         var first = await GetJsonAsync($"{path}?To={Uri.EscapeDataString(Ana)}&PageSize=2");
@@ -162,10 +158,7 @@ public sealed class MessageListTests
     [Test]
     public async Task The_previous_page_token_leads_back_to_the_same_records()
     {
-        for (var i = 0; i < 5; i++)
-        {
-            await SentAsync(Ana, $"message {i}");
-        }
+        await SentToAnaAsync(5);
 
         var path = $"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json";
         var first = await GetJsonAsync($"{path}?PageSize=2");
@@ -178,11 +171,7 @@ public sealed class MessageListTests
     [Test]
     public async Task A_message_sent_between_two_pages_neither_repeats_nor_hides_a_record()
     {
-        var older = new List<string>();
-        for (var i = 0; i < 4; i++)
-        {
-            older.Add(await SentAsync(Ana, $"message {i}"));
-        }
+        var older = await SentToAnaAsync(4);
 
         var path = $"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json";
         var first = await GetJsonAsync($"{path}?PageSize=2");
@@ -242,6 +231,18 @@ public sealed class MessageListTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(otherAccount!.Status, Is.EqualTo(401));
         });
+    }
+
+    /// <summary>Sends "message 0", "message 1"… to Ana, each once it is sent; returns their SIDs, oldest first.</summary>
+    private async Task<List<string>> SentToAnaAsync(int count)
+    {
+        var sids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            sids.Add(await SentAsync(Ana, $"message {i}"));
+        }
+
+        return sids;
     }
 
     /// <summary>Sends a message and waits until it is sent, so it has a sent date.</summary>
