@@ -74,6 +74,12 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     /// <summary>Every webhook posted so far (status callbacks and inbound messages), in the order they were answered.</summary>
     public IReadOnlyList<DeliveredCallback> Callbacks => _dispatcher.Delivered;
 
+    /// <summary>
+    /// Completes once every status callback already scheduled (for the messages created so far) has been posted and
+    /// answered or given up, so a test can check that nothing more arrives without waiting a fixed time.
+    /// </summary>
+    public Task WhenCallbacksDoneAsync(CancellationToken cancellationToken = default) => _dispatcher.WhenIdleAsync(cancellationToken);
+
     /// <summary>Starts an emulator listening on <see cref="TwilioEmulatorOptions.Url"/>.</summary>
     public static async Task<TwilioEmulatorServer> StartAsync(TwilioEmulatorOptions options, CancellationToken cancellationToken = default)
     {

@@ -24,7 +24,7 @@ public sealed class CustomerServiceWindowTests
         var sid = await emulator.SendAsync("whatsapp:" + Customer, _receiver.Url("status"));
 
         var json = await emulator.WaitForStatusAsync(sid, "failed");
-        await Task.Delay(100);
+        await emulator.Server.WhenCallbacksDoneAsync();
         var requests = _receiver.Requests;
         Assert.Multiple(() =>
         {

@@ -95,7 +95,7 @@ public sealed class StatusCallbackTests
 
         var requests = await _receiver.WaitForAsync(1);
         await emulator.WaitForStatusAsync(sid, "failed");
-        await Task.Delay(100);
+        await emulator.Server.WhenCallbacksDoneAsync();
         Assert.Multiple(() =>
         {
             Assert.That(_receiver.Requests, Has.Count.EqualTo(1));
@@ -103,6 +103,22 @@ public sealed class StatusCallbackTests
             Assert.That(requests[0].Field("ErrorCode"), Is.EqualTo("30008"));
             Assert.That(requests[0].Field("ErrorMessage"), Is.EqualTo("Unknown error"));
             Assert.That(requests[0].IsValidlySignedWith(emulator.Options.AuthToken), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Callbacks_are_done_once_every_status_of_every_sent_message_was_answered()
+    {
+        await using var emulator = await EmulatorClient.StartAsync(o => o.CallbackDelay = TimeSpan.FromMilliseconds(50));
+
+        await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
+        await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
+        await emulator.Server.WhenCallbacksDoneAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_receiver.Requests, Has.Count.EqualTo(6));
+            Assert.That(emulator.Server.Callbacks.Select(c => c.StatusCode), Is.EqualTo(Enumerable.Repeat((int?)200, 6)));
         });
     }
 
