@@ -21,7 +21,15 @@ internal sealed partial class ContentCatalogue
         {
             Validate(template);
             var created = template.DateCreated ?? startedAt;
-            var complete = template with { DateCreated = created, DateUpdated = template.DateUpdated ?? created };
+            // Copied, so a test that changes its own collections after the start does not change what is served.
+            var complete = template with
+            {
+                Variables = new Dictionary<string, string>(template.Variables, StringComparer.Ordinal),
+                Media = [.. template.Media],
+                Actions = [.. template.Actions],
+                DateCreated = created,
+                DateUpdated = template.DateUpdated ?? created,
+            };
             if (!_bySid.TryAdd(template.Sid, complete))
             {
                 throw new ArgumentException($"Two content templates have the SID {template.Sid}.", nameof(templates));
@@ -30,7 +38,7 @@ internal sealed partial class ContentCatalogue
             list.Add(complete);
         }
 
-        Templates = list;
+        Templates = list.AsReadOnly();
     }
 
     public IReadOnlyList<ContentTemplate> Templates { get; }
@@ -45,7 +53,7 @@ internal sealed partial class ContentCatalogue
     public static string? TryRender(ContentTemplate template, string? contentVariables, out TwilioError? error)
     {
         error = null;
-        var values = new Dictionary<string, string?>(template.Variables.ToDictionary(v => v.Key, string? (v) => v.Value), StringComparer.Ordinal);
+        var values = template.Variables.ToDictionary(v => v.Key, string? (v) => v.Value, StringComparer.Ordinal);
         if (contentVariables is not null)
         {
             try

@@ -174,7 +174,7 @@ internal sealed class MessagesApi(EmulatorState state, ApiGuard guard, MessageLi
 
         if (contentVariables is not null && !IsJsonObject(contentVariables))
         {
-            return TwilioError.Of(400, 21656, "The ContentVariables Parameter is invalid.");
+            return ContentCatalogue.InvalidVariables;
         }
 
         return null;

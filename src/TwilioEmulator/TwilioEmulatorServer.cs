@@ -45,8 +45,8 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     public int CreateMessageRequests => _state.CreateMessageRequests;
 
     /// <summary>
-    /// How many messages the emulator created: what went out to customers, including those whose answer was then
-    /// delayed, dropped or never given by an injected fault. One request never creates more than one.
+    /// How many messages the emulator created, i.e. took on to deliver to customers (whatever their delivery then did),
+    /// including those whose answer an injected fault delayed, dropped or never gave. One request never creates two.
     /// </summary>
     public int MessagesCreated => _state.MessagesCreated;
 

@@ -244,14 +244,17 @@ public sealed class ContentApiTests
             Variables = new Dictionary<string, string> { ["name"] = "there" },
             Approval = new WhatsAppApproval { Status = WhatsAppApprovalStatus.Unsubmitted },
         };
+        var variables = (Dictionary<string, string>)own.Variables;
         await using var emulator = await EmulatorClient.StartAsync(o => o.ContentTemplates = [own]);
         using var sdk = emulator.Sdk();
+        variables["name"] = "changed after the start";
 
         var read = (await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions(), sdk.Rest)).Single();
 
         var approval = (JObject)read.ApprovalRequests;
         Assert.Multiple(() =>
         {
+            Assert.That(((JObject)read.Variables)["name"]!.Value<string>(), Is.EqualTo("there"));
             Assert.That(emulator.Server.ContentTemplates.Select(t => t.Sid), Is.EqualTo((string[])[own.Sid]));
             Assert.That(emulator.Server.ContentTemplates[0].DateCreated, Is.Not.Null);
             Assert.That(read.Sid, Is.EqualTo(own.Sid));
