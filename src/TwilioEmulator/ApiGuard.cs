@@ -1,23 +1,15 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Messaging.TwilioEmulator;
 
-/// <summary>What every REST API request passes first: injected outages, then Twilio's basic authentication.</summary>
+/// <summary>What every REST API request passes first: Twilio's basic authentication.</summary>
 internal sealed class ApiGuard(EmulatorState state)
 {
-    /// <summary>Answers the request with an error when an injected failure or the credentials say so.</summary>
+    /// <summary>Answers the request with 401 when the credentials, or the account in its path, are not the emulator's.</summary>
     public async Task<bool> RefuseAsync(HttpContext context)
     {
-        // An outage answers before Twilio looks at who is asking.
-        if (state.TryTakeFailure(out var failureStatus))
-        {
-            var reason = ReasonPhrases.GetReasonPhrase(failureStatus);
-            await TwilioJson.WriteErrorAsync(context, TwilioError.Of(failureStatus, 20000 + failureStatus, reason));
-            return true;
-        }
-
-        var pathAccount = context.Request.RouteValues["accountSid"] as string;
+        // The 2010-04-01 API names the account in the path; the Content API does not.
+        var pathAccount = context.Request.RouteValues.TryGetValue("accountSid", out var value) ? value as string : state.AccountSid;
         if (!BasicAuthentication.IsAuthorized(context.Request, state.AccountSid, state.AuthToken)
             || !string.Equals(pathAccount, state.AccountSid, StringComparison.Ordinal))
         {

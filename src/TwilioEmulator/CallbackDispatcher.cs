@@ -93,6 +93,9 @@ internal sealed class CallbackDispatcher : IAsyncDisposable
         return delivered;
     }
 
+    /// <summary>Completes when the work running now (and whatever it posts) has ended.</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
+
     public async Task StopAsync()
     {
         await _stopping.CancelAsync();

@@ -9,10 +9,7 @@ internal sealed class EmulatorState
     private readonly ConcurrentDictionary<string, EmulatedMessage> _messages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _creationOrder = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInbound = new(StringComparer.Ordinal);
-    private readonly Lock _failureLock = new();
     private int _createMessageRequests;
-    private int _failuresLeft;
-    private int _failureStatusCode;
     private Uri? _inboundWebhookUrl;
 
     public EmulatorState(TwilioEmulatorOptions options)
@@ -22,6 +19,7 @@ internal sealed class EmulatorState
         TimeProvider = options.TimeProvider;
         Sender = options.Sender;
         _inboundWebhookUrl = options.InboundWebhookUrl;
+        Content = new ContentCatalogue(options.ContentTemplates, TimeProvider.GetUtcNow());
     }
 
     public string AccountSid { get; }
@@ -31,6 +29,10 @@ internal sealed class EmulatorState
     public TimeProvider TimeProvider { get; }
 
     public string Sender { get; }
+
+    public FaultQueue Faults { get; } = new();
+
+    public ContentCatalogue Content { get; }
 
     public Uri? InboundWebhookUrl
     {
@@ -43,8 +45,11 @@ internal sealed class EmulatorState
 
     public int CreateMessageRequests => Volatile.Read(ref _createMessageRequests);
 
-    public IReadOnlyCollection<EmulatedMessage> Messages =>
+    /// <summary>The messages created so far, oldest first.</summary>
+    public IReadOnlyList<EmulatedMessage> Messages =>
         _creationOrder.Select(sid => _messages[sid]).ToArray();
+
+    public int MessagesCreated => _creationOrder.Count;
 
     public void CountCreateMessageRequest() => Interlocked.Increment(ref _createMessageRequests);
 
@@ -79,29 +84,4 @@ internal sealed class EmulatorState
 
     public bool TryGet(string sid, [NotNullWhen(true)] out EmulatedMessage? message) =>
         _messages.TryGetValue(sid, out message);
-
-    public void FailNextRequestsWith(int statusCode, int count)
-    {
-        lock (_failureLock)
-        {
-            _failureStatusCode = statusCode;
-            _failuresLeft = count;
-        }
-    }
-
-    /// <summary>Takes one pending injected failure, if any, and returns its status code.</summary>
-    public bool TryTakeFailure(out int statusCode)
-    {
-        lock (_failureLock)
-        {
-            statusCode = _failureStatusCode;
-            if (_failuresLeft == 0)
-            {
-                return false;
-            }
-
-            _failuresLeft--;
-            return true;
-        }
-    }
 }

@@ -11,20 +11,18 @@ internal sealed class InboundApi(EmulatorState state, InboundSimulator simulator
 {
     public const string Path = "/emulator/inbound";
 
-    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
-
     public async Task PostAsync(HttpContext context)
     {
         var (input, error) = await ReadAsync(context.Request);
         if (error is not null)
         {
-            await WriteProblemAsync(context, StatusCodes.Status400BadRequest, "The simulated message is not valid.", error);
+            await EmulatorProblem.WriteAsync(context, StatusCodes.Status400BadRequest, "The simulated message is not valid.", error);
             return;
         }
 
         if (state.InboundWebhookUrl is null)
         {
-            await WriteProblemAsync(
+            await EmulatorProblem.WriteAsync(
                 context,
                 StatusCodes.Status409Conflict,
                 "No inbound webhook is configured.",
@@ -44,7 +42,7 @@ internal sealed class InboundApi(EmulatorState state, InboundSimulator simulator
                 webhookStatus = result.Webhook.StatusCode,
                 webhookError = result.Webhook.Error,
             },
-            ResultJson,
+            EmulatorProblem.Json,
             context.RequestAborted);
     }
 
@@ -122,14 +120,4 @@ internal sealed class InboundApi(EmulatorState state, InboundSimulator simulator
 
     private static string? JsonString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(
-            new { type = "about:blank", title, status, detail },
-            ResultJson,
-            "application/problem+json",
-            context.RequestAborted);
-    }
 }

@@ -12,6 +12,10 @@ internal sealed class MessageLifecycle(EmulatorState state, CallbackDispatcher d
     public const string OutsideWindowMessage =
         "Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.";
 
+    public const int TemplateRejectedCode = 63040;
+
+    public const string TemplateRejectedMessage = "Template rejected";
+
     private readonly TimeSpan _delay = options.CallbackDelay;
     private readonly CallbackOrder _order = options.CallbackOrder;
     private readonly int _seed = options.CallbackOrderSeed;
@@ -26,10 +30,19 @@ internal sealed class MessageLifecycle(EmulatorState state, CallbackDispatcher d
 
     private IReadOnlyList<StatusStep> StepsFor(EmulatedMessage message)
     {
-        // Twilio checks the window when it sends, which for the emulator is when it accepts the message.
-        if (_enforceWindow
-            && message.ContentSid is null
-            && !state.IsWindowOpen(TwilioTestNumbers.Number(message.To), message.DateCreated, _window))
+        var template = message.ContentSid is { } sid && state.Content.TryGet(sid, out var found) ? found : null;
+        if (template?.Approval.Status == WhatsAppApprovalStatus.Rejected)
+        {
+            return [StatusStep.Failed(TemplateRejectedCode, TemplateRejectedMessage)];
+        }
+
+        // Twilio checks the window when it sends, which for the emulator is when it accepts the message. An approved
+        // template may open a conversation; other content is held to the window like a free-form message, and an
+        // unapproved call-to-action fails even inside it (Twilio's "Session Definitions" for WhatsApp).
+        var approved = template?.IsApprovedForWhatsApp == true;
+        var needsApprovalInWindow = template?.ContentType == "twilio/call-to-action";
+        var windowClosed = _enforceWindow && !state.IsWindowOpen(TwilioTestNumbers.Number(message.To), message.DateCreated, _window);
+        if (!approved && (needsApprovalInWindow || windowClosed))
         {
             return [StatusStep.Failed(OutsideWindowCode, OutsideWindowMessage)];
         }

@@ -4,15 +4,13 @@ using Microsoft.Extensions.Primitives;
 
 namespace Messaging.TwilioEmulator;
 
-/// <summary>The Messages endpoints of Twilio's 2010-04-01 REST API: create and fetch.</summary>
+/// <summary>The Messages endpoints of Twilio's 2010-04-01 REST API: create, fetch and list.</summary>
 internal sealed class MessagesApi(EmulatorState state, ApiGuard guard, MessageLifecycle lifecycle)
 {
     private const int MaxBodyLength = 1600;
 
     public async Task CreateAsync(HttpContext context)
     {
-        // Counted before anything can refuse it, so callers can see every attempt, retries included.
-        state.CountCreateMessageRequest();
         if (await guard.RefuseAsync(context))
         {
             return;
@@ -30,6 +28,20 @@ internal sealed class MessagesApi(EmulatorState state, ApiGuard guard, MessageLi
         var statusCallback = Single(form, "StatusCallback");
 
         var error = Validate(to, from, body, mediaUrls, contentSid, contentVariables, statusCallback);
+        if (error is null && contentSid is not null)
+        {
+            // Twilio shows a template message with the text it rendered, whatever Body was posted beside it.
+            if (state.Content.TryGet(contentSid, out var template))
+            {
+                body = ContentCatalogue.TryRender(template, contentVariables, out error);
+            }
+            else
+            {
+                error = ContentCatalogue.InvalidSid;
+            }
+        }
+
+        error ??= TwilioTestNumbers.ErrorFor(to!, from!);
         if (error is not null)
         {
             await TwilioJson.WriteErrorAsync(context, error);
@@ -72,6 +84,50 @@ internal sealed class MessagesApi(EmulatorState state, ApiGuard guard, MessageLi
         }
 
         await TwilioJson.WriteAsync(context, StatusCodes.Status200OK, TwilioJson.ToJson(message));
+    }
+
+    /// <summary>The account's messages, newest first, filtered and paged as Twilio's list is.</summary>
+    public async Task ListAsync(HttpContext context)
+    {
+        if (await guard.RefuseAsync(context))
+        {
+            return;
+        }
+
+        var query = context.Request.Query;
+        var filter = MessageListFilter.Read(query, out var filterError);
+        var paging = PageRequest.Read(query, out var pagingError);
+        if (filter is null || paging is null)
+        {
+            await TwilioJson.WriteErrorAsync(context, (filterError ?? pagingError)!);
+            return;
+        }
+
+        var page = paging.Slice([.. state.Messages.Reverse().Where(filter.Matches)], m => m.Sid, out var tokenError);
+        if (page is null)
+        {
+            await TwilioJson.WriteErrorAsync(context, tokenError!);
+            return;
+        }
+
+        var path = context.Request.Path.Value;
+        string PageUri(int index, string? token) =>
+            $"{path}?{(filter.Query.Length == 0 ? string.Empty : filter.Query + "&")}PageSize={paging.PageSize}&Page={index}"
+            + (token is null ? string.Empty : $"&PageToken={Uri.EscapeDataString(token)}");
+
+        var start = paging.Page * paging.PageSize;
+        await TwilioJson.WriteAsync(context, StatusCodes.Status200OK, new MessageListJson
+        {
+            Messages = [.. page.Items.Select(TwilioJson.ToJson)],
+            Page = paging.Page,
+            PageSize = paging.PageSize,
+            Start = start,
+            End = page.Items.Count == 0 ? start : start + page.Items.Count - 1,
+            Uri = PageUri(paging.Page, paging.Token),
+            FirstPageUri = PageUri(0, null),
+            NextPageUri = page.HasNext ? PageUri(paging.Page + 1, "PA" + page.Items[^1].Sid) : null,
+            PreviousPageUri = page.HasPrevious ? PageUri(Math.Max(0, paging.Page - 1), "PB" + page.Items[0].Sid) : null,
+        });
     }
 
     public static TwilioError NotFound(PathString path) =>
@@ -118,10 +174,10 @@ internal sealed class MessagesApi(EmulatorState state, ApiGuard guard, MessageLi
 
         if (contentVariables is not null && !IsJsonObject(contentVariables))
         {
-            return TwilioError.Of(400, 21656, "The ContentVariables Parameter is invalid.");
+            return ContentCatalogue.InvalidVariables;
         }
 
-        return TwilioTestNumbers.ErrorFor(to, from);
+        return null;
     }
 
     private static string? Single(IFormCollection form, string name)

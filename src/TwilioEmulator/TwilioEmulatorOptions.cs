@@ -34,9 +34,16 @@ public sealed class TwilioEmulatorOptions
 
     /// <summary>
     /// Applies WhatsApp's customer-service window: a free-form message (no <c>ContentSid</c>) to a contact who has not
-    /// written within <see cref="CustomerServiceWindow"/> fails with 63016. Templates always go through.
+    /// written within <see cref="CustomerServiceWindow"/> fails with 63016. Templates approved for WhatsApp always go
+    /// through; other templates only where WhatsApp lets them (see the README).
     /// </summary>
     public bool EnforceCustomerServiceWindow { get; set; } = true;
 
     public TimeSpan CustomerServiceWindow { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The content templates the Content API serves and message creates may name in <c>ContentSid</c>;
+    /// <see cref="SampleContentTemplates.All"/> unless replaced or extended. Checked when the emulator starts.
+    /// </summary>
+    public IList<ContentTemplate> ContentTemplates { get; set; } = [.. SampleContentTemplates.All];
 }

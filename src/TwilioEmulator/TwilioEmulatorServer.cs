@@ -17,7 +17,7 @@ namespace Messaging.TwilioEmulator;
 /// </summary>
 public sealed class TwilioEmulatorServer : IAsyncDisposable
 {
-    private const string CreateMessagePattern = "/2010-04-01/Accounts/{accountSid}/Messages.json";
+    private const string MessagesPattern = "/2010-04-01/Accounts/{accountSid}/Messages.json";
     private const string FetchMessagePattern = "/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}.json";
     private const string FetchMediaPattern = "/2010-04-01/Accounts/{accountSid}/Messages/{messageSid}/Media/{mediaSid}";
 
@@ -44,8 +44,20 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     /// <summary>Every POST to Messages.json received so far, whether it was accepted, refused or failed.</summary>
     public int CreateMessageRequests => _state.CreateMessageRequests;
 
-    /// <summary>The accepted messages, oldest first.</summary>
-    public IReadOnlyCollection<EmulatedMessage> Messages => _state.Messages;
+    /// <summary>
+    /// How many messages the emulator created, i.e. took on to deliver to customers (whatever their delivery then did),
+    /// including those whose answer an injected fault delayed, dropped or never gave. One request never creates two.
+    /// </summary>
+    public int MessagesCreated => _state.MessagesCreated;
+
+    /// <summary>The created messages, oldest first.</summary>
+    public IReadOnlyList<EmulatedMessage> Messages => _state.Messages;
+
+    /// <summary>The content templates the Content API serves, in its list order.</summary>
+    public IReadOnlyList<ContentTemplate> ContentTemplates => _state.Content.Templates;
+
+    /// <summary>The injected faults still waiting for a request, in the order they will hit.</summary>
+    public IReadOnlyList<PendingFault> PendingFaults => _state.Faults.Pending;
 
     /// <summary>
     /// Where simulated inbound messages are posted, e.g. the service's <c>/api/webhooks/twilio/inbound</c>; without
@@ -62,6 +74,12 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     /// <summary>Every webhook posted so far (status callbacks and inbound messages), in the order they were answered.</summary>
     public IReadOnlyList<DeliveredCallback> Callbacks => _dispatcher.Delivered;
 
+    /// <summary>
+    /// Completes once every status callback already scheduled (for the messages created so far) has been posted and
+    /// answered or given up, so a test can check that nothing more arrives without waiting a fixed time.
+    /// </summary>
+    public Task WhenCallbacksDoneAsync(CancellationToken cancellationToken = default) => _dispatcher.WhenIdleAsync(cancellationToken);
+
     /// <summary>Starts an emulator listening on <see cref="TwilioEmulatorOptions.Url"/>.</summary>
     public static async Task<TwilioEmulatorServer> StartAsync(TwilioEmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -77,7 +95,9 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
             throw new ArgumentException("The inbound webhook URL must be an absolute http or https URL.", nameof(options));
         }
 
+        ArgumentNullException.ThrowIfNull(options.ContentTemplates);
         var endpoint = ParseListenEndpoint(options.Url);
+        var state = new EmulatorState(options);
 
         // The empty builder reads no appsettings, environment variables or logging setup of the hosting process,
         // so the emulator cannot pick up the host application's Kestrel or URL settings by accident.
@@ -90,7 +110,6 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
         var app = builder.Build();
-        var state = new EmulatorState(options);
         var dispatcher = new CallbackDispatcher(options.AuthToken, options.CallbackTimeout, options.TimeProvider);
         var guard = new ApiGuard(state);
         var mediaStore = new MediaStore();
@@ -107,11 +126,29 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
 
             await next(context);
         });
-        app.MapPost(CreateMessagePattern, (RequestDelegate)messages.CreateAsync);
-        app.MapGet(FetchMessagePattern, (RequestDelegate)messages.FetchAsync);
-        app.MapGet(FetchMediaPattern, (RequestDelegate)media.FetchAsync);
+        var faults = new FaultInjector(state.Faults, options.TimeProvider, dispatcher.Stopping);
+        var content = new ContentApi(state, guard);
+        var createMessage = faults.Around(messages.CreateAsync, isMessageCreate: true);
+        app.MapPost(MessagesPattern, context =>
+        {
+            // Counted before anything can refuse it, so callers can see every attempt, retries included.
+            state.CountCreateMessageRequest();
+            return createMessage(context);
+        });
+        app.MapGet(MessagesPattern, faults.Around(messages.ListAsync, isMessageCreate: false));
+        app.MapGet(FetchMessagePattern, faults.Around(messages.FetchAsync, isMessageCreate: false));
+        app.MapGet(FetchMediaPattern, faults.Around(media.FetchAsync, isMessageCreate: false));
+        app.MapGet(ContentApi.ListPath, faults.Around(content.ListAsync, isMessageCreate: false));
+        app.MapGet(ContentApi.ListWithApprovalsPath, faults.Around(content.ListWithApprovalsAsync, isMessageCreate: false));
+        app.MapGet(ContentApi.FetchPattern, faults.Around(content.FetchAsync, isMessageCreate: false));
+        app.MapGet(ContentApi.ApprovalPattern, faults.Around(content.FetchApprovalAsync, isMessageCreate: false));
         app.MapGet(MediaApi.CdnPathPrefix + "{token}", (RequestDelegate)media.CdnAsync);
         app.MapPost(InboundApi.Path, (RequestDelegate)new InboundApi(state, inbound).PostAsync);
+        var faultsApi = new FaultsApi(state);
+        app.MapPost(FaultsApi.FaultsPath, (RequestDelegate)faultsApi.PostAsync);
+        app.MapGet(FaultsApi.FaultsPath, (RequestDelegate)faultsApi.GetAsync);
+        app.MapDelete(FaultsApi.FaultsPath, (RequestDelegate)faultsApi.DeleteAsync);
+        app.MapGet(FaultsApi.StatsPath, (RequestDelegate)faultsApi.StatsAsync);
 
         try
         {
@@ -135,15 +172,34 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
 
     /// <summary>
     /// Makes the next <paramref name="count"/> API requests fail with <paramref name="statusCode"/> and a Twilio error
-    /// body, as during an outage; replaces any failures still pending.
+    /// body, as during an outage; replaces any faults still pending. The same as <see cref="ClearFaults"/> followed by
+    /// <see cref="InjectFault"/> with <see cref="TwilioFault.Error"/> and <see cref="TwilioFaultTarget.AnyRequest"/>.
     /// </summary>
     public void FailNextRequestsWith(int statusCode, int count = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(statusCode, 400);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(statusCode, 599);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        _state.FailNextRequestsWith(statusCode, count);
+        _state.Faults.Replace(TwilioFault.Error(statusCode), count, TwilioFaultTarget.AnyRequest);
     }
+
+    /// <summary>
+    /// Queues <paramref name="fault"/> for the next <paramref name="count"/> requests that <paramref name="target"/>
+    /// names, after any faults already queued: each request takes the first pending fault that targets it. Faults
+    /// also hit requests that would have been refused (bad credentials, invalid fields).
+    /// </summary>
+    public void InjectFault(TwilioFault fault, int count = 1, TwilioFaultTarget target = TwilioFaultTarget.MessageCreates)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (!Enum.IsDefined(target))
+        {
+            throw new ArgumentOutOfRangeException(nameof(target));
+        }
+
+        _state.Faults.Add(fault, count, target);
+    }
+
+    /// <summary>Drops every fault still pending; requests already delayed or hanging are not affected.</summary>
+    public void ClearFaults() => _state.Faults.Clear();
 
     /// <summary>
     /// Plays a customer writing in: posts the signed webhook Twilio would post to <see cref="InboundWebhookUrl"/>

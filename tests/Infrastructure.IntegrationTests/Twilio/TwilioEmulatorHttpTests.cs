@@ -103,7 +103,7 @@ public sealed partial class TwilioEmulatorHttpTests
             _auth,
             ("To", To),
             ("From", From),
-            ("ContentSid", "HX0123456789abcdef0123456789abcdef"),
+            ("ContentSid", SampleContentTemplates.AppointmentReminder),
             ("ContentVariables", """{"1":"Ana"}"""),
             ("MediaUrl", "https://example.com/a.png"),
             ("StatusCallback", "https://callbacks.example.com/twilio/status"));
@@ -114,8 +114,8 @@ public sealed partial class TwilioEmulatorHttpTests
         {
             Assert.That(stored!.To, Is.EqualTo(To));
             Assert.That(stored.From, Is.EqualTo(From));
-            Assert.That(stored.Body, Is.Null);
-            Assert.That(stored.ContentSid, Is.EqualTo("HX0123456789abcdef0123456789abcdef"));
+            Assert.That(stored.Body, Is.EqualTo("Hi Ana, this is a reminder of your appointment on 12/1 at 3pm. Reply to this message if you need to change it."));
+            Assert.That(stored.ContentSid, Is.EqualTo(SampleContentTemplates.AppointmentReminder));
             Assert.That(stored.ContentVariables, Is.EqualTo("""{"1":"Ana"}"""));
             Assert.That(stored.MediaUrls, Is.EqualTo((string[])["https://example.com/a.png"]));
             Assert.That(stored.StatusCallback, Is.EqualTo(new Uri("https://callbacks.example.com/twilio/status")));
@@ -216,7 +216,7 @@ public sealed partial class TwilioEmulatorHttpTests
         using var media = await PostMessageAsync(
             _http, _accountSid, _auth, ("To", To), ("From", From), ("MediaUrl", "https://example.com/a.png"));
         using var template = await PostMessageAsync(
-            _http, _accountSid, _auth, ("To", To), ("From", From), ("ContentSid", "HX0123456789abcdef0123456789abcdef"));
+            _http, _accountSid, _auth, ("To", To), ("From", From), ("ContentSid", SampleContentTemplates.AppointmentReminder));
 
         Assert.Multiple(() =>
         {

@@ -57,15 +57,15 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         await gateway.SendAsync(
-            new TwilioSendRequest(Recipient, null, [], "HX0123456789abcdef0123456789abcdef", """{"1":"Ana","2":"12:30"}"""),
+            new TwilioSendRequest(Recipient, null, [], SampleContentTemplates.AppointmentReminder, """{"1":"Ana","2":"12:30"}"""),
             CancellationToken.None);
 
         var created = _emulator.Messages.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(created.ContentSid, Is.EqualTo("HX0123456789abcdef0123456789abcdef"));
+            Assert.That(created.ContentSid, Is.EqualTo(SampleContentTemplates.AppointmentReminder));
             Assert.That(created.ContentVariables, Is.EqualTo("""{"1":"Ana","2":"12:30"}"""));
-            Assert.That(created.Body, Is.Null);
+            Assert.That(created.Body, Is.EqualTo("Hi Ana, this is a reminder of your appointment on 12:30. Reply to this message if you need to change it."));
             Assert.That(created.MediaUrls, Is.Empty);
         });
     }

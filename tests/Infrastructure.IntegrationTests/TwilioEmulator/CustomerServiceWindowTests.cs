@@ -6,7 +6,7 @@ namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 public sealed class CustomerServiceWindowTests
 {
     private const string Customer = "+14155550123";
-    private const string Template = "HX0123456789abcdef0123456789abcdef";
+    private const string Template = SampleContentTemplates.AppointmentReminder;
 
     private WebhookReceiver _receiver = null!;
 
@@ -24,7 +24,7 @@ public sealed class CustomerServiceWindowTests
         var sid = await emulator.SendAsync("whatsapp:" + Customer, _receiver.Url("status"));
 
         var json = await emulator.WaitForStatusAsync(sid, "failed");
-        await Task.Delay(100);
+        await emulator.Server.WhenCallbacksDoneAsync();
         var requests = _receiver.Requests;
         Assert.Multiple(() =>
         {

@@ -39,6 +39,9 @@ internal sealed class EmulatorClient : IAsyncDisposable
         return new EmulatorClient(await TwilioEmulatorServer.StartAsync(options), options);
     }
 
+    /// <summary>The real Twilio SDK, pointed at this emulator with its credentials.</summary>
+    public SdkClient Sdk() => new(Server, Options.AccountSid, Options.AuthToken);
+
     /// <summary>Creates a message and returns its SID; fails the test unless the emulator accepted it.</summary>
     public async Task<string> SendAsync(string to, Uri? statusCallback, string? body = "Hello", string? contentSid = null)
     {

@@ -7,7 +7,7 @@ namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 public sealed class StatusCallbackTests
 {
     private const string Customer = "whatsapp:+14155550123";
-    private const string Template = "HX0123456789abcdef0123456789abcdef";
+    private const string Template = SampleContentTemplates.AppointmentReminder;
 
     private WebhookReceiver _receiver = null!;
 
@@ -95,7 +95,7 @@ public sealed class StatusCallbackTests
 
         var requests = await _receiver.WaitForAsync(1);
         await emulator.WaitForStatusAsync(sid, "failed");
-        await Task.Delay(100);
+        await emulator.Server.WhenCallbacksDoneAsync();
         Assert.Multiple(() =>
         {
             Assert.That(_receiver.Requests, Has.Count.EqualTo(1));
@@ -103,6 +103,22 @@ public sealed class StatusCallbackTests
             Assert.That(requests[0].Field("ErrorCode"), Is.EqualTo("30008"));
             Assert.That(requests[0].Field("ErrorMessage"), Is.EqualTo("Unknown error"));
             Assert.That(requests[0].IsValidlySignedWith(emulator.Options.AuthToken), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task Callbacks_are_done_once_every_status_of_every_sent_message_was_answered()
+    {
+        await using var emulator = await EmulatorClient.StartAsync(o => o.CallbackDelay = TimeSpan.FromMilliseconds(50));
+
+        await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
+        await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
+        await emulator.Server.WhenCallbacksDoneAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_receiver.Requests, Has.Count.EqualTo(6));
+            Assert.That(emulator.Server.Callbacks.Select(c => c.StatusCode), Is.EqualTo(Enumerable.Repeat((int?)200, 6)));
         });
     }
 
@@ -199,7 +215,7 @@ public sealed class StatusCallbackTests
         await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
 
         await _receiver.WaitForAsync(3);
-        await WaitUntilAsync(() => emulator.Server.Callbacks.Count == 3);
+        await Eventually.TrueAsync(() => emulator.Server.Callbacks.Count == 3);
         Assert.That(emulator.Server.Callbacks.Select(c => c.StatusCode), Is.EqualTo((int?[])[500, 500, 500]));
     }
 
@@ -218,20 +234,6 @@ public sealed class StatusCallbackTests
             Assert.That(_receiver.Requests, Is.Empty);
             Assert.That(emulator.Server.Callbacks, Is.Empty);
         });
-    }
-
-    internal static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("The condition did not come true in time.");
-            }
-
-            await Task.Delay(10);
-        }
     }
 
     // The emulator registers each wait on the fake clock a moment after the previous callback is answered, so the
