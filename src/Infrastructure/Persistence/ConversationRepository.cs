@@ -9,7 +9,7 @@ internal sealed class ConversationRepository(MessagingDbContext context) : IConv
     public Task<DateTimeOffset?> GetLastInboundAt(string contact, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);
-        return context.Conversations
+        return WriteRoute.ReadContext(context).Conversations
             .Where(c => c.Contact == contact)
             .Select(c => c.LastInboundAt)
             .SingleOrDefaultAsync(cancellationToken);
@@ -19,7 +19,8 @@ internal sealed class ConversationRepository(MessagingDbContext context) : IConv
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
 
-        var conversations = context.Conversations.AsNoTracking();
+        var db = WriteRoute.ReadContext(context);
+        var conversations = db.Conversations.AsNoTracking();
         if (after is not null)
         {
             var lastActivityAt = after.LastActivityAt;
@@ -38,7 +39,7 @@ internal sealed class ConversationRepository(MessagingDbContext context) : IConv
             .OrderByDescending(c => c.LastActivityAt)
             .ThenByDescending(c => c.Contact)
             .Take(limit)
-            .Join(context.Messages.AsNoTracking(), c => c.LastMessageId, m => m.Id, (c, m) => new { Conversation = c, Message = m })
+            .Join(db.Messages.AsNoTracking(), c => c.LastMessageId, m => m.Id, (c, m) => new { Conversation = c, Message = m })
             .OrderByDescending(x => x.Conversation.LastActivityAt)
             .ThenByDescending(x => x.Conversation.Contact)
             .ToListAsync(cancellationToken);

@@ -27,6 +27,12 @@ internal static class PersistenceServiceCollectionExtensions
             ? provider.GetRequiredService<SqlServerMessagingDbContext>()
             : provider.GetRequiredService<SqliteMessagingDbContext>());
 
+        // Every write of this process goes through the one writer, which commits the units that arrive together at once.
+        services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<DatabaseWriter>();
+        services.AddScoped<IUnitOfWork, QueuedUnitOfWork>();
+
         services.AddScoped<IMessageRepository, MessageRepository>();
         services.AddScoped<IConversationRepository, ConversationRepository>();
         services.AddScoped<IPendingStatusUpdateRepository, PendingStatusUpdateRepository>();
