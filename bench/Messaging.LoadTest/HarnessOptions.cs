@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Messaging.LoadTest;
+
+/// <summary>The command line of the load test.</summary>
+internal sealed record HarnessOptions
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/Messaging.LoadTest -- [options]
+          --quick              smoke test: 1 s per run after 1 s of warm-up, 20,000 seeded rows
+          --duration <s>       measured seconds per run (default 10)
+          --warmup <s>         warm-up seconds per run, not measured (default 3)
+          --clients <n,n>      connections per run (default 1,64)
+          --scenario <text>    only scenarios whose name contains the text (repeatable)
+          --rows <n>           messages seeded for the reads (default 1,000,000)
+          --no-floors          measure the service only
+          --no-build           use the service as already built in Release
+          --set <key=value>    a setting passed to the service, e.g. Logging:LogLevel:Default=Warning (repeatable)
+          --output <file>      also write the Markdown report to this file
+          --keep               keep the working directory (databases, logs, wrk output)
+        """;
+
+    public bool Quick { get; init; }
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    public IReadOnlyList<int> Clients { get; init; } = [1, 64];
+
+    public IReadOnlyList<string> Scenarios { get; init; } = [];
+
+    public int ReadRows { get; init; } = 1_000_000;
+
+    public bool Floors { get; init; } = true;
+
+    public bool Build { get; init; } = true;
+
+    public IReadOnlyList<string> ServiceSettings { get; init; } = [];
+
+    public string? Output { get; init; }
+
+    public bool Keep { get; init; }
+
+    public static HarnessOptions Parse(string[] args)
+    {
+        var options = new HarnessOptions();
+        var scenarios = new List<string>();
+        var settings = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
+            options = args[i] switch
+            {
+                "--quick" => options with
+                {
+                    Quick = true,
+                    Duration = TimeSpan.FromSeconds(1),
+                    Warmup = TimeSpan.FromSeconds(1),
+                    ReadRows = 20_000,
+                },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--clients" => options with { Clients = [.. Value().Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))] },
+                "--rows" => options with { ReadRows = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--no-floors" => options with { Floors = false },
+                "--no-build" => options with { Build = false },
+                "--output" => options with { Output = Value() },
+                "--keep" => options with { Keep = true },
+                "--scenario" => Add(options, scenarios, Value()),
+                "--set" => Add(options, settings, Value()),
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+            };
+        }
+
+        return options with { Scenarios = scenarios, ServiceSettings = settings };
+    }
+
+    private static HarnessOptions Add(HarnessOptions options, List<string> list, string value)
+    {
+        list.Add(value);
+        return options;
+    }
+}
