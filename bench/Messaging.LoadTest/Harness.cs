@@ -18,7 +18,7 @@ internal static class Harness
 
     public static async Task<int> RunAsync(HarnessOptions options)
     {
-        var layout = RepositoryLayout.Find();
+        var layout = RepositoryLayout.Find(options.ServiceDirectory);
         if (!Wrk.IsInstalled())
         {
             await Console.Error.WriteLineAsync("wrk is not installed (Debian: apt-get install -y wrk).");
@@ -154,13 +154,19 @@ internal static class Harness
             Log($"  warm-up of {label}: {warmup.Errors} errors (see {process.LogPath})");
         }
 
+        var requests = scenario.Requests(target, plan, Phase.Measure);
+        using var trace = isFloor ? null : StartTrace(context, process, directory, plan.Duration);
         var processorBefore = process.ProcessorTime;
-        var run = await Wrk.RunAsync(
-            Path.Combine(directory, "run"), baseUrl, scenario.Requests(target, plan, Phase.Measure), plan.Clients, plan.Duration, scenario.Cycles);
+        var run = await Wrk.RunAsync(Path.Combine(directory, "run"), baseUrl, requests, plan.Clients, plan.Duration, scenario.Cycles);
         var processorTime = process.ProcessorTime - processorBefore;
         if (run.ExhaustedConnections > 0)
         {
             Log($"  {label}: {run.ExhaustedConnections} connections ran out of prepared requests; the figure is bounded by count");
+        }
+
+        if (trace is not null)
+        {
+            await trace.WaitForExitAsync();
         }
 
         var settled = isFloor ? null : await scenario.SettleAsync(target, run);
@@ -168,6 +174,26 @@ internal static class Harness
         await process.StopAsync();
         var check = isFloor ? null : await scenario.VerifyAsync(target.DatabasePath, run, settled);
         return new Measurement(run, processorTime, peak, check, process.LogPath);
+    }
+
+    private static Process? StartTrace(RunContext context, ChildProcess process, string directory, TimeSpan duration)
+    {
+        if (context.Options.Trace is not { } tool)
+        {
+            return null;
+        }
+
+        var seconds = ((int)Math.Ceiling(duration.TotalSeconds)).ToString("D2", CultureInfo.InvariantCulture);
+        return Process.Start(new ProcessStartInfo(tool)
+        {
+            ArgumentList =
+            {
+                "collect", "-p", process.Id.ToString(CultureInfo.InvariantCulture),
+                "--profile", "dotnet-sampled-thread-time",
+                "--duration", $"00:00:00:{seconds}",
+                "-o", Path.Combine(directory, "service.nettrace"),
+            },
+        });
     }
 
     private static ChildProcess StartService(RunContext context, string directory, string database, int port, int emulatorPort)
@@ -190,12 +216,14 @@ internal static class Harness
             "--RateLimiting:Send:PermitLimit=1000000000",
             .. context.Options.ServiceSettings.Select(s => "--" + s),
         ];
-        return ChildProcess.Start(
-            "dotnet",
-            arguments,
-            context.Layout.ApiDirectory,
-            new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_NOLOGO"] = "1" },
-            Path.Combine(directory, "service.log"));
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_NOLOGO"] = "1" };
+        foreach (var variable in context.Options.ServiceEnvironment)
+        {
+            var (name, value) = (variable.Split('=', 2)[0], variable.Split('=', 2)[1]);
+            environment[name] = value;
+        }
+
+        return ChildProcess.Start("dotnet", arguments, context.Layout.ApiDirectory, environment, Path.Combine(directory, "service.log"));
     }
 
     private static async Task<ChildProcess> StartFloorAsync(

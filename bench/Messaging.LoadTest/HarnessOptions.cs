@@ -15,9 +15,13 @@ internal sealed record HarnessOptions
           --rows <n>           messages seeded for the reads (default 1,000,000)
           --no-floors          measure the service only
           --no-build           use the service as already built in Release
+          --service <dir>      run the service built in this directory (e.g. another commit's src/Api/bin/Release/net10.0)
           --set <key=value>    a setting passed to the service, e.g. Logging:LogLevel:Default=Warning (repeatable)
+          --env <NAME=VALUE>   an environment variable for the service, e.g. DOTNET_gcServer=0 (repeatable)
           --output <file>      also write the Markdown report to this file
           --keep               keep the working directory (databases, logs, wrk output)
+          --trace <tool>       record the service during each measured run with this dotnet-trace (a .nettrace per run;
+                               read it with: dotnet-trace report <file> topN); implies --keep
         """;
 
     public bool Quick { get; init; }
@@ -36,17 +40,26 @@ internal sealed record HarnessOptions
 
     public bool Build { get; init; } = true;
 
+    /// <summary>Another build of the service to measure, instead of this repository's.</summary>
+    public string? ServiceDirectory { get; init; }
+
     public IReadOnlyList<string> ServiceSettings { get; init; } = [];
+
+    public IReadOnlyList<string> ServiceEnvironment { get; init; } = [];
 
     public string? Output { get; init; }
 
     public bool Keep { get; init; }
+
+    /// <summary>The dotnet-trace executable to record the service with, if any.</summary>
+    public string? Trace { get; init; }
 
     public static HarnessOptions Parse(string[] args)
     {
         var options = new HarnessOptions();
         var scenarios = new List<string>();
         var settings = new List<string>();
+        var environment = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.\n{Usage}");
@@ -65,15 +78,18 @@ internal sealed record HarnessOptions
                 "--rows" => options with { ReadRows = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--no-floors" => options with { Floors = false },
                 "--no-build" => options with { Build = false },
+                "--service" => options with { ServiceDirectory = Path.GetFullPath(Value()), Build = false },
                 "--output" => options with { Output = Value() },
                 "--keep" => options with { Keep = true },
+                "--trace" => options with { Trace = Value(), Keep = true },
                 "--scenario" => Add(options, scenarios, Value()),
                 "--set" => Add(options, settings, Value()),
+                "--env" => Add(options, environment, Value()),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
 
-        return options with { Scenarios = scenarios, ServiceSettings = settings };
+        return options with { Scenarios = scenarios, ServiceSettings = settings, ServiceEnvironment = environment };
     }
 
     private static HarnessOptions Add(HarnessOptions options, List<string> list, string value)

@@ -20,6 +20,11 @@ internal sealed class IdempotencyStore(
     // up the writes of requests for long.
     private const int PurgeChunk = 1_000;
 
+    // Every request with a key starts with this look-up: compiled once.
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>>> ByOwnerAndKey = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string owner, string key, CancellationToken _) =>
+            db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefault(r => r.Owner == owner && r.Key == key)));
+
     public async Task<IdempotencyClaim> TryClaim(string owner, string key, string fingerprint, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -94,7 +99,7 @@ internal sealed class IdempotencyStore(
     private static DbSet<IdempotencyRecord> Records(MessagingDbContext db) => db.Set<IdempotencyRecord>();
 
     private static Task<IdempotencyRecord?> Find(MessagingDbContext db, string owner, string key, CancellationToken cancellationToken) =>
-        Records(db).AsNoTracking().SingleOrDefaultAsync(r => r.Owner == owner && r.Key == key, cancellationToken);
+        ByOwnerAndKey.For(db)(db, owner, key, cancellationToken);
 
     private async Task<IdempotencyClaim> Claim(
         MessagingDbContext db, string owner, string key, string fingerprint, CancellationToken cancellationToken)

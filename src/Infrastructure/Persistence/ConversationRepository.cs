@@ -6,13 +6,16 @@ namespace Messaging.Infrastructure.Persistence;
 
 internal sealed class ConversationRepository(MessagingDbContext context) : IConversationRepository
 {
+    // Every free-form send asks it: compiled once, not rebuilt and translated per call.
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, CancellationToken, Task<DateTimeOffset?>>> LastInboundAt = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string contact, CancellationToken _) =>
+            db.Conversations.Where(c => c.Contact == contact).Select(c => c.LastInboundAt).SingleOrDefault()));
+
     public Task<DateTimeOffset?> GetLastInboundAt(string contact, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);
-        return WriteRoute.ReadContext(context).Conversations
-            .Where(c => c.Contact == contact)
-            .Select(c => c.LastInboundAt)
-            .SingleOrDefaultAsync(cancellationToken);
+        var db = WriteRoute.ReadContext(context);
+        return LastInboundAt.For(db)(db, contact, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ConversationSummary>> List(ConversationCursor? after, int limit, CancellationToken cancellationToken)

@@ -38,6 +38,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     private readonly bool _isSqlite;
     private readonly int _maxBatchSize;
     private readonly ILogger<DatabaseWriter> _logger;
+    private readonly PreparedStatements _statements = new();
     private readonly Histogram<int> _batchSizes;
     private readonly Histogram<double> _batchDurations;
     private readonly Task _loop;
@@ -47,6 +48,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     private long _retries;
     private long _isolated;
     private int _largestBatch;
+    private bool _connectionOpen;
 
     public DatabaseWriter(
         IServiceScopeFactory scopes,
@@ -111,6 +113,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     {
         _queue.Writer.TryComplete();
         await _loop;
+        await CloseConnectionAsync();
         await _scope.DisposeAsync();
     }
 
@@ -147,6 +150,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         catch (Exception exception) when (batch.Count > 1)
         {
             // Nothing of the batch is stored. Run each unit alone, so that only the one that broke the transaction fails.
+            await CloseConnectionAsync();
             Interlocked.Increment(ref _isolated);
             LogBatchSplit(_logger, exception, batch.Count);
             foreach (var unit in batch)
@@ -158,6 +162,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         }
         catch (Exception exception)
         {
+            await CloseConnectionAsync();
             batch[0].LostWith(exception);
         }
 
@@ -188,20 +193,12 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var database = _context.Database;
-        await database.OpenConnectionAsync();
-        try
+        await OpenConnectionAsync();
+
+        // Serializable, so a unit's reads of its own rows (is the message stored yet? is a status pending?) are
+        // protected from other processes until the commit: SQLite always is; SQL Server takes key-range locks.
+        await using (var transaction = await database.BeginTransactionAsync(IsolationLevel.Serializable))
         {
-            if (_isSqlite)
-            {
-                // Set on every batch: the pool may hand out another connection, and the setting is per connection.
-                // FULL syncs the log at every commit, so a caller is only answered once its rows survive a power cut.
-                await database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;");
-            }
-
-            // Serializable, so a unit's reads of its own rows (is the message stored yet? is a status pending?) are
-            // protected from other processes until the commit: SQLite always is; SQL Server takes key-range locks.
-            await using var transaction = await database.BeginTransactionAsync(IsolationLevel.Serializable);
-
             // One unit alone needs no savepoint: if it fails, the whole transaction is rolled back instead.
             var alone = batch.Count == 1;
             foreach (var unit in batch)
@@ -218,12 +215,36 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
                 await transaction.CommitAsync();
             }
         }
-        finally
-        {
-            await database.CloseConnectionAsync();
-        }
 
         RecordBatch(batch.Count, Stopwatch.GetElapsedTime(started));
+    }
+
+    // The connection stays open between batches, so that the prepared statements on it stay prepared; after a failure
+    // it is closed, in case the failure was the connection's, and opened afresh for the next batch.
+    private async Task OpenConnectionAsync()
+    {
+        if (_connectionOpen)
+        {
+            return;
+        }
+
+        await _context.Database.OpenConnectionAsync();
+        _connectionOpen = true;
+        if (_isSqlite)
+        {
+            // FULL syncs the log at every commit, so a caller is only answered once its rows survive a power cut.
+            await _context.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;");
+        }
+    }
+
+    private async Task CloseConnectionAsync()
+    {
+        _statements.Clear();
+        if (_connectionOpen)
+        {
+            _connectionOpen = false;
+            await _context.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task RunUnitAsync(WriteUnit unit, IDbContextTransaction transaction, bool savepoint)
@@ -233,7 +254,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             await transaction.CreateSavepointAsync(UnitSavepoint);
         }
 
-        var session = WriteSession.Begin(_context, transaction);
+        var session = WriteSession.Begin(_context, transaction, _statements);
         object? result = null;
         Exception? failure = null;
         try

@@ -1,8 +1,12 @@
+using System.Collections.Concurrent;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Messaging.Infrastructure.Persistence;
 
@@ -10,6 +14,18 @@ internal sealed class MessageRepository : IMessageRepository
 {
     // Each retry follows a write that succeeded elsewhere, and statuses only move forward, so contention ends quickly.
     private const int MaxUpdateAttempts = 20;
+
+    // Compiled once: the hot look-ups skip building, translating and caching a LINQ expression on every call.
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, CancellationToken, Task<Message?>>> TrackedBySidQuery = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string waSid, CancellationToken _) =>
+            db.Messages.SingleOrDefault(m => m.WaSid == waSid)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, Guid, CancellationToken, Task<Message?>>> ByIdQuery = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, Guid id, CancellationToken _) =>
+            db.Messages.AsNoTracking().SingleOrDefault(m => m.Id == id)));
+
+    // UPDATE statements by provider and changed columns; in practice one: a status change.
+    private static readonly ConcurrentDictionary<string, string> UpdateStatements = new(StringComparer.Ordinal);
 
     private readonly MessagingDbContext _context;
     private readonly DatabaseWriter? _writer;
@@ -29,17 +45,17 @@ internal sealed class MessageRepository : IMessageRepository
     public async Task<AddIfAbsentResult> AddIfAbsent(Message message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var elsewhere = WriteRoute.WritesElsewhere(_context);
+        var inUnit = WriteSession.Current is not null;
         var (stored, stamp, inserted) = await WriteRoute.Write(
             _context, _writer, (db, token) => InsertOrFind(db, message, token), cancellationToken);
-        return new AddIfAbsentResult(elsewhere ? Track(stored, stamp) : stored, inserted);
+        return new AddIfAbsentResult(inUnit ? stored : Track(stored, stamp), inserted);
     }
 
     public async Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
         ArgumentNullException.ThrowIfNull(change);
-        var elsewhere = WriteRoute.WritesElsewhere(_context);
+        var inUnit = WriteSession.Current is not null;
         var updated = await WriteRoute.Write(
             _context, _writer, (db, token) => UpdateIn(db, waSid, change, token), cancellationToken);
         if (updated is not { } result)
@@ -47,11 +63,14 @@ internal sealed class MessageRepository : IMessageRepository
             return null;
         }
 
-        return elsewhere ? Track(result.Message, result.Stamp) : result.Message;
+        return inUnit ? result.Message : Track(result.Message, result.Stamp);
     }
 
-    public Task<Message?> GetById(Guid id, CancellationToken cancellationToken) =>
-        WriteRoute.ReadContext(_context).Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+    public Task<Message?> GetById(Guid id, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(_context);
+        return ByIdQuery.For(db)(db, id, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Message>> List(
         MessageFilter filter,
@@ -94,29 +113,53 @@ internal sealed class MessageRepository : IMessageRepository
             .ToListAsync(cancellationToken);
     }
 
-    // No look-up first: the unique index on WaSid is the only guard that holds under concurrency, so a new SID costs a
-    // single INSERT and only the rare duplicate pays for a second query. The conversation upsert shares the insert's
-    // transaction (the writer's, or the caller's own): a message is never stored without being counted, and a lost
-    // race counts nothing.
+    // No look-up first: one guarded INSERT decides, so a new SID costs a single statement and a duplicate (Twilio
+    // delivering again) costs one more read. The conversation upsert shares the insert's transaction (the writer's, or
+    // the caller's own): a message is never stored without being counted, and a lost race counts nothing.
     private static async Task<(Message Message, Guid Stamp, bool Inserted)> InsertOrFind(
         MessagingDbContext db, Message message, CancellationToken cancellationToken)
     {
-        db.Messages.Add(message);
-        try
+        if (await Insert(db, message, cancellationToken))
         {
-            // Inside a transaction EF Core saves behind a savepoint, so a refused INSERT leaves the transaction usable.
-            await db.SaveChangesAsync(cancellationToken);
             await UpsertConversation(db, message, cancellationToken);
-            return (message, Stamp(db.Entry(message)), true);
-        }
-        catch (DbUpdateException exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception))
-        {
-            // Left in the Added state, the rejected entity would be inserted again by the next SaveChanges.
-            db.Entry(message).State = EntityState.Detached;
+            return (message, Guid.Empty, true);
         }
 
-        var stored = await db.Messages.SingleAsync(m => m.WaSid == message.WaSid, cancellationToken);
+        // The guard took the SID: the stored message is returned, tracked, like any message read for an update.
+        var stored = await TrackedBySid(db, message.WaSid!, cancellationToken)
+            ?? throw new InvalidOperationException($"The SID {message.WaSid} was refused as taken, but no message has it.");
         return (stored, Stamp(db.Entry(stored)), false);
+    }
+
+    private static async Task<bool> Insert(MessagingDbContext db, Message message, CancellationToken cancellationToken)
+    {
+        var type = db.Model.FindEntityType(typeof(Message))!;
+        using var statement = Statement.For(db, MessageWriteSql.Insert(db.Database))
+            .Bind("@id", Property(type, nameof(Message.Id)), message.Id)
+            .Bind("@waSid", Property(type, nameof(Message.WaSid)), message.WaSid)
+            .Bind("@direction", Property(type, nameof(Message.Direction)), message.Direction)
+            .Bind("@from", Property(type, nameof(Message.From)), message.From)
+            .Bind("@to", Property(type, nameof(Message.To)), message.To)
+            .Bind("@body", Property(type, nameof(Message.Body)), message.Body)
+            .Bind("@profileName", Property(type, nameof(Message.ProfileName)), message.ProfileName)
+            .Bind("@contentSid", Property(type, nameof(Message.ContentSid)), message.ContentSid)
+            .Bind("@status", Property(type, nameof(Message.Status)), message.Status)
+            .Bind("@errorCode", Property(type, nameof(Message.ErrorCode)), message.ErrorCode)
+            .Bind("@errorMessage", Property(type, nameof(Message.ErrorMessage)), message.ErrorMessage)
+            .Bind("@createdAt", Property(type, nameof(Message.CreatedAt)), message.CreatedAt)
+            .Bind("@updatedAt", Property(type, nameof(Message.UpdatedAt)), message.UpdatedAt)
+            .Bind("@media", MediaJson.Write(message.Media))
+            .Bind("@stamp", Property(type, MessageConcurrencyConfiguration.StampProperty), Guid.Empty);
+        try
+        {
+            return await statement.ExecuteAsync(cancellationToken) == 1;
+        }
+        catch (Exception exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception))
+        {
+            // The unique index caught what the guard did not see (another process, on a database without the guard's
+            // lock): the same answer, the SID is taken.
+            return false;
+        }
     }
 
     private static async Task<(Message Message, Guid Stamp)?> UpdateIn(
@@ -136,23 +179,90 @@ internal sealed class MessageRepository : IMessageRepository
                 return (message, Stamp(entry));
             }
 
-            entry.Property(MessageConcurrencyConfiguration.StampProperty).CurrentValue = Guid.NewGuid();
+            if (await SaveChanged(db, entry, cancellationToken))
+            {
+                return (message, Stamp(entry));
+            }
+
+            if (attempt == MaxUpdateAttempts)
+            {
+                throw new DbUpdateConcurrencyException($"Message {waSid} kept changing under {MaxUpdateAttempts} attempts to update it.");
+            }
+
+            // Another process changed the message after it was read here; the next attempt reads its version.
+        }
+    }
+
+    // The changed columns only, with a new stamp, where the stamp is still the one read: zero rows means another writer
+    // got there first. Anything but plain columns (the media) goes through EF Core's own save.
+    private static async Task<bool> SaveChanged(MessagingDbContext db, EntityEntry<Message> entry, CancellationToken cancellationToken)
+    {
+        var stampEntry = entry.Property(MessageConcurrencyConfiguration.StampProperty);
+        var readStamp = (Guid)stampEntry.OriginalValue!;
+        var newStamp = Guid.NewGuid();
+        entry.DetectChanges();
+        if (entry.Navigations.Any(n => n.IsModified))
+        {
+            stampEntry.CurrentValue = newStamp;
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                return (message, Stamp(entry));
+                return true;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxUpdateAttempts)
+            catch (DbUpdateConcurrencyException)
             {
-                // Another process changed the message after it was read here; the next attempt reads its version.
+                await entry.ReloadAsync(cancellationToken);
+                return false;
             }
         }
+
+        var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != MessageConcurrencyConfiguration.StampProperty).ToList();
+        using (var statement = Statement.For(db, UpdateSql(db, entry.Metadata, changed)))
+        {
+            for (var i = 0; i < changed.Count; i++)
+            {
+                statement.Bind("@v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), changed[i].Metadata, changed[i].CurrentValue);
+            }
+
+            statement
+                .Bind("@stamp", stampEntry.Metadata, newStamp)
+                .Bind("@id", Property(entry.Metadata, nameof(Message.Id)), entry.Entity.Id)
+                .Bind("@readStamp", stampEntry.Metadata, readStamp);
+            if (await statement.ExecuteAsync(cancellationToken) == 0)
+            {
+                // The change stays unsaved on the entity; the retry reloads it from the database first.
+                return false;
+            }
+        }
+
+        // What is stored now is what the entity holds: a later save in the same unit starts from here.
+        entry.OriginalValues.SetValues(entry.CurrentValues);
+        stampEntry.CurrentValue = newStamp;
+        stampEntry.OriginalValue = newStamp;
+        entry.State = EntityState.Unchanged;
+        return true;
+    }
+
+    private static string UpdateSql(MessagingDbContext db, IEntityType type, List<PropertyEntry> changed)
+    {
+        var key = db.Database.ProviderName + ":" + string.Join(',', changed.Select(p => p.Metadata.Name));
+        return UpdateStatements.GetOrAdd(key, _ =>
+        {
+            var sql = db.GetService<ISqlGenerationHelper>();
+            string Column(string property) => sql.DelimitIdentifier(Property(type, property).GetColumnName());
+            var sets = changed.Select((p, i) => $"{sql.DelimitIdentifier(p.Metadata.GetColumnName())} = @v{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+                .Append($"{Column(MessageConcurrencyConfiguration.StampProperty)} = @stamp");
+            return $"UPDATE {sql.DelimitIdentifier(type.GetTableName()!)} SET {string.Join(", ", sets)} "
+                + $"WHERE {Column(nameof(Message.Id))} = @id AND {Column(MessageConcurrencyConfiguration.StampProperty)} = @readStamp";
+        });
     }
 
     private static async Task UpsertConversation(MessagingDbContext db, Message message, CancellationToken cancellationToken)
     {
-        var rows = await db.Database.ExecuteSqlRawAsync(
-            ConversationUpsertSql.For(db.Database), [message.Id], cancellationToken);
+        var type = db.Model.FindEntityType(typeof(Message))!;
+        using var statement = Statement.For(db, MessageWriteSql.UpsertConversation(db.Database))
+            .Bind("@id", Property(type, nameof(Message.Id)), message.Id);
+        var rows = await statement.ExecuteAsync(cancellationToken);
         if (rows != 1)
         {
             // The message was inserted a moment ago in this transaction; anything else means the statement is wrong,
@@ -161,8 +271,8 @@ internal sealed class MessageRepository : IMessageRepository
         }
     }
 
-    // The database's current version, also when this context already tracks the message (e.g. just after inserting
-    // it): a tracked copy may be older than another writer's update.
+    // The database's current version, also when this context already tracks the message: a tracked copy may be older
+    // than another writer's update.
     private static async Task<Message?> ReadCurrent(MessagingDbContext db, string waSid, CancellationToken cancellationToken)
     {
         var tracked = db.Messages.Local.FirstOrDefault(m => m.WaSid == waSid);
@@ -176,8 +286,14 @@ internal sealed class MessageRepository : IMessageRepository
             }
         }
 
-        return await db.Messages.SingleOrDefaultAsync(m => m.WaSid == waSid, cancellationToken);
+        return await TrackedBySid(db, waSid, cancellationToken);
     }
+
+    private static Task<Message?> TrackedBySid(MessagingDbContext db, string waSid, CancellationToken cancellationToken) =>
+        TrackedBySidQuery.For(db)(db, waSid, cancellationToken);
+
+    private static IProperty Property(IEntityType type, string name) =>
+        type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
 
     private static Guid Stamp(EntityEntry<Message> entry) =>
         (Guid)entry.Property(MessageConcurrencyConfiguration.StampProperty).CurrentValue!;

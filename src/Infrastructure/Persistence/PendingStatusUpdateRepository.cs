@@ -6,6 +6,10 @@ namespace Messaging.Infrastructure.Persistence;
 
 internal sealed class PendingStatusUpdateRepository(MessagingDbContext context, DatabaseWriter writer) : IPendingStatusUpdateRepository
 {
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, IAsyncEnumerable<PendingStatusUpdate>>> BySid = new(() =>
+        EF.CompileAsyncQuery<MessagingDbContext, string, PendingStatusUpdate>((db, waSid) =>
+            db.PendingStatusUpdates.AsNoTracking().Where(p => p.WaSid == waSid).OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id)));
+
     public Task Add(PendingStatusUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
@@ -20,13 +24,29 @@ internal sealed class PendingStatusUpdateRepository(MessagingDbContext context, 
             cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PendingStatusUpdate>> ListFor(string waSid, CancellationToken cancellationToken) =>
-        await WriteRoute.ReadContext(context).PendingStatusUpdates
-            .AsNoTracking()
-            .Where(p => p.WaSid == waSid)
-            .OrderBy(p => p.ReceivedAt)
-            .ThenBy(p => p.Id)
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<PendingStatusUpdate>> ListFor(string waSid, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(context);
+        if (WriteSession.Current is not null)
+        {
+            // Every stored message and every status callback asks, and the answer is almost always "none": a prepared
+            // probe answers that without a query to build and materialise.
+            using var probe = Statement.For(db, MessageWriteSql.PendingExists(db.Database))
+                .Bind("@waSid", db.Model.FindEntityType(typeof(PendingStatusUpdate))!.FindProperty(nameof(PendingStatusUpdate.WaSid))!, waSid);
+            if (!await probe.AnyRowAsync(cancellationToken))
+            {
+                return [];
+            }
+        }
+
+        var updates = new List<PendingStatusUpdate>();
+        await foreach (var update in BySid.For(db)(db, waSid).WithCancellation(cancellationToken))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
+    }
 
     public Task Remove(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {

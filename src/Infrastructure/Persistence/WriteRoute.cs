@@ -11,10 +11,6 @@ internal static class WriteRoute
     public static MessagingDbContext ReadContext(MessagingDbContext requestContext) =>
         WriteSession.Current?.Context ?? requestContext;
 
-    /// <summary>Whether a write made now runs on the writer's context rather than on <paramref name="requestContext"/>.</summary>
-    public static bool WritesElsewhere(MessagingDbContext requestContext) =>
-        WriteSession.Current is null && requestContext.Database.CurrentTransaction is null;
-
     public static Task<T> Write<T>(
         MessagingDbContext requestContext,
         DatabaseWriter? writer,

@@ -14,10 +14,11 @@ internal sealed class WriteSession
     private bool _active = true;
     private int _depth;
 
-    private WriteSession(MessagingDbContext context, IDbContextTransaction transaction)
+    private WriteSession(MessagingDbContext context, IDbContextTransaction transaction, PreparedStatements statements)
     {
         Context = context;
         Transaction = transaction;
+        Statements = statements;
     }
 
     /// <summary>
@@ -30,10 +31,13 @@ internal sealed class WriteSession
 
     public IDbContextTransaction Transaction { get; }
 
+    /// <summary>The writer's prepared commands, on the same connection.</summary>
+    public PreparedStatements Statements { get; }
+
     /// <summary>Makes a new session current on this async flow until <see cref="End"/>.</summary>
-    public static WriteSession Begin(MessagingDbContext context, IDbContextTransaction transaction)
+    public static WriteSession Begin(MessagingDbContext context, IDbContextTransaction transaction, PreparedStatements statements)
     {
-        var session = new WriteSession(context, transaction);
+        var session = new WriteSession(context, transaction, statements);
         Ambient.Value = session;
         return session;
     }
