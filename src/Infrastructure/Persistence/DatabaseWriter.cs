@@ -11,11 +11,12 @@ using Microsoft.Extensions.Options;
 namespace Messaging.Infrastructure.Persistence;
 
 /// <summary>
-/// The one path by which this process writes to the database. Callers queue units of work; a single loop takes
-/// whatever is queued (up to <see cref="DatabaseOptions.MaxWriteBatchSize"/>), runs the units one after the other in
-/// one serializable transaction, each behind a savepoint, commits once and only then answers every caller: one commit
-/// (one fsync, one log flush) for all the writes that arrived together. Writers never contend inside the process, so no
-/// request waits on a database lock; readers use their own connections alongside (SQLite in WAL mode).
+/// The one path by which this process writes to the database. Callers queue units of work; whoever writes (a loop,
+/// or a caller that finds nobody writing) takes whatever is queued (up to <see cref="DatabaseOptions.MaxWriteBatchSize"/>),
+/// runs the units one after the other in one serializable transaction, each behind a savepoint, commits once and only
+/// then answers every caller: one commit (one fsync, one log flush) for all the writes that arrived together. One
+/// batch runs at a time, so writers never contend inside the process and no request waits on a database lock; readers
+/// use their own connections alongside (SQLite in WAL mode).
 /// </summary>
 /// <remarks>
 /// A unit that throws is rolled back to its savepoint and fails alone. A transaction the database aborts to settle a
@@ -27,7 +28,10 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 {
     public const string MeterName = "Messaging.Database";
 
-    private const string UnitSavepoint = "unit";
+    // Each unit's savepoint, as prepared statements: EF Core's savepoint calls build a new command every time.
+    private readonly string _savepoint;
+    private readonly string _releaseSavepoint;
+    private readonly string _rollbackToSavepoint;
     private const int MaxAttempts = 3;
 
     private readonly Channel<WriteUnit> _queue =
@@ -39,6 +43,9 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     private readonly int _maxBatchSize;
     private readonly ILogger<DatabaseWriter> _logger;
     private readonly PreparedStatements _statements = new();
+
+    // Whoever holds it writes: the loop, or a caller that found nobody writing.
+    private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Histogram<int> _batchSizes;
     private readonly Histogram<double> _batchDurations;
     private readonly Task _loop;
@@ -49,6 +56,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     private long _isolated;
     private int _largestBatch;
     private bool _connectionOpen;
+    private volatile bool _stopping;
 
     public DatabaseWriter(
         IServiceScopeFactory scopes,
@@ -64,7 +72,10 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         // time no new scope can be created.
         _scope = scopes.CreateAsyncScope();
         _context = _scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-        _isSqlite = _context.Database.IsSqlite();
+        _isSqlite = _context is SqliteMessagingDbContext;
+        (_savepoint, _releaseSavepoint, _rollbackToSavepoint) = _isSqlite
+            ? ("SAVEPOINT unit", "RELEASE unit", "ROLLBACK TO unit")
+            : ("SAVE TRANSACTION unit", string.Empty, "ROLLBACK TRANSACTION unit");
         _maxBatchSize = options.Value.MaxWriteBatchSize;
         _logger = logger;
 
@@ -74,7 +85,12 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         _batchDurations = meter.CreateHistogram<double>(
             "messaging.db.write_batch.duration", "ms", "Time from a transaction's start to its commit.");
 
-        _loop = Task.Run(RunAsync);
+        // Started with no execution context: whichever request happened to create the writer must not lend the loop its
+        // logging scope or trace for good.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(RunAsync);
+        }
     }
 
     public DatabaseWriterStatistics Statistics => new(
@@ -100,7 +116,24 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var unit = new WriteUnit(async token => await work(token));
         unit.WithdrawOn(cancellationToken);
-        if (!_queue.Writer.TryWrite(unit))
+        if (_stopping)
+        {
+            unit.Abandon(new ObjectDisposedException(nameof(DatabaseWriter), "The database writer has stopped."));
+        }
+        else if (_turn.Wait(0, CancellationToken.None))
+        {
+            // Nobody is writing: this caller writes now, on its own thread, with whatever else is queued, instead of
+            // handing over to the loop and waiting to be handed back (two thread switches when the service is quiet).
+            try
+            {
+                await RunQueuedAsync(first: unit);
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
+        else if (!_queue.Writer.TryWrite(unit))
         {
             unit.Abandon(new ObjectDisposedException(nameof(DatabaseWriter), "The database writer has stopped."));
         }
@@ -111,33 +144,56 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     /// <summary>Stops taking work and returns once everything already queued is committed.</summary>
     public async ValueTask DisposeAsync()
     {
+        _stopping = true;
         _queue.Writer.TryComplete();
         await _loop;
+
+        // A caller may still be writing on its own thread.
+        await _turn.WaitAsync();
         await CloseConnectionAsync();
         await _scope.DisposeAsync();
+        _turn.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task RunAsync()
     {
-        var batch = new List<WriteUnit>(_maxBatchSize);
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
-            while (batch.Count < _maxBatchSize && reader.TryRead(out var unit))
+            await _turn.WaitAsync();
+            try
             {
-                if (unit.TryStart())
-                {
-                    batch.Add(unit);
-                }
+                await RunQueuedAsync(first: null);
             }
+            finally
+            {
+                _turn.Release();
+            }
+        }
+    }
 
-            if (batch.Count > 0)
+    // One batch: the given unit, then queued units up to the batch size. Called holding the turn.
+    private async Task RunQueuedAsync(WriteUnit? first)
+    {
+        var batch = new List<WriteUnit>();
+        if (first is not null && first.TryStart())
+        {
+            batch.Add(first);
+        }
+
+        while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var unit))
+        {
+            if (unit.TryStart())
             {
-                await RunBatchAsync(batch);
-                batch.Clear();
+                batch.Add(unit);
             }
+        }
+
+        if (batch.Count > 0)
+        {
+            await RunBatchAsync(batch);
         }
     }
 
@@ -251,7 +307,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     {
         if (savepoint)
         {
-            await transaction.CreateSavepointAsync(UnitSavepoint);
+            await RunAsync(_savepoint, transaction);
         }
 
         var session = WriteSession.Begin(_context, transaction, _statements);
@@ -278,19 +334,23 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             if (savepoint)
             {
                 // Throws when the failure took the whole transaction with it; the batch is then split.
-                await transaction.RollbackToSavepointAsync(UnitSavepoint);
+                await RunAsync(_rollbackToSavepoint, transaction);
             }
 
             return;
         }
 
-        if (savepoint)
+        if (savepoint && _releaseSavepoint.Length > 0)
         {
-            await transaction.ReleaseSavepointAsync(UnitSavepoint);
+            // SQL Server has no release: a savepoint simply stays until the commit.
+            await RunAsync(_releaseSavepoint, transaction);
         }
 
         unit.Succeeded(result);
     }
+
+    private Task<int> RunAsync(string sql, IDbContextTransaction transaction) =>
+        _statements.For(_context.Database.GetDbConnection(), transaction.GetDbTransaction(), sql).ExecuteNonQueryAsync();
 
     private void RecordBatch(int size, TimeSpan duration)
     {

@@ -134,7 +134,7 @@ internal sealed class MessageRepository : IMessageRepository
     private static async Task<bool> Insert(MessagingDbContext db, Message message, CancellationToken cancellationToken)
     {
         var type = db.Model.FindEntityType(typeof(Message))!;
-        using var statement = Statement.For(db, MessageWriteSql.Insert(db.Database))
+        using var statement = Statement.For(db, MessageWriteSql.Insert(db))
             .Bind("@id", Property(type, nameof(Message.Id)), message.Id)
             .Bind("@waSid", Property(type, nameof(Message.WaSid)), message.WaSid)
             .Bind("@direction", Property(type, nameof(Message.Direction)), message.Direction)
@@ -245,7 +245,7 @@ internal sealed class MessageRepository : IMessageRepository
 
     private static string UpdateSql(MessagingDbContext db, IEntityType type, List<PropertyEntry> changed)
     {
-        var key = db.Database.ProviderName + ":" + string.Join(',', changed.Select(p => p.Metadata.Name));
+        var key = db.GetType().Name + ":" + string.Join(',', changed.Select(p => p.Metadata.Name));
         return UpdateStatements.GetOrAdd(key, _ =>
         {
             var sql = db.GetService<ISqlGenerationHelper>();
@@ -260,7 +260,7 @@ internal sealed class MessageRepository : IMessageRepository
     private static async Task UpsertConversation(MessagingDbContext db, Message message, CancellationToken cancellationToken)
     {
         var type = db.Model.FindEntityType(typeof(Message))!;
-        using var statement = Statement.For(db, MessageWriteSql.UpsertConversation(db.Database))
+        using var statement = Statement.For(db, MessageWriteSql.UpsertConversation(db))
             .Bind("@id", Property(type, nameof(Message.Id)), message.Id);
         var rows = await statement.ExecuteAsync(cancellationToken);
         if (rows != 1)

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
-
 namespace Messaging.Infrastructure.Persistence;
 
 /// <summary>
@@ -41,21 +39,18 @@ internal static class MessageWriteSql
 
     public static readonly string SqlServerUpsertConversation = ConversationUpsertSql.SqlServer.Replace("{0}", "@id", StringComparison.Ordinal);
 
-    public static string Insert(DatabaseFacade database) => For(database, SqliteInsert, SqlServerInsert);
+    public static string Insert(MessagingDbContext db) => For(db, SqliteInsert, SqlServerInsert);
 
-    public static string PendingExists(DatabaseFacade database) => For(database, SqlitePendingExists, SqlServerPendingExists);
+    public static string PendingExists(MessagingDbContext db) => For(db, SqlitePendingExists, SqlServerPendingExists);
 
-    public static string UpsertConversation(DatabaseFacade database) =>
-        For(database, SqliteUpsertConversation, SqlServerUpsertConversation);
+    public static string UpsertConversation(MessagingDbContext db) => For(db, SqliteUpsertConversation, SqlServerUpsertConversation);
 
-    private static string For(DatabaseFacade database, string sqlite, string sqlServer)
+    // By the context's type, which names its provider: asking EF Core for the provider's name reads assembly metadata
+    // on every call.
+    private static string For(MessagingDbContext db, string sqlite, string sqlServer) => db switch
     {
-        ArgumentNullException.ThrowIfNull(database);
-        return database.ProviderName switch
-        {
-            "Microsoft.EntityFrameworkCore.Sqlite" => sqlite,
-            "Microsoft.EntityFrameworkCore.SqlServer" => sqlServer,
-            _ => throw new NotSupportedException($"No statements for the database provider '{database.ProviderName}'."),
-        };
-    }
+        SqliteMessagingDbContext => sqlite,
+        SqlServerMessagingDbContext => sqlServer,
+        _ => throw new NotSupportedException($"No statements for {db?.GetType().Name}."),
+    };
 }

@@ -31,7 +31,7 @@ internal sealed class PendingStatusUpdateRepository(MessagingDbContext context, 
         {
             // Every stored message and every status callback asks, and the answer is almost always "none": a prepared
             // probe answers that without a query to build and materialise.
-            using var probe = Statement.For(db, MessageWriteSql.PendingExists(db.Database))
+            using var probe = Statement.For(db, MessageWriteSql.PendingExists(db))
                 .Bind("@waSid", db.Model.FindEntityType(typeof(PendingStatusUpdate))!.FindProperty(nameof(PendingStatusUpdate.WaSid))!, waSid);
             if (!await probe.AnyRowAsync(cancellationToken))
             {
