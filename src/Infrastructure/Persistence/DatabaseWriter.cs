@@ -57,6 +57,8 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     private int _largestBatch;
     private bool _connectionOpen;
     private volatile bool _stopping;
+    private int _disposed;
+    private int _queued;
 
     public DatabaseWriter(
         IServiceScopeFactory scopes,
@@ -133,7 +135,11 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
                 _turn.Release();
             }
         }
-        else if (!_queue.Writer.TryWrite(unit))
+        else if (_queue.Writer.TryWrite(unit))
+        {
+            Interlocked.Increment(ref _queued);
+        }
+        else
         {
             unit.Abandon(new ObjectDisposedException(nameof(DatabaseWriter), "The database writer has stopped."));
         }
@@ -141,9 +147,17 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         return (T)(await unit.Outcome)!;
     }
 
+    /// <summary>Units queued and not yet taken into a batch.</summary>
+    public int QueuedUnits => Volatile.Read(ref _queued);
+
     /// <summary>Stops taking work and returns once everything already queued is committed.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stopping = true;
         _queue.Writer.TryComplete();
         await _loop;
@@ -185,6 +199,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 
         while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var unit))
         {
+            Interlocked.Decrement(ref _queued);
             if (unit.TryStart())
             {
                 batch.Add(unit);

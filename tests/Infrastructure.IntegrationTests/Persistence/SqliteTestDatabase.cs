@@ -9,12 +9,14 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 internal sealed class SqliteTestDatabase : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly IConfiguration _configuration;
     private readonly ServiceProvider _services;
 
-    private SqliteTestDatabase(string directory, string filePath, ServiceProvider services)
+    private SqliteTestDatabase(string directory, string filePath, IConfiguration configuration, ServiceProvider services)
     {
         _directory = directory;
         FilePath = filePath;
+        _configuration = configuration;
         _services = services;
     }
 
@@ -32,14 +34,23 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
                 ["Database:ConnectionString"] = $"Data Source={filePath}",
             })
             .Build();
-        var services = new ServiceCollection()
-            .AddPersistence(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var services = Build(configuration);
         await services.InitialiseDatabaseAsync();
-        return new SqliteTestDatabase(directory, filePath, services);
+        return new SqliteTestDatabase(directory, filePath, configuration, services);
     }
 
     public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+
+    /// <summary>
+    /// Another container on the same file, as a second instance of the service would have: its own database writer,
+    /// contexts and connections. The caller disposes it.
+    /// </summary>
+    public ServiceProvider CreateInstance() => Build(_configuration);
+
+    private static ServiceProvider Build(IConfiguration configuration) =>
+        new ServiceCollection()
+            .AddPersistence(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
     public async ValueTask DisposeAsync()
     {
