@@ -24,6 +24,31 @@ internal sealed class MessageRepository : IMessageRepository
         EF.CompileAsyncQuery((MessagingDbContext db, Guid id, CancellationToken _) =>
             db.Messages.AsNoTracking().SingleOrDefault(m => m.Id == id)));
 
+    // The dashboard's pages (everything, or one contact's thread; the first page or one after a cursor), compiled.
+    // Rarer filters (direction, status) go through LINQ.
+    private static readonly CompiledQuery<Func<MessagingDbContext, int, IAsyncEnumerable<Message>>> Newest = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, int limit) =>
+            db.Messages.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, DateTimeOffset, Guid, int, IAsyncEnumerable<Message>>> NewestAfter = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, DateTimeOffset createdAt, Guid id, int limit) =>
+            db.Messages.AsNoTracking()
+                .Where(m => m.CreatedAt <= createdAt && (m.CreatedAt < createdAt || m.Id.CompareTo(id) < 0))
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, int, IAsyncEnumerable<Message>>> ThreadNewest = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string contact, int limit) =>
+            db.Messages.AsNoTracking()
+                .Where(m => EF.Property<string>(m, MessageConfiguration.ContactProperty) == contact)
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, DateTimeOffset, Guid, int, IAsyncEnumerable<Message>>> ThreadAfter = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string contact, DateTimeOffset createdAt, Guid id, int limit) =>
+            db.Messages.AsNoTracking()
+                .Where(m => EF.Property<string>(m, MessageConfiguration.ContactProperty) == contact)
+                .Where(m => m.CreatedAt <= createdAt && (m.CreatedAt < createdAt || m.Id.CompareTo(id) < 0))
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
     // UPDATE statements by provider and changed columns; in practice one: a status change.
     private static readonly ConcurrentDictionary<string, string> UpdateStatements = new(StringComparer.Ordinal);
 
@@ -81,7 +106,26 @@ internal sealed class MessageRepository : IMessageRepository
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
 
-        var query = WriteRoute.ReadContext(_context).Messages.AsNoTracking();
+        var db = WriteRoute.ReadContext(_context);
+        if (filter is { Direction: null, Status: null })
+        {
+            var page = (filter.Contact, after) switch
+            {
+                (null, null) => Newest.For(db)(db, limit),
+                (null, { } cursor) => NewestAfter.For(db)(db, cursor.CreatedAt, cursor.Id, limit),
+                ({ } thread, null) => ThreadNewest.For(db)(db, thread, limit),
+                ({ } thread, { } cursor) => ThreadAfter.For(db)(db, thread, cursor.CreatedAt, cursor.Id, limit),
+            };
+            var messages = new List<Message>(limit);
+            await foreach (var message in page.WithCancellation(cancellationToken))
+            {
+                messages.Add(message);
+            }
+
+            return messages;
+        }
+
+        var query = db.Messages.AsNoTracking();
         if (filter.Contact is { } contact)
         {
             query = query.Where(m => EF.Property<string>(m, MessageConfiguration.ContactProperty) == contact);
