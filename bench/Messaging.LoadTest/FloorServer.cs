@@ -41,16 +41,23 @@ internal static class FloorServer
     public static async Task<int> RunAsync(string[] args)
     {
         var port = int.Parse(Argument(args, "--port")!, CultureInfo.InvariantCulture);
+        var emulatorPort = int.Parse(Argument(args, "--emulator-port")!, CultureInfo.InvariantCulture);
         var apiKey = Argument(args, "--api-key")!;
+        var baseUrl = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         await using var database = await FloorDatabase.OpenAsync(Argument(args, "--database")!, Argument(args, "--read-database"));
-        await using var emulator = await TwilioEmulatorServer.StartAsync(new TwilioEmulatorOptions());
+
+        // Customers writing in through this emulator reach the floor's webhook and open their window, as for the service.
+        await using var emulator = await TwilioEmulatorServer.StartAsync(new TwilioEmulatorOptions
+        {
+            Url = $"http://127.0.0.1:{emulatorPort.ToString(CultureInfo.InvariantCulture)}",
+            InboundWebhookUrl = new Uri(baseUrl + WebhookPath + "inbound"),
+        });
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         await using var app = builder.Build();
 
-        var baseUrl = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         var statusCallback = new Uri(baseUrl + WebhookPath + "status");
         var validator = new RequestValidator(TwilioEmulatorDefaults.AuthToken);
         using var twilioHttp = new System.Net.Http.HttpClient(new EmulatorRedirectHandler(emulator.BaseAddress) { InnerHandler = new SocketsHttpHandler() });

@@ -50,16 +50,26 @@ internal static class Harness
             }
 
             var rows = new List<ResultRow>();
+            var broken = 0;
             foreach (var (name, _, create) in scenarios)
             {
                 foreach (var clients in options.Clients)
                 {
-                    var plan = new RunPlan(clients, options.Warmup, options.Duration);
-                    var floor = options.Floors ? await MeasureAsync(context, create(), plan, isFloor: true) : null;
-                    var service = await MeasureAsync(context, create(), plan, isFloor: false);
-                    var row = new ResultRow(name, create().Floor, clients, service, floor);
-                    rows.Add(row);
-                    Log(Report.Line(row));
+                    try
+                    {
+                        var plan = new RunPlan(clients, options.Warmup, options.Duration);
+                        var floor = options.Floors ? await MeasureAsync(context, create(), plan, isFloor: true) : null;
+                        var service = await MeasureAsync(context, create(), plan, isFloor: false);
+                        var row = new ResultRow(name, create().Floor, clients, service, floor);
+                        rows.Add(row);
+                        Log(Report.Line(row));
+                    }
+                    catch (Exception exception) when (exception is not OutOfMemoryException)
+                    {
+                        // The other scenarios still run; this one fails the whole run.
+                        broken++;
+                        Log($"{name}, {clients} clients: could not be measured: {exception}");
+                    }
                 }
             }
 
@@ -72,7 +82,7 @@ internal static class Harness
                 await File.WriteAllTextAsync(output, report);
             }
 
-            var failed = rows.Count(r => !r.Passed);
+            var failed = rows.Count(r => !r.Passed) + broken;
             Log(failed == 0 ? "Every run passed its checks." : $"{failed} runs FAILED their checks (errors or stored rows); see the report.");
             return failed == 0 ? 0 : 1;
         }
@@ -133,7 +143,7 @@ internal static class Harness
         var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var readDatabase = scenario.ReadsSeededDatabase ? context.ReadDatabase!.Path : null;
         await using var process = isFloor
-            ? await StartFloorAsync(context, directory, database, readDatabase, port, scenario, plan)
+            ? await StartFloorAsync(context, directory, database, readDatabase, port, emulatorPort, scenario, plan)
             : StartService(context, directory, readDatabase ?? database, port, emulatorPort);
         await process.WaitUntilReadyAsync(new Uri(baseUrl, "/health/ready"), StartTimeout);
 
@@ -142,7 +152,7 @@ internal static class Harness
             IsFloor = isFloor,
             BaseUrl = baseUrl,
             DatabasePath = readDatabase ?? database,
-            EmulatorUrl = isFloor ? null : new Uri($"http://127.0.0.1:{emulatorPort.ToString(CultureInfo.InvariantCulture)}"),
+            EmulatorUrl = new Uri($"http://127.0.0.1:{emulatorPort.ToString(CultureInfo.InvariantCulture)}"),
             ApiKey = context.ApiKey,
         };
         await scenario.PrepareAsync(target, plan);
@@ -227,13 +237,14 @@ internal static class Harness
     }
 
     private static async Task<ChildProcess> StartFloorAsync(
-        RunContext context, string directory, string database, string? readDatabase, int port, Scenario scenario, RunPlan plan)
+        RunContext context, string directory, string database, string? readDatabase, int port, int emulatorPort, Scenario scenario, RunPlan plan)
     {
         var assembly = typeof(Harness).Assembly.Location;
         List<string> arguments =
         [
             assembly, "floor",
             "--port", port.ToString(CultureInfo.InvariantCulture),
+            "--emulator-port", emulatorPort.ToString(CultureInfo.InvariantCulture),
             "--database", database,
             "--api-key", context.ApiKey,
         ];

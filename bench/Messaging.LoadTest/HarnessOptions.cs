@@ -7,7 +7,7 @@ internal sealed record HarnessOptions
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/Messaging.LoadTest -- [options]
-          --quick              smoke test: 1 s per run after 1 s of warm-up, 20,000 seeded rows
+          --quick              smoke test: 64 clients only, 2 s per run after 2 s of warm-up, 20,000 seeded rows
           --duration <s>       measured seconds per run (default 10)
           --warmup <s>         warm-up seconds per run, not measured (default 3)
           --clients <n,n>      connections per run (default 1,64)
@@ -68,8 +68,9 @@ internal sealed record HarnessOptions
                 "--quick" => options with
                 {
                     Quick = true,
-                    Duration = TimeSpan.FromSeconds(1),
-                    Warmup = TimeSpan.FromSeconds(1),
+                    Clients = [64],
+                    Duration = TimeSpan.FromSeconds(2),
+                    Warmup = TimeSpan.FromSeconds(2),
                     ReadRows = 20_000,
                 },
                 "--duration" => options with { Duration = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },

@@ -12,7 +12,7 @@ internal sealed class MessageSeeder : IAsyncDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly SqliteCommand _insert;
-    private readonly Dictionary<int, ConversationSeed> _conversations = [];
+    private readonly Dictionary<string, ConversationSeed> _conversations = new(StringComparer.Ordinal);
 
     private MessageSeeder(SqliteConnection connection, SqliteTransaction transaction, SqliteCommand insert)
     {
@@ -69,10 +69,10 @@ internal sealed class MessageSeeder : IAsyncDisposable
         p["$stamp"].Value = Guid.Empty;
         await _insert.ExecuteNonQueryAsync();
 
-        if (!_conversations.TryGetValue(message.Contact, out var conversation))
+        if (!_conversations.TryGetValue(contact, out var conversation))
         {
             conversation = new ConversationSeed(contact);
-            _conversations[message.Contact] = conversation;
+            _conversations[contact] = conversation;
         }
 
         conversation.Add(id, message);

@@ -6,8 +6,10 @@ internal sealed record ResultRow(string Scenario, string Floor, int Clients, Mea
     /// <summary>The service's throughput as a share of the floor's.</summary>
     public double? Ratio => FloorRun is { Run.Throughput: > 0 } floor ? Service.Run.Throughput / floor.Run.Throughput : null;
 
+    /// <summary>Answered (a run with no answer at all proves nothing), without errors, with the stored rows as acknowledged.</summary>
     public bool Passed =>
-        Service.Run.Errors == 0
+        Service.Run.Completed > 0
+        && Service.Run.Errors == 0
         && Service.Check is null or { Passed: true }
         && FloorRun is null or { Run.Errors: 0 };
 }

@@ -41,6 +41,21 @@ internal sealed class StoredRows : IDisposable
 
     public long PendingStatuses() => Count("""SELECT COUNT(*) FROM "PendingStatusUpdates" """);
 
+    /// <summary>The SIDs statuses are kept for, waiting for their message.</summary>
+    public HashSet<string> PendingSids()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """SELECT DISTINCT "WaSid" FROM "PendingStatusUpdates" """;
+        using var reader = command.ExecuteReader();
+        var sids = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            sids.Add(reader.GetString(0));
+        }
+
+        return sids;
+    }
+
     /// <summary>Whether the conversations count every message once, as the insert's upsert keeps them.</summary>
     public bool ConversationsCountEveryMessage() =>
         Count("""SELECT COALESCE(SUM("MessageCount"), 0) FROM "Conversations" """) == Messages();

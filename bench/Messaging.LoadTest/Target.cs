@@ -10,8 +10,8 @@ internal sealed class Target
     /// <summary>The SQLite file the server writes: the service's database, or the floor's own.</summary>
     public required string DatabasePath { get; init; }
 
-    /// <summary>The service's embedded Twilio emulator; null for the floor.</summary>
-    public Uri? EmulatorUrl { get; init; }
+    /// <summary>The server's Twilio emulator: the service's embedded one, or the floor's own.</summary>
+    public required Uri EmulatorUrl { get; init; }
 
     public required string ApiKey { get; init; }
 

@@ -26,17 +26,17 @@ internal sealed class Sends(bool template) : Scenario
 
     public override async Task PrepareAsync(Target target, RunPlan plan)
     {
-        if (template || target.IsFloor)
+        if (template)
         {
             return;
         }
 
-        // The customers write in first, through the emulator, which posts their signed webhooks to the service.
+        // The customers write in first, through the emulator, which posts their signed webhooks to the server.
         using var client = new HttpClient();
         for (var contact = 0; contact < Recipients; contact++)
         {
             using var response = await client.PostAsJsonAsync(
-                new Uri(target.EmulatorUrl!, "/emulator/inbound"),
+                new Uri(target.EmulatorUrl, "/emulator/inbound"),
                 new { from = Contacts.Number(contact), body = "Hi, is my order on its way?", profileName = "Customer" });
             var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
             if (!response.IsSuccessStatusCode || answer.GetProperty("webhookStatus").GetInt32() != 200)
@@ -94,12 +94,17 @@ internal sealed class Sends(bool template) : Scenario
         var missing = acknowledged.Count(sid => !stored.ContainsKey(sid));
         var notRead = acknowledged.Count(sid => stored.GetValueOrDefault(sid) != "Read");
         var duplicated = rows.DuplicatedSids();
-        var pending = rows.PendingStatuses();
+        var pending = rows.PendingSids();
+
+        // A send whose caller hung up when the run ended may be created at Twilio and never stored (the service cannot
+        // tell): its callbacks stay pending. Only a pending status of a stored message would be a fault.
+        var pendingStored = pending.Count(stored.ContainsKey);
         var counted = rows.ConversationsCountEveryMessage();
         return Task.FromResult<RowCheck?>(new RowCheck(
-            missing == 0 && notRead == 0 && duplicated == 0 && pending == 0 && counted,
-            $"{acknowledged.Count:N0} sends acknowledged: {missing} missing, {duplicated} duplicated, {pending} pending statuses; "
-            + $"callbacks: {settled}; conversations {(counted ? "count every message" : "MISCOUNT")}"));
+            missing == 0 && notRead == 0 && duplicated == 0 && pendingStored == 0 && counted,
+            $"{acknowledged.Count:N0} sends acknowledged: {missing} missing, {duplicated} duplicated, {pendingStored} pending statuses of stored messages"
+            + (pending.Count > pendingStored ? $" ({pending.Count - pendingStored} of sends cut off at the end of the run)" : string.Empty)
+            + $"; callbacks: {settled}; conversations {(counted ? "count every message" : "MISCOUNT")}"));
     }
 
     private static HashSet<string> Acknowledged(WrkRun run) =>
