@@ -108,6 +108,43 @@ public sealed class DatabaseWriterTests
 
     [Test]
     [CancelAfter(30_000)]
+    public async Task A_batch_never_carries_more_units_than_the_configured_size(CancellationToken cancellationToken)
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(new Dictionary<string, string?> { ["Database:MaxWriteBatchSize"] = "10" });
+        await using var scope = database.CreateScope();
+        var writer = scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
+        var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = Task.Run(
+            () => writer.Execute(
+                async token =>
+                {
+                    running.SetResult();
+                    await release.Task;
+                    return await repository.AddIfAbsent(NewMessage(), token);
+                },
+                CancellationToken.None),
+            cancellationToken);
+        await running.Task.WaitAsync(cancellationToken);
+
+        var adds = Enumerable.Range(0, 25)
+            .Select(_ => writer.Execute(token => repository.AddIfAbsent(NewMessage(), token), cancellationToken))
+            .ToList();
+        while (writer.QueuedUnits < 25)
+        {
+            await Task.Delay(5, cancellationToken);
+        }
+
+        release.SetResult();
+        await Task.WhenAll(adds);
+        await blocker;
+
+        Assert.That(writer.Statistics, Is.EqualTo(new DatabaseWriterStatistics(Batches: 4, Units: 26, LargestBatch: 10, Retries: 0, Isolated: 0)));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
     public async Task A_failing_unit_fails_alone_and_the_rest_of_its_batch_is_committed(CancellationToken cancellationToken)
     {
         var first = NewMessage();

@@ -22,7 +22,8 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
 
     public string FilePath { get; }
 
-    public static async Task<SqliteTestDatabase> CreateAsync()
+    /// <param name="settings">Configuration on top of the file's provider and connection string.</param>
+    public static async Task<SqliteTestDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "messaging-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -33,6 +34,7 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
                 ["Database:Provider"] = "Sqlite",
                 ["Database:ConnectionString"] = $"Data Source={filePath}",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = Build(configuration);
         await services.InitialiseDatabaseAsync();
