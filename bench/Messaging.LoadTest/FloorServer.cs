@@ -164,30 +164,7 @@ internal static class FloorServer
         command.CommandText = $"""SELECT {Columns} FROM "Messages" {where} ORDER BY "CreatedAt" DESC, "Id" DESC LIMIT $limit""";
         command.Parameters.AddWithValue("$limit", limit + 1);
 
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
-        json.WriteStartObject();
-        json.WriteStartArray("items");
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            string? next = null;
-            for (var row = 0; await reader.ReadAsync(); row++)
-            {
-                if (row == limit)
-                {
-                    next = "more";
-                    break;
-                }
-
-                WriteMessage(json, reader, 0);
-            }
-
-            json.WriteEndArray();
-            json.WriteString("nextCursor", next);
-        }
-
-        json.WriteEndObject();
-        await json.FlushAsync();
+        await WritePageAsync(context, command, limit, (json, reader) => WriteMessage(json, reader, 0));
     }
 
     private static async Task WriteConversationsAsync(HttpContext context, FloorDatabase database)
@@ -204,6 +181,31 @@ internal static class FloorServer
             """;
         command.Parameters.AddWithValue("$limit", limit + 1);
 
+        await WritePageAsync(context, command, limit, (json, reader) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("contact", reader.GetString(0));
+            json.WriteString("profileName", reader.IsDBNull(1) ? null : reader.GetString(1));
+            json.WritePropertyName("lastMessage");
+            WriteMessage(json, reader, 5);
+            json.WriteString("lastActivityAt", Instant(reader.GetInt64(2)));
+            json.WriteNumber("messageCount", reader.GetInt32(3));
+            if (reader.IsDBNull(4))
+            {
+                json.WriteNull("windowOpenUntil");
+            }
+            else
+            {
+                json.WriteString("windowOpenUntil", Instant(reader.GetInt64(4)).AddHours(24));
+            }
+
+            json.WriteEndObject();
+        });
+    }
+
+    // A page as the service answers it: { "items": [...], "nextCursor": ... }, the query having asked one row more.
+    private static async Task WritePageAsync(HttpContext context, SqliteCommand command, int limit, Action<Utf8JsonWriter, SqliteDataReader> writeRow)
+    {
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
         json.WriteStartObject();
@@ -219,23 +221,7 @@ internal static class FloorServer
                     break;
                 }
 
-                json.WriteStartObject();
-                json.WriteString("contact", reader.GetString(0));
-                json.WriteString("profileName", reader.IsDBNull(1) ? null : reader.GetString(1));
-                json.WritePropertyName("lastMessage");
-                WriteMessage(json, reader, 5);
-                json.WriteString("lastActivityAt", Instant(reader.GetInt64(2)));
-                json.WriteNumber("messageCount", reader.GetInt32(3));
-                if (reader.IsDBNull(4))
-                {
-                    json.WriteNull("windowOpenUntil");
-                }
-                else
-                {
-                    json.WriteString("windowOpenUntil", Instant(reader.GetInt64(4)).AddHours(24));
-                }
-
-                json.WriteEndObject();
+                writeRow(json, reader);
             }
 
             json.WriteEndArray();
