@@ -12,6 +12,11 @@ internal static class Report
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"Measured {machine.At:yyyy-MM-dd HH:mm zzz} at commit {machine.Commit}: {machine.Processor}, {machine.Cores} cores, {machine.OperatingSystem}, {machine.Runtime}.");
         text.AppendLine(c, $"Load average (1/5/15 min) before: {machine.LoadBefore}; after: {machine.LoadAfter}.");
+        if (options.ServiceDirectory is { } service)
+        {
+            text.AppendLine(c, $"Service measured: the build in {service}, not this commit's.");
+        }
+
         text.Append(c, $"Each run: a fresh process on 127.0.0.1, {options.Warmup.TotalSeconds:0} s of warm-up (not counted), then {options.Duration.TotalSeconds:0} s measured with wrk, one connection per thread.");
         text.AppendLine(readRows is { } r ? string.Create(c, $" Reads on {r:N0} seeded messages.") : string.Empty);
         text.AppendLine();
