@@ -217,6 +217,8 @@ internal static class Harness
             "--Database:Provider=Sqlite",
             $"--Database:ConnectionString=Data Source={database}",
             "--Twilio:UseEmulator=true",
+            // Production refuses a wildcard; wrk and the harness reach the service by this address only.
+            "--AllowedHosts=127.0.0.1",
             $"--Twilio:EmulatorUrl=http://127.0.0.1:{emulatorPort.ToString(CultureInfo.InvariantCulture)}",
             $"--Twilio:PublicBaseUrl={url}",
             "--Auth:ApiKeys:0:Name=load-test",

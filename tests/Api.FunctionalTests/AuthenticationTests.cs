@@ -7,6 +7,7 @@ namespace Messaging.Api.FunctionalTests;
 public sealed class AuthenticationTests
 {
     private MessagingApiFactory _factory = null!;
+    private string _storedMessageId = null!;
 
     [OneTimeSetUp]
     public async Task StartWithOneMessage()
@@ -15,6 +16,7 @@ public sealed class AuthenticationTests
         using var client = _factory.CreateClient();
         using var response = await client.PostMessage(new { to = "+14155550123", body = "already here" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        _storedMessageId = (await response.ReadJsonObject())["id"]!.GetValue<string>();
     }
 
     [OneTimeTearDown]
@@ -90,11 +92,13 @@ public sealed class AuthenticationTests
         var collector = _factory.Services.GetFakeLogCollector();
         collector.Clear();
 
-        using var response = await client.GetAsync(new Uri("/api/messages?limit=1", UriKind.Relative));
+        var path = $"/api/messages/{_storedMessageId}";
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        // Other tests' request lines can land after the clear: wait for this request's own.
-        var requestLine = await collector.WaitForAsync(r => r.Message.Contains("GET /api/messages answered 200", StringComparison.Ordinal));
+        // A request line is written after its answer, so an earlier test's line can land after the clear: wait for the
+        // line of the one path no other test here reads.
+        var requestLine = await collector.WaitForAsync(r => r.Message.Contains($"GET {path} answered 200", StringComparison.Ordinal));
         Assert.That(requestLine.Message, Does.Contain($"API key {TestApiKeys.ReadOnlyName}"));
         var everything = collector.GetSnapshot()
             .SelectMany(r => new[] { r.Message }
