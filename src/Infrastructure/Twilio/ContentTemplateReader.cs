@@ -31,7 +31,7 @@ internal static class ContentTemplateReader
         var samples = Samples(resource.Variables as JObject);
 
         // Every variable of what WhatsApp sends, wherever it appears (text, media URL, button): all need a value.
-        var names = content is null ? TemplateText.Ordered(samples.Keys) : TemplateText.VariablesIn(content.ToString(Formatting.None));
+        var names = content is null ? TemplateText.Ordered(samples.Keys) : TemplateText.VariablesIn(Json(content));
         return new ContentTemplate
         {
             Sid = resource.Sid,
@@ -93,6 +93,10 @@ internal static class ContentTemplateReader
     {
         null or JTokenType.Null or JTokenType.Undefined => null,
         JTokenType.String => token.Value<string>(),
-        _ => token.ToString(Formatting.None),
+        _ => Json(token),
     };
+
+    // The overload with converters exists in every Newtonsoft.Json 13 that the SDK may meet at run time (test hosts
+    // load 13.0.1); ToString(Formatting) alone does not.
+    private static string Json(JToken token) => token.ToString(Formatting.None, []);
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Logging;
@@ -24,17 +26,7 @@ internal sealed class TwilioContentTemplateSource(TwilioRestClients clients, ILo
         {
             var set = await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions { PageSize = PageSize }, client);
 
-            // The SDK's ResourceSet fetches each further page synchronously while it is enumerated. The catalogue is
-            // read once per cache period, by one caller at a time, so the thread it blocks is one, briefly.
-            var templates = new List<ContentTemplate>();
-            foreach (var record in set)
-            {
-                if (ContentTemplateReader.Read(record) is { } template)
-                {
-                    templates.Add(template);
-                }
-            }
-
+            var templates = ReadAllPages(set);
             TwilioLog.TemplatesRead(logger, templates.Count);
             return templates;
         }
@@ -53,6 +45,33 @@ internal sealed class TwilioContentTemplateSource(TwilioRestClients clients, ILo
             TwilioLog.TemplatesUnreachable(logger, ex);
             throw new TwilioUnavailableException("Twilio could not be reached to list the content templates.", ex);
         }
+    }
+
+    /// <summary>
+    /// The SDK's ResourceSet fetches each further page while it is enumerated, synchronously and through reflection,
+    /// so a failure there arrives wrapped in <see cref="TargetInvocationException"/>; it is unwrapped to be handled
+    /// like one on the first page. The catalogue is read once per cache period by one caller at a time, so the thread
+    /// this blocks is one, briefly.
+    /// </summary>
+    private static List<ContentTemplate> ReadAllPages(IEnumerable<ContentAndApprovalsResource> set)
+    {
+        var templates = new List<ContentTemplate>();
+        try
+        {
+            foreach (var record in set)
+            {
+                if (ContentTemplateReader.Read(record) is { } template)
+                {
+                    templates.Add(template);
+                }
+            }
+        }
+        catch (TargetInvocationException ex) when (ex.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(ex.InnerException);
+        }
+
+        return templates;
     }
 
     // The SDK wraps transport failures in ApiConnectionException (a TwilioException) and an answer it cannot parse in
