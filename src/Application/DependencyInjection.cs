@@ -38,7 +38,8 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
-        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient);
+        // Validators hold only their rules, built once: rebuilding them for every request cost more than validating.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         services.AddAutoMapper(_ => { }, assembly);
 
         // Defaults apply unless the host binds the section (see CustomerServiceWindowOptions.SectionName).

@@ -8,14 +8,22 @@ namespace Messaging.Infrastructure.Idempotency;
 
 internal sealed class IdempotencyStore(
     MessagingDbContext context,
+    DatabaseWriter writer,
     TimeProvider timeProvider,
     IOptions<IdempotencyOptions> options) : IIdempotencyStore
 {
-    // An expired record is deleted and the insert tried again; a second round only happens when another request
+    // An expired record is deleted and the insert tried again; a second round only happens when another process
     // replaced the same expired record in between, and a third never changes the answer.
     private const int ClaimAttempts = 3;
 
-    private DbSet<IdempotencyRecord> Records => context.Set<IdempotencyRecord>();
+    // Expired keys are deleted this many at a time, one unit of work each, so that purging a large backlog never holds
+    // up the writes of requests for long.
+    private const int PurgeChunk = 1_000;
+
+    // Every request with a key starts with this look-up: compiled once.
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>>> ByOwnerAndKey = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string owner, string key, CancellationToken _) =>
+            db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefault(r => r.Owner == owner && r.Key == key)));
 
     public async Task<IdempotencyClaim> TryClaim(string owner, string key, string fingerprint, CancellationToken cancellationToken)
     {
@@ -23,25 +31,98 @@ internal sealed class IdempotencyStore(
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(fingerprint);
 
+        // A retry of a request that has an outcome, or is still running, is answered by one read, without queueing for
+        // the writer. Only a key that is new (or expired) needs the insert, which stays the guard under concurrency.
+        var existing = await Find(WriteRoute.ReadContext(context), owner, key, cancellationToken);
+        if (existing is not null && !IsExpired(existing, timeProvider.GetUtcNow()))
+        {
+            return Answer(existing, fingerprint);
+        }
+
+        return await WriteRoute.Write(
+            context, writer, (db, token) => Claim(db, owner, key, fingerprint, token), cancellationToken);
+    }
+
+    public Task Complete(Guid claimId, StoredResponse response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var now = timeProvider.GetUtcNow();
+        return WriteRoute.Write(
+            context,
+            writer,
+            (db, token) => Records(db)
+                .Where(r => r.Id == claimId && r.State == IdempotencyRecordState.InFlight)
+                .ExecuteUpdateAsync(
+                    setters => setters
+                        .SetProperty(r => r.State, IdempotencyRecordState.Completed)
+                        .SetProperty(r => r.CompletedAt, now)
+                        .SetProperty(r => r.ResponseStatusCode, response.StatusCode)
+                        .SetProperty(r => r.ResponseContentType, response.ContentType)
+                        .SetProperty(r => r.ResponseLocation, response.Location)
+                        .SetProperty(r => r.ResponseBody, response.Body),
+                    token),
+            cancellationToken);
+    }
+
+    public Task Release(Guid claimId, CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            (db, token) => Records(db)
+                .Where(r => r.Id == claimId && r.State == IdempotencyRecordState.InFlight)
+                .ExecuteDeleteAsync(token),
+            cancellationToken);
+
+    public async Task<int> PurgeExpired(CancellationToken cancellationToken)
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
+        var purged = 0;
+        int deleted;
+        do
+        {
+            deleted = await WriteRoute.Write(
+                context,
+                writer,
+                (db, token) => Records(db)
+                    .Where(r => r.CreatedAt <= cutoff)
+                    .OrderBy(r => r.CreatedAt)
+                    .Take(PurgeChunk)
+                    .ExecuteDeleteAsync(token),
+                cancellationToken);
+            purged += deleted;
+        }
+        while (deleted == PurgeChunk);
+
+        return purged;
+    }
+
+    private static DbSet<IdempotencyRecord> Records(MessagingDbContext db) => db.Set<IdempotencyRecord>();
+
+    private static Task<IdempotencyRecord?> Find(MessagingDbContext db, string owner, string key, CancellationToken cancellationToken) =>
+        ByOwnerAndKey.For(db)(db, owner, key, cancellationToken);
+
+    private async Task<IdempotencyClaim> Claim(
+        MessagingDbContext db, string owner, string key, string fingerprint, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < ClaimAttempts; attempt++)
         {
             var now = timeProvider.GetUtcNow();
             var record = new IdempotencyRecord(Guid.CreateVersion7(now), owner, key, fingerprint, now);
-            if (await TryInsert(record, cancellationToken))
+            if (await TryInsert(db, record, cancellationToken))
             {
                 return IdempotencyClaim.Claimed(record.Id);
             }
 
-            var existing = await Records.AsNoTracking().SingleOrDefaultAsync(r => r.Owner == owner && r.Key == key, cancellationToken);
+            var existing = await Find(db, owner, key, cancellationToken);
             if (existing is null)
             {
                 // Deleted between our insert and this read (purged or released): the key is free again.
                 continue;
             }
 
-            if (existing.CreatedAt <= now - options.Value.Retention)
+            if (IsExpired(existing, now))
             {
-                await Records.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
+                await Records(db).Where(r => r.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
                 continue;
             }
 
@@ -51,31 +132,7 @@ internal sealed class IdempotencyStore(
         return IdempotencyClaim.InFlight;
     }
 
-    public async Task Complete(Guid claimId, StoredResponse response, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        var now = timeProvider.GetUtcNow();
-        await Records
-            .Where(r => r.Id == claimId && r.State == IdempotencyRecordState.InFlight)
-            .ExecuteUpdateAsync(
-                setters => setters
-                    .SetProperty(r => r.State, IdempotencyRecordState.Completed)
-                    .SetProperty(r => r.CompletedAt, now)
-                    .SetProperty(r => r.ResponseStatusCode, response.StatusCode)
-                    .SetProperty(r => r.ResponseContentType, response.ContentType)
-                    .SetProperty(r => r.ResponseLocation, response.Location)
-                    .SetProperty(r => r.ResponseBody, response.Body),
-                cancellationToken);
-    }
-
-    public Task Release(Guid claimId, CancellationToken cancellationToken) =>
-        Records.Where(r => r.Id == claimId && r.State == IdempotencyRecordState.InFlight).ExecuteDeleteAsync(cancellationToken);
-
-    public Task<int> PurgeExpired(CancellationToken cancellationToken)
-    {
-        var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
-        return Records.Where(r => r.CreatedAt <= cutoff).ExecuteDeleteAsync(cancellationToken);
-    }
+    private bool IsExpired(IdempotencyRecord record, DateTimeOffset now) => record.CreatedAt <= now - options.Value.Retention;
 
     private static IdempotencyClaim Answer(IdempotencyRecord existing, string fingerprint)
     {
@@ -96,13 +153,13 @@ internal sealed class IdempotencyStore(
             existing.ResponseBody ?? string.Empty));
     }
 
-    private async Task<bool> TryInsert(IdempotencyRecord record, CancellationToken cancellationToken)
+    private static async Task<bool> TryInsert(MessagingDbContext db, IdempotencyRecord record, CancellationToken cancellationToken)
     {
         // No look-up first: the unique index on (Owner, Key) is the only guard that holds under concurrency.
-        Records.Add(record);
+        Records(db).Add(record);
         try
         {
-            await context.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
         catch (DbUpdateException exception) when (UniqueViolation.IsUniqueViolation(exception))
@@ -111,8 +168,9 @@ internal sealed class IdempotencyStore(
         }
         finally
         {
-            // The request's context also saves the message; the record must never ride along with that save.
-            context.Entry(record).State = EntityState.Detached;
+            // The context may save other entities later (the request's message, in a caller's transaction); the record
+            // must never ride along with that save.
+            db.Entry(record).State = EntityState.Detached;
         }
     }
 }

@@ -9,6 +9,10 @@ public sealed class DatabaseOptions
 
     public const string SqlServer = "SqlServer";
 
+    public const int DefaultMaxWriteBatchSize = 256;
+
+    public const int MaxWriteBatchSizeLimit = 10_000;
+
     /// <summary><see cref="Sqlite"/> (the default) or <see cref="SqlServer"/>.</summary>
     public string Provider { get; set; } = Sqlite;
 
@@ -19,6 +23,12 @@ public sealed class DatabaseOptions
 
     /// <summary>Whether migrations are applied at start; unset means yes for SQLite and no for SQL Server.</summary>
     public bool? MigrateOnStartup { get; set; }
+
+    /// <summary>
+    /// The most units of work committed together in one transaction. Larger batches mean fewer commits under load, but
+    /// hold the database's write lock longer each time.
+    /// </summary>
+    public int MaxWriteBatchSize { get; set; } = DefaultMaxWriteBatchSize;
 
     internal bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 

@@ -18,6 +18,12 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
                 $"{DatabaseOptions.SectionName}:ConnectionString is required when {DatabaseOptions.SectionName}:Provider is '{DatabaseOptions.SqlServer}'.");
         }
 
+        if (options.MaxWriteBatchSize is < 1 or > DatabaseOptions.MaxWriteBatchSizeLimit)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.SectionName}:MaxWriteBatchSize is {options.MaxWriteBatchSize}; it must be from 1 to {DatabaseOptions.MaxWriteBatchSizeLimit}.");
+        }
+
         return ValidateOptionsResult.Success;
     }
 }

@@ -12,6 +12,11 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     /// </summary>
     public const string ContactProperty = "ContactAddress";
 
+    /// <summary>The names of a medium's fields in the JSON column holding a message's media.</summary>
+    public const string MediaUrlJsonName = "url";
+
+    public const string MediaContentTypeJsonName = "contentType";
+
     // Twilio SIDs are 34 characters; addresses are "whatsapp:+" and at most 15 digits.
     private const int SidLength = 64;
     private const int AddressLength = 32;
@@ -37,8 +42,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.OwnsMany(m => m.Media, media =>
         {
             media.ToJson();
-            media.Property(m => m.Url).HasJsonPropertyName("url");
-            media.Property(m => m.ContentType).HasJsonPropertyName("contentType");
+            media.Property(m => m.Url).HasJsonPropertyName(MediaUrlJsonName);
+            media.Property(m => m.ContentType).HasJsonPropertyName(MediaContentTypeJsonName);
         });
         builder.Navigation(m => m.Media).HasField("_media").UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -1,80 +1,101 @@
+using System.Collections.Concurrent;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Messaging.Infrastructure.Persistence;
 
-internal sealed class MessageRepository(MessagingDbContext context) : IMessageRepository
+internal sealed class MessageRepository : IMessageRepository
 {
     // Each retry follows a write that succeeded elsewhere, and statuses only move forward, so contention ends quickly.
     private const int MaxUpdateAttempts = 20;
 
+    // Compiled once: the hot look-ups skip building, translating and caching a LINQ expression on every call.
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, CancellationToken, Task<Message?>>> TrackedBySidQuery = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string waSid, CancellationToken _) =>
+            db.Messages.SingleOrDefault(m => m.WaSid == waSid)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, Guid, CancellationToken, Task<Message?>>> ByIdQuery = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, Guid id, CancellationToken _) =>
+            db.Messages.AsNoTracking().SingleOrDefault(m => m.Id == id)));
+
+    // The dashboard's pages (everything, or one contact's thread; the first page or one after a cursor), compiled.
+    // Rarer filters (direction, status) go through LINQ.
+    private static readonly CompiledQuery<Func<MessagingDbContext, int, IAsyncEnumerable<Message>>> Newest = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, int limit) =>
+            db.Messages.AsNoTracking().OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, DateTimeOffset, Guid, int, IAsyncEnumerable<Message>>> NewestAfter = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, DateTimeOffset createdAt, Guid id, int limit) =>
+            db.Messages.AsNoTracking()
+                .Where(m => m.CreatedAt <= createdAt && (m.CreatedAt < createdAt || m.Id.CompareTo(id) < 0))
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, int, IAsyncEnumerable<Message>>> ThreadNewest = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string contact, int limit) =>
+            db.Messages.AsNoTracking()
+                .Where(m => EF.Property<string>(m, MessageConfiguration.ContactProperty) == contact)
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, DateTimeOffset, Guid, int, IAsyncEnumerable<Message>>> ThreadAfter = new(() =>
+        EF.CompileAsyncQuery((MessagingDbContext db, string contact, DateTimeOffset createdAt, Guid id, int limit) =>
+            db.Messages.AsNoTracking()
+                .Where(m => EF.Property<string>(m, MessageConfiguration.ContactProperty) == contact)
+                .Where(m => m.CreatedAt <= createdAt && (m.CreatedAt < createdAt || m.Id.CompareTo(id) < 0))
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(limit)));
+
+    // UPDATE statements by provider and changed columns; in practice one: a status change.
+    private static readonly ConcurrentDictionary<string, string> UpdateStatements = new(StringComparer.Ordinal);
+
+    private readonly MessagingDbContext _context;
+    private readonly DatabaseWriter? _writer;
+
+    public MessageRepository(MessagingDbContext context, DatabaseWriter writer)
+    {
+        _context = context;
+        _writer = writer;
+    }
+
+    /// <summary>For reads; without the writer, writes run only inside a transaction the caller holds on <paramref name="context"/>.</summary>
+    public MessageRepository(MessagingDbContext context)
+    {
+        _context = context;
+    }
+
     public async Task<AddIfAbsentResult> AddIfAbsent(Message message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-
-        // No look-up first: the unique index on WaSid is the only guard that holds under concurrency, so a new
-        // SID costs a single INSERT and only the rare duplicate pays for a second query. The conversation upsert
-        // shares the insert's transaction: a message is never stored without being counted, and a lost race
-        // counts nothing.
-        var ownTransaction = context.Database.CurrentTransaction is null
-            ? await context.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        await using (ownTransaction)
-        {
-            context.Messages.Add(message);
-            try
-            {
-                await context.SaveChangesAsync(cancellationToken);
-                await UpsertConversation(message, cancellationToken);
-                if (ownTransaction is not null)
-                {
-                    await ownTransaction.CommitAsync(cancellationToken);
-                }
-
-                return new AddIfAbsentResult(message, Inserted: true);
-            }
-            catch (DbUpdateException exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception))
-            {
-                // Left in the Added state, the rejected entity would be inserted again by the next SaveChanges.
-                context.Entry(message).State = EntityState.Detached;
-            }
-        }
-
-        // Tracked, like the message returned when the insert succeeds, so callers see the same thing either way.
-        var stored = await context.Messages.SingleAsync(m => m.WaSid == message.WaSid, cancellationToken);
-        return new AddIfAbsentResult(stored, Inserted: false);
+        var inUnit = WriteSession.Current is not null;
+        var (stored, stamp, inserted) = await WriteRoute.Write(
+            _context, _writer, (db, token) => InsertOrFind(db, message, token), cancellationToken);
+        return new AddIfAbsentResult(inUnit ? stored : Track(stored, stamp), inserted);
     }
 
     public async Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
         ArgumentNullException.ThrowIfNull(change);
-
-        for (var attempt = 1; ; attempt++)
+        var inUnit = WriteSession.Current is not null;
+        var updated = await WriteRoute.Write(
+            _context, _writer, (db, token) => UpdateIn(db, waSid, change, token), cancellationToken);
+        if (updated is not { } result)
         {
-            var message = await ReadCurrent(waSid, cancellationToken);
-            if (message is null || !change(message))
-            {
-                return message;
-            }
-
-            context.Entry(message).Property(MessageConcurrencyConfiguration.StampProperty).CurrentValue = Guid.NewGuid();
-            try
-            {
-                await context.SaveChangesAsync(cancellationToken);
-                return message;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxUpdateAttempts)
-            {
-                // Another caller changed the message after it was read here; the next attempt reads its version.
-            }
+            return null;
         }
+
+        return inUnit ? result.Message : Track(result.Message, result.Stamp);
     }
 
-    public Task<Message?> GetById(Guid id, CancellationToken cancellationToken) =>
-        context.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+    public Task<Message?> GetById(Guid id, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(_context);
+        return ByIdQuery.For(db)(db, id, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Message>> List(
         MessageFilter filter,
@@ -85,7 +106,26 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
 
-        var query = context.Messages.AsNoTracking();
+        var db = WriteRoute.ReadContext(_context);
+        if (filter is { Direction: null, Status: null })
+        {
+            var page = (filter.Contact, after) switch
+            {
+                (null, null) => Newest.For(db)(db, limit),
+                (null, { } cursor) => NewestAfter.For(db)(db, cursor.CreatedAt, cursor.Id, limit),
+                ({ } thread, null) => ThreadNewest.For(db)(db, thread, limit),
+                ({ } thread, { } cursor) => ThreadAfter.For(db)(db, thread, cursor.CreatedAt, cursor.Id, limit),
+            };
+            var messages = new List<Message>(limit);
+            await foreach (var message in page.WithCancellation(cancellationToken))
+            {
+                messages.Add(message);
+            }
+
+            return messages;
+        }
+
+        var query = db.Messages.AsNoTracking();
         if (filter.Contact is { } contact)
         {
             query = query.Where(m => EF.Property<string>(m, MessageConfiguration.ContactProperty) == contact);
@@ -117,10 +157,156 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
             .ToListAsync(cancellationToken);
     }
 
-    private async Task UpsertConversation(Message message, CancellationToken cancellationToken)
+    // No look-up first: one guarded INSERT decides, so a new SID costs a single statement and a duplicate (Twilio
+    // delivering again) costs one more read. The conversation upsert shares the insert's transaction (the writer's, or
+    // the caller's own): a message is never stored without being counted, and a lost race counts nothing.
+    private static async Task<(Message Message, Guid Stamp, bool Inserted)> InsertOrFind(
+        MessagingDbContext db, Message message, CancellationToken cancellationToken)
     {
-        var rows = await context.Database.ExecuteSqlRawAsync(
-            ConversationUpsertSql.For(context.Database), [message.Id], cancellationToken);
+        if (await Insert(db, message, cancellationToken))
+        {
+            await UpsertConversation(db, message, cancellationToken);
+            return (message, Guid.Empty, true);
+        }
+
+        // The guard took the SID: the stored message is returned, tracked, like any message read for an update.
+        var stored = await TrackedBySid(db, message.WaSid!, cancellationToken)
+            ?? throw new InvalidOperationException($"The SID {message.WaSid} was refused as taken, but no message has it.");
+        return (stored, Stamp(db.Entry(stored)), false);
+    }
+
+    private static async Task<bool> Insert(MessagingDbContext db, Message message, CancellationToken cancellationToken)
+    {
+        var type = db.Model.FindEntityType(typeof(Message))!;
+        using var statement = Statement.For(db, MessageWriteSql.Insert(db))
+            .Bind("@id", Property(type, nameof(Message.Id)), message.Id)
+            .Bind("@waSid", Property(type, nameof(Message.WaSid)), message.WaSid)
+            .Bind("@direction", Property(type, nameof(Message.Direction)), message.Direction)
+            .Bind("@from", Property(type, nameof(Message.From)), message.From)
+            .Bind("@to", Property(type, nameof(Message.To)), message.To)
+            .Bind("@body", Property(type, nameof(Message.Body)), message.Body)
+            .Bind("@profileName", Property(type, nameof(Message.ProfileName)), message.ProfileName)
+            .Bind("@contentSid", Property(type, nameof(Message.ContentSid)), message.ContentSid)
+            .Bind("@status", Property(type, nameof(Message.Status)), message.Status)
+            .Bind("@errorCode", Property(type, nameof(Message.ErrorCode)), message.ErrorCode)
+            .Bind("@errorMessage", Property(type, nameof(Message.ErrorMessage)), message.ErrorMessage)
+            .Bind("@createdAt", Property(type, nameof(Message.CreatedAt)), message.CreatedAt)
+            .Bind("@updatedAt", Property(type, nameof(Message.UpdatedAt)), message.UpdatedAt)
+            .Bind("@media", MediaJson.Write(message.Media))
+            .Bind("@stamp", Property(type, MessageConcurrencyConfiguration.StampProperty), Guid.Empty);
+        try
+        {
+            return await statement.ExecuteAsync(cancellationToken) == 1;
+        }
+        catch (Exception exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception))
+        {
+            // The unique index caught what the guard did not see (another process, on a database without the guard's
+            // lock): the same answer, the SID is taken.
+            return false;
+        }
+    }
+
+    private static async Task<(Message Message, Guid Stamp)?> UpdateIn(
+        MessagingDbContext db, string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var message = await ReadCurrent(db, waSid, cancellationToken);
+            if (message is null)
+            {
+                return null;
+            }
+
+            var entry = db.Entry(message);
+            if (!change(message))
+            {
+                return (message, Stamp(entry));
+            }
+
+            if (await SaveChanged(db, entry, cancellationToken))
+            {
+                return (message, Stamp(entry));
+            }
+
+            if (attempt == MaxUpdateAttempts)
+            {
+                throw new DbUpdateConcurrencyException($"Message {waSid} kept changing under {MaxUpdateAttempts} attempts to update it.");
+            }
+
+            // Another process changed the message after it was read here; the next attempt reads its version.
+        }
+    }
+
+    // The changed columns only, with a new stamp, where the stamp is still the one read: zero rows means another writer
+    // got there first. Anything but plain columns (the media) goes through EF Core's own save.
+    private static async Task<bool> SaveChanged(MessagingDbContext db, EntityEntry<Message> entry, CancellationToken cancellationToken)
+    {
+        var stampEntry = entry.Property(MessageConcurrencyConfiguration.StampProperty);
+        var readStamp = (Guid)stampEntry.OriginalValue!;
+        var newStamp = Guid.NewGuid();
+        entry.DetectChanges();
+        if (entry.Navigations.Any(n => n.IsModified))
+        {
+            stampEntry.CurrentValue = newStamp;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await entry.ReloadAsync(cancellationToken);
+                return false;
+            }
+        }
+
+        var changed = entry.Properties.Where(p => p.IsModified && p.Metadata.Name != MessageConcurrencyConfiguration.StampProperty).ToList();
+        using (var statement = Statement.For(db, UpdateSql(db, entry.Metadata, changed)))
+        {
+            for (var i = 0; i < changed.Count; i++)
+            {
+                statement.Bind("@v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), changed[i].Metadata, changed[i].CurrentValue);
+            }
+
+            statement
+                .Bind("@stamp", stampEntry.Metadata, newStamp)
+                .Bind("@id", Property(entry.Metadata, nameof(Message.Id)), entry.Entity.Id)
+                .Bind("@readStamp", stampEntry.Metadata, readStamp);
+            if (await statement.ExecuteAsync(cancellationToken) == 0)
+            {
+                // The change stays unsaved on the entity; the retry reloads it from the database first.
+                return false;
+            }
+        }
+
+        // What is stored now is what the entity holds: a later save in the same unit starts from here.
+        entry.OriginalValues.SetValues(entry.CurrentValues);
+        stampEntry.CurrentValue = newStamp;
+        stampEntry.OriginalValue = newStamp;
+        entry.State = EntityState.Unchanged;
+        return true;
+    }
+
+    private static string UpdateSql(MessagingDbContext db, IEntityType type, List<PropertyEntry> changed)
+    {
+        var key = db.GetType().Name + ":" + string.Join(',', changed.Select(p => p.Metadata.Name));
+        return UpdateStatements.GetOrAdd(key, _ =>
+        {
+            var sql = db.GetService<ISqlGenerationHelper>();
+            string Column(string property) => sql.DelimitIdentifier(Property(type, property).GetColumnName());
+            var sets = changed.Select((p, i) => $"{sql.DelimitIdentifier(p.Metadata.GetColumnName())} = @v{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}")
+                .Append($"{Column(MessageConcurrencyConfiguration.StampProperty)} = @stamp");
+            return $"UPDATE {sql.DelimitIdentifier(type.GetTableName()!)} SET {string.Join(", ", sets)} "
+                + $"WHERE {Column(nameof(Message.Id))} = @id AND {Column(MessageConcurrencyConfiguration.StampProperty)} = @readStamp";
+        });
+    }
+
+    private static async Task UpsertConversation(MessagingDbContext db, Message message, CancellationToken cancellationToken)
+    {
+        var type = db.Model.FindEntityType(typeof(Message))!;
+        using var statement = Statement.For(db, MessageWriteSql.UpsertConversation(db))
+            .Bind("@id", Property(type, nameof(Message.Id)), message.Id);
+        var rows = await statement.ExecuteAsync(cancellationToken);
         if (rows != 1)
         {
             // The message was inserted a moment ago in this transaction; anything else means the statement is wrong,
@@ -129,14 +315,14 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
         }
     }
 
-    // The database's current version, also when this context already tracks the message (e.g. just after inserting
-    // it): a tracked copy may be older than a concurrent caller's write.
-    private async Task<Message?> ReadCurrent(string waSid, CancellationToken cancellationToken)
+    // The database's current version, also when this context already tracks the message: a tracked copy may be older
+    // than another writer's update.
+    private static async Task<Message?> ReadCurrent(MessagingDbContext db, string waSid, CancellationToken cancellationToken)
     {
-        var tracked = context.Messages.Local.FirstOrDefault(m => m.WaSid == waSid);
+        var tracked = db.Messages.Local.FirstOrDefault(m => m.WaSid == waSid);
         if (tracked is not null)
         {
-            var entry = context.Entry(tracked);
+            var entry = db.Entry(tracked);
             await entry.ReloadAsync(cancellationToken);
             if (entry.State != EntityState.Detached)
             {
@@ -144,6 +330,40 @@ internal sealed class MessageRepository(MessagingDbContext context) : IMessageRe
             }
         }
 
-        return await context.Messages.SingleOrDefaultAsync(m => m.WaSid == waSid, cancellationToken);
+        return await TrackedBySid(db, waSid, cancellationToken);
+    }
+
+    private static Task<Message?> TrackedBySid(MessagingDbContext db, string waSid, CancellationToken cancellationToken) =>
+        TrackedBySidQuery.For(db)(db, waSid, cancellationToken);
+
+    private static IProperty Property(IEntityType type, string name) =>
+        type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
+
+    private static Guid Stamp(EntityEntry<Message> entry) =>
+        (Guid)entry.Property(MessageConcurrencyConfiguration.StampProperty).CurrentValue!;
+
+    // A write on the writer's context hands back an entity no context tracks any more. This request's context tracks it
+    // from here, as it would had it made the write itself; a copy it already tracks is brought up to date instead, so
+    // the caller keeps working with the instance it has.
+    private Message Track(Message message, Guid stamp)
+    {
+        var tracked = _context.Messages.Local.FirstOrDefault(m => m.Id == message.Id);
+        EntityEntry<Message> entry;
+        if (tracked is null)
+        {
+            entry = _context.Messages.Attach(message);
+        }
+        else
+        {
+            entry = _context.Entry(tracked);
+            entry.CurrentValues.SetValues(message);
+            entry.OriginalValues.SetValues(message);
+        }
+
+        var stampProperty = entry.Property(MessageConcurrencyConfiguration.StampProperty);
+        stampProperty.CurrentValue = stamp;
+        stampProperty.OriginalValue = stamp;
+        stampProperty.IsModified = false;
+        return entry.Entity;
     }
 }

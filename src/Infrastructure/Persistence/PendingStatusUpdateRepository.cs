@@ -4,32 +4,63 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
 
-internal sealed class PendingStatusUpdateRepository(MessagingDbContext context) : IPendingStatusUpdateRepository
+internal sealed class PendingStatusUpdateRepository(MessagingDbContext context, DatabaseWriter writer) : IPendingStatusUpdateRepository
 {
-    public async Task Add(PendingStatusUpdate update, CancellationToken cancellationToken)
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, IAsyncEnumerable<PendingStatusUpdate>>> BySid = new(() =>
+        EF.CompileAsyncQuery<MessagingDbContext, string, PendingStatusUpdate>((db, waSid) =>
+            db.PendingStatusUpdates.AsNoTracking().Where(p => p.WaSid == waSid).OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id)));
+
+    public Task Add(PendingStatusUpdate update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        context.PendingStatusUpdates.Add(update);
-        await context.SaveChangesAsync(cancellationToken);
+        return WriteRoute.Write(
+            context,
+            writer,
+            async (db, token) =>
+            {
+                db.PendingStatusUpdates.Add(update);
+                return await db.SaveChangesAsync(token);
+            },
+            cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PendingStatusUpdate>> ListFor(string waSid, CancellationToken cancellationToken) =>
-        await context.PendingStatusUpdates
-            .AsNoTracking()
-            .Where(p => p.WaSid == waSid)
-            .OrderBy(p => p.ReceivedAt)
-            .ThenBy(p => p.Id)
-            .ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<PendingStatusUpdate>> ListFor(string waSid, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(context);
+        if (WriteSession.Current is not null)
+        {
+            // Every stored message and every status callback asks, and the answer is almost always "none": a prepared
+            // probe answers that without a query to build and materialise.
+            using var probe = Statement.For(db, MessageWriteSql.PendingExists(db))
+                .Bind("@waSid", db.Model.FindEntityType(typeof(PendingStatusUpdate))!.FindProperty(nameof(PendingStatusUpdate.WaSid))!, waSid);
+            if (!await probe.AnyRowAsync(cancellationToken))
+            {
+                return [];
+            }
+        }
 
-    public async Task Remove(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+        var updates = new List<PendingStatusUpdate>();
+        await foreach (var update in BySid.For(db)(db, waSid).WithCancellation(cancellationToken))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
+    }
+
+    public Task Remove(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
         if (ids.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // A set-based delete: both sides of a race may remove the same rows, and a row already gone is no error.
-        await context.PendingStatusUpdates.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        return WriteRoute.Write(
+            context,
+            writer,
+            (db, token) => db.PendingStatusUpdates.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(token),
+            cancellationToken);
     }
 }

@@ -20,14 +20,21 @@ internal static class PersistenceServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
         // Both contexts are registered and the provider is chosen when one is resolved, so an invalid
-        // configuration surfaces as the validator's message rather than as a half-built container.
-        services.AddDbContext<SqliteMessagingDbContext>((provider, builder) =>
+        // configuration surfaces as the validator's message rather than as a half-built container. Pooled: a request
+        // reuses a context whose services and options are already built, instead of building them again.
+        services.AddDbContextPool<SqliteMessagingDbContext>((provider, builder) =>
             builder.UseSqlite(SqliteConnectionString(Options(provider))).ConfigureWarnings(QuietExpectedFailures));
-        services.AddDbContext<SqlServerMessagingDbContext>((provider, builder) =>
+        services.AddDbContextPool<SqlServerMessagingDbContext>((provider, builder) =>
             builder.UseSqlServer(Options(provider).ConnectionString).ConfigureWarnings(QuietExpectedFailures));
         services.AddScoped<MessagingDbContext>(provider => Options(provider).IsSqlServer
             ? provider.GetRequiredService<SqlServerMessagingDbContext>()
             : provider.GetRequiredService<SqliteMessagingDbContext>());
+
+        // Every write of this process goes through the one writer, which commits the units that arrive together at once.
+        services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<DatabaseWriter>();
+        services.AddScoped<IUnitOfWork, QueuedUnitOfWork>();
 
         services.AddScoped<IMessageRepository, MessageRepository>();
         services.AddScoped<IConversationRepository, ConversationRepository>();

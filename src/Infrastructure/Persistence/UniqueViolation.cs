@@ -15,7 +15,13 @@ internal static class UniqueViolation
     private const int SqlServerDuplicateKeyInUniqueIndex = 2601;
     private const int SqlServerUniqueConstraintViolation = 2627;
 
-    public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    public static bool IsUniqueViolation(DbUpdateException exception) => IsProviderUniqueViolation(exception.InnerException);
+
+    /// <summary>For a statement run outside EF Core's save: the provider's own exception.</summary>
+    public static bool IsUniqueViolation(Exception exception) =>
+        exception is DbUpdateException update ? IsUniqueViolation(update) : IsProviderUniqueViolation(exception);
+
+    private static bool IsProviderUniqueViolation(Exception? exception) => exception switch
     {
         SqliteException sqlite => IsSqliteUniqueViolation(sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode),
         SqlException sqlServer => IsSqlServerUniqueViolation(sqlServer.Number),

@@ -32,6 +32,7 @@ public static class ApplicationServices
         services.AddSingleton(timeProvider ?? new FakeTimeProvider(Now));
         services.AddSingleton(gateway);
         services.AddSingleton(repository);
+        services.AddSingleton<IUnitOfWork, InlineUnitOfWork>();
         services.AddSingleton(conversations ?? RecentlyWritten());
         services.AddSingleton(pending ?? NothingPending());
         services.AddSingleton(Mock.Of<IMessageEvents>());

@@ -28,6 +28,17 @@ public sealed class DatabaseOptionsTests
         Assert.That(exception!.Message, Does.Contain("Database:ConnectionString"));
     }
 
+    [TestCase("0")]
+    [TestCase("10001")]
+    public async Task A_write_batch_size_out_of_range_stops_the_host_from_starting(string size)
+    {
+        using var host = BuildHost(new() { ["Database:MaxWriteBatchSize"] = size });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(exception!.Message, Does.Contain("Database:MaxWriteBatchSize").And.Contain(size));
+    }
+
     [Test]
     public async Task Initialising_the_database_with_an_unknown_provider_fails_validation()
     {

@@ -9,18 +9,21 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 internal sealed class SqliteTestDatabase : IAsyncDisposable
 {
     private readonly string _directory;
+    private readonly IConfiguration _configuration;
     private readonly ServiceProvider _services;
 
-    private SqliteTestDatabase(string directory, string filePath, ServiceProvider services)
+    private SqliteTestDatabase(string directory, string filePath, IConfiguration configuration, ServiceProvider services)
     {
         _directory = directory;
         FilePath = filePath;
+        _configuration = configuration;
         _services = services;
     }
 
     public string FilePath { get; }
 
-    public static async Task<SqliteTestDatabase> CreateAsync()
+    /// <param name="settings">Configuration on top of the file's provider and connection string.</param>
+    public static async Task<SqliteTestDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "messaging-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -31,15 +34,25 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
                 ["Database:Provider"] = "Sqlite",
                 ["Database:ConnectionString"] = $"Data Source={filePath}",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var services = new ServiceCollection()
-            .AddPersistence(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var services = Build(configuration);
         await services.InitialiseDatabaseAsync();
-        return new SqliteTestDatabase(directory, filePath, services);
+        return new SqliteTestDatabase(directory, filePath, configuration, services);
     }
 
     public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+
+    /// <summary>
+    /// Another container on the same file, as a second instance of the service would have: its own database writer,
+    /// contexts and connections. The caller disposes it.
+    /// </summary>
+    public ServiceProvider CreateInstance() => Build(_configuration);
+
+    private static ServiceProvider Build(IConfiguration configuration) =>
+        new ServiceCollection()
+            .AddPersistence(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
     public async ValueTask DisposeAsync()
     {

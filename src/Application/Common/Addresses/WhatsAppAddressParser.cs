@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Messaging.Domain.Messages;
@@ -19,15 +20,52 @@ public static class WhatsAppAddressParser
     // What libphonenumber answers for a country code no country uses.
     private const string UnknownRegion = "ZZ";
 
+    // Addresses remembered; past this many, new ones are parsed every time (no eviction to pay for).
+    private const int RememberedLimit = 10_000;
+
     private static readonly PhoneNumberUtil PhoneNumbers = PhoneNumberUtil.GetInstance();
+
+    // libphonenumber's parse is tens of microseconds of regular expressions, and every request parses the same few
+    // addresses (the sender, the customers writing now) in its validator and again in its handler. Only addresses that
+    // parsed are kept, so input that is refused cannot fill the memory.
+    private static readonly ConcurrentDictionary<string, WhatsAppAddress> Parsed = new(StringComparer.Ordinal);
 
     public static bool TryParse(string? input, [NotNullWhen(true)] out WhatsAppAddress? address)
     {
-        address = null;
         if (input is null)
+        {
+            address = null;
+            return false;
+        }
+
+        if (Parsed.TryGetValue(input, out address))
+        {
+            return true;
+        }
+
+        if (!TryParseNew(input, out address))
         {
             return false;
         }
+
+        if (Parsed.Count < RememberedLimit)
+        {
+            Parsed.TryAdd(input, address);
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses input already known to be valid, such as configuration or a validated request.</summary>
+    /// <exception cref="FormatException">The input is not a WhatsApp address.</exception>
+    public static WhatsAppAddress Parse(string? input) =>
+        TryParse(input, out var address)
+            ? address
+            : throw new FormatException("Not a WhatsApp address: expected '+' and the number in international form, optionally after 'whatsapp:'.");
+
+    private static bool TryParseNew(string input, [NotNullWhen(true)] out WhatsAppAddress? address)
+    {
+        address = null;
 
         var candidate = input.AsSpan().Trim();
         if (candidate.Length >= WhatsAppAddress.Prefix.Length
@@ -68,12 +106,6 @@ public static class WhatsAppAddressParser
         return true;
     }
 
-    /// <summary>Parses input already known to be valid, such as configuration or a validated request.</summary>
-    /// <exception cref="FormatException">The input is not a WhatsApp address.</exception>
-    public static WhatsAppAddress Parse(string? input) =>
-        TryParse(input, out var address)
-            ? address
-            : throw new FormatException("Not a WhatsApp address: expected '+' and the number in international form, optionally after 'whatsapp:'.");
 
     private static bool IsAcceptable(PhoneNumber number)
     {

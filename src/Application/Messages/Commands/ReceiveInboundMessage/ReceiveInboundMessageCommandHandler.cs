@@ -10,6 +10,7 @@ namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<ReceiveInboundMessageCommand, MessageDto>
 {
     private readonly IMessageRepository _repository;
+    private readonly IUnitOfWork _unitOfWork;
     private readonly PendingStatusReconciler _reconciler;
     private readonly TimeProvider _timeProvider;
     private readonly IMapper _mapper;
@@ -17,12 +18,14 @@ public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<Receiv
 
     public ReceiveInboundMessageCommandHandler(
         IMessageRepository repository,
+        IUnitOfWork unitOfWork,
         PendingStatusReconciler reconciler,
         TimeProvider timeProvider,
         IMapper mapper,
         IMessageEvents events)
     {
         _repository = repository;
+        _unitOfWork = unitOfWork;
         _reconciler = reconciler;
         _timeProvider = timeProvider;
         _mapper = mapper;
@@ -43,13 +46,17 @@ public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<Receiv
             request.ProfileName,
             _timeProvider.GetUtcNow());
 
-        // Twilio delivers a webhook again when it gets no answer in time; every delivery ends in this one row.
-        var stored = await _repository.AddIfAbsent(message, cancellationToken);
-        var result = stored.Message;
-        if (stored.Inserted)
-        {
-            result = await _reconciler.ApplyPending(sid, CancellationToken.None) ?? result;
-        }
+        // Twilio delivers a webhook again when it gets no answer in time; every delivery ends in this one row. Statuses
+        // reported before the message existed are applied in the same unit of work, so one commit stores both.
+        var result = await _unitOfWork.Run(
+            async token =>
+            {
+                var stored = await _repository.AddIfAbsent(message, token);
+                return stored.Inserted
+                    ? await _reconciler.ApplyPending(sid, CancellationToken.None) ?? stored.Message
+                    : stored.Message;
+            },
+            cancellationToken);
 
         var dto = _mapper.Map<MessageDto>(result);
         _events.Publish(dto);

@@ -19,6 +19,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
 {
     private readonly ITwilioGateway _gateway;
     private readonly IMessageRepository _repository;
+    private readonly IUnitOfWork _unitOfWork;
     private readonly IConversationRepository _conversations;
     private readonly IOptions<CustomerServiceWindowOptions> _windowOptions;
     private readonly TimeProvider _timeProvider;
@@ -31,6 +32,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
     public SendMessageCommandHandler(
         ITwilioGateway gateway,
         IMessageRepository repository,
+        IUnitOfWork unitOfWork,
         IConversationRepository conversations,
         IOptions<CustomerServiceWindowOptions> windowOptions,
         TimeProvider timeProvider,
@@ -42,6 +44,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
     {
         _gateway = gateway;
         _repository = repository;
+        _unitOfWork = unitOfWork;
         _conversations = conversations;
         _windowOptions = windowOptions;
         _timeProvider = timeProvider;
@@ -96,13 +99,17 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
             sent.Sid, from, to, storedBody, mediaUrls, request.ContentSid, sent.Status, _timeProvider.GetUtcNow());
 
         // The message exists at Twilio now; dropping the row because the caller canceled would leave its status
-        // callbacks without a message to update.
-        var stored = await _repository.AddIfAbsent(message, CancellationToken.None);
-        var result = stored.Message;
-        if (stored.Inserted)
-        {
-            result = await ApplyStatusesReportedBeforeTheSave(sent.Sid) ?? result;
-        }
+        // callbacks without a message to update. Statuses Twilio reported before the save are applied in the same unit
+        // of work, so one commit stores both.
+        var result = await _unitOfWork.Run(
+            async token =>
+            {
+                var stored = await _repository.AddIfAbsent(message, token);
+                return stored.Inserted
+                    ? await ApplyStatusesReportedBeforeTheSave(sent.Sid) ?? stored.Message
+                    : stored.Message;
+            },
+            CancellationToken.None);
 
         var dto = _mapper.Map<MessageDto>(result);
         _events.Publish(dto);
@@ -113,7 +120,8 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
     {
         try
         {
-            return await _reconciler.ApplyPending(sid, CancellationToken.None);
+            // A unit of its own inside the save's: when it fails, only what it wrote is undone, and the save goes on.
+            return await _unitOfWork.Run(_ => _reconciler.ApplyPending(sid, CancellationToken.None), CancellationToken.None);
         }
         catch (Exception ex)
         {

@@ -86,6 +86,7 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
     private Task<Messaging.Application.Messages.MessageDto> Handle(ReceiveInboundMessageCommand command) =>
         new ReceiveInboundMessageCommandHandler(
                 _store.Messages.Object,
+                new InlineUnitOfWork(),
                 new PendingStatusReconciler(_store.Messages.Object, _store.Pending.Object, _time),
                 _time,
                 TestMapper.Instance,

@@ -336,6 +336,7 @@ public sealed class SendMessageCommandHandlerTests
         new(
             _gateway.Object,
             _repository.Object,
+            new InlineUnitOfWork(),
             _conversations.Object,
             Options.Create(new CustomerServiceWindowOptions()),
             _time,

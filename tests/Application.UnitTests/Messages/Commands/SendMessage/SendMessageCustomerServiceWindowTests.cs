@@ -172,6 +172,7 @@ public sealed class SendMessageCustomerServiceWindowTests
         new(
             _gateway.Object,
             _repository.Object,
+            new InlineUnitOfWork(),
             _conversations.Object,
             Options.Create(_options),
             _time,

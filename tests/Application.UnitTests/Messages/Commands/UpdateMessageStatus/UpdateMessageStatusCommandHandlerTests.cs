@@ -153,6 +153,7 @@ public sealed class UpdateMessageStatusCommandHandlerTests
         new UpdateMessageStatusCommandHandler(
                 _store.Messages.Object,
                 _store.Pending.Object,
+                new InlineUnitOfWork(),
                 new PendingStatusReconciler(_store.Messages.Object, _store.Pending.Object, _time),
                 _time,
                 TestMapper.Instance,

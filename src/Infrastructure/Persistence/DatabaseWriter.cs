@@ -1,0 +1,389 @@
+using System.Data;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Persistence;
+
+/// <summary>
+/// The one path by which this process writes to the database. Callers queue units of work; whoever writes (a loop,
+/// or a caller that finds nobody writing) takes whatever is queued (up to <see cref="DatabaseOptions.MaxWriteBatchSize"/>),
+/// runs the units one after the other in one serializable transaction, each behind a savepoint, commits once and only
+/// then answers every caller: one commit (one fsync, one log flush) for all the writes that arrived together. One
+/// batch runs at a time, so writers never contend inside the process and no request waits on a database lock; readers
+/// use their own connections alongside (SQLite in WAL mode).
+/// </summary>
+/// <remarks>
+/// A unit that throws is rolled back to its savepoint and fails alone. A transaction the database aborts to settle a
+/// conflict with another process is run again; one that fails as a whole otherwise (its commit, a broken savepoint) is
+/// split, and each unit is run in a transaction of its own. Between processes (several instances on one database
+/// server) the database still decides races: the writer only removes contention inside one process.
+/// </remarks>
+internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
+{
+    public const string MeterName = "Messaging.Database";
+
+    // Each unit's savepoint, as prepared statements: EF Core's savepoint calls build a new command every time.
+    private readonly string _savepoint;
+    private readonly string _releaseSavepoint;
+    private readonly string _rollbackToSavepoint;
+    private const int MaxAttempts = 3;
+
+    private readonly Channel<WriteUnit> _queue =
+        Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly AsyncServiceScope _scope;
+    private readonly MessagingDbContext _context;
+    private readonly bool _isSqlite;
+    private readonly int _maxBatchSize;
+    private readonly ILogger<DatabaseWriter> _logger;
+    private readonly PreparedStatements _statements = new();
+
+    // Whoever holds it writes: the loop, or a caller that found nobody writing.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Histogram<int> _batchSizes;
+    private readonly Histogram<double> _batchDurations;
+    private readonly Task _loop;
+
+    private long _batches;
+    private long _units;
+    private long _retries;
+    private long _isolated;
+    private int _largestBatch;
+    private bool _connectionOpen;
+    private volatile bool _stopping;
+    private int _disposed;
+    private int _queued;
+
+    public DatabaseWriter(
+        IServiceScopeFactory scopes,
+        IOptions<DatabaseOptions> options,
+        IMeterFactory meters,
+        ILogger<DatabaseWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(meters);
+
+        // A scope of its own for the writer's lifetime: the queue is drained when the container is disposed, by which
+        // time no new scope can be created.
+        _scope = scopes.CreateAsyncScope();
+        _context = _scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        _isSqlite = _context is SqliteMessagingDbContext;
+        (_savepoint, _releaseSavepoint, _rollbackToSavepoint) = _isSqlite
+            ? ("SAVEPOINT unit", "RELEASE unit", "ROLLBACK TO unit")
+            : ("SAVE TRANSACTION unit", string.Empty, "ROLLBACK TRANSACTION unit");
+        _maxBatchSize = options.Value.MaxWriteBatchSize;
+        _logger = logger;
+
+        var meter = meters.Create(MeterName);
+        _batchSizes = meter.CreateHistogram<int>(
+            "messaging.db.write_batch.size", "{unit}", "Units of work committed together in one transaction.");
+        _batchDurations = meter.CreateHistogram<double>(
+            "messaging.db.write_batch.duration", "ms", "Time from a transaction's start to its commit.");
+
+        // Started with no execution context: whichever request happened to create the writer must not lend the loop its
+        // logging scope or trace for good.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _loop = Task.Run(RunAsync);
+        }
+    }
+
+    public DatabaseWriterStatistics Statistics => new(
+        Interlocked.Read(ref _batches),
+        Interlocked.Read(ref _units),
+        Volatile.Read(ref _largestBatch),
+        Interlocked.Read(ref _retries),
+        Interlocked.Read(ref _isolated));
+
+    /// <summary>
+    /// Queues <paramref name="work"/> as a unit of its own and returns its result once the transaction holding it has
+    /// committed. <paramref name="cancellationToken"/> withdraws the unit while it waits; once started, it runs to the
+    /// end. Inside a unit, use <see cref="WriteSession.Current"/> instead: waiting here for a later unit would never end.
+    /// </summary>
+    public async Task<T> Execute<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (WriteSession.Current is not null)
+        {
+            throw new InvalidOperationException("A unit of work cannot wait for another unit; run it inside the current one.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var unit = new WriteUnit(async token => await work(token));
+        unit.WithdrawOn(cancellationToken);
+        if (_stopping)
+        {
+            unit.Abandon(new ObjectDisposedException(nameof(DatabaseWriter), "The database writer has stopped."));
+        }
+        else if (_turn.Wait(0, CancellationToken.None))
+        {
+            // Nobody is writing: this caller writes now, on its own thread, with whatever else is queued, instead of
+            // handing over to the loop and waiting to be handed back (two thread switches when the service is quiet).
+            try
+            {
+                await RunQueuedAsync(first: unit);
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
+        else if (_queue.Writer.TryWrite(unit))
+        {
+            Interlocked.Increment(ref _queued);
+        }
+        else
+        {
+            unit.Abandon(new ObjectDisposedException(nameof(DatabaseWriter), "The database writer has stopped."));
+        }
+
+        return (T)(await unit.Outcome)!;
+    }
+
+    /// <summary>Units queued and not yet taken into a batch.</summary>
+    public int QueuedUnits => Volatile.Read(ref _queued);
+
+    /// <summary>Stops taking work and returns once everything already queued is committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        _stopping = true;
+        _queue.Writer.TryComplete();
+        await _loop;
+
+        // A caller may still be writing on its own thread.
+        await _turn.WaitAsync();
+        await CloseConnectionAsync();
+        await _scope.DisposeAsync();
+        _turn.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            await _turn.WaitAsync();
+            try
+            {
+                await RunQueuedAsync(first: null);
+            }
+            finally
+            {
+                _turn.Release();
+            }
+        }
+    }
+
+    // One batch: the given unit, then queued units up to the batch size. Called holding the turn.
+    private async Task RunQueuedAsync(WriteUnit? first)
+    {
+        var batch = new List<WriteUnit>();
+        if (first is not null && first.TryStart())
+        {
+            batch.Add(first);
+        }
+
+        while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var unit))
+        {
+            Interlocked.Decrement(ref _queued);
+            if (unit.TryStart())
+            {
+                batch.Add(unit);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await RunBatchAsync(batch);
+        }
+    }
+
+    private async Task RunBatchAsync(List<WriteUnit> batch)
+    {
+        try
+        {
+            await CommitWithRetriesAsync(batch);
+        }
+        catch (Exception exception) when (batch.Count > 1)
+        {
+            // Nothing of the batch is stored. Run each unit alone, so that only the one that broke the transaction fails.
+            await CloseConnectionAsync();
+            Interlocked.Increment(ref _isolated);
+            LogBatchSplit(_logger, exception, batch.Count);
+            foreach (var unit in batch)
+            {
+                await RunBatchAsync([unit]);
+            }
+
+            return;
+        }
+        catch (Exception exception)
+        {
+            await CloseConnectionAsync();
+            batch[0].LostWith(exception);
+        }
+
+        foreach (var unit in batch)
+        {
+            unit.Publish();
+        }
+    }
+
+    private async Task CommitWithRetriesAsync(List<WriteUnit> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CommitTogetherAsync(batch);
+                return;
+            }
+            catch (Exception exception) when (attempt < MaxAttempts && TransientWriteFailure.IsTransient(exception))
+            {
+                Interlocked.Increment(ref _retries);
+                LogBatchRetried(_logger, exception, batch.Count, attempt);
+            }
+        }
+    }
+
+    private async Task CommitTogetherAsync(List<WriteUnit> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var database = _context.Database;
+        await OpenConnectionAsync();
+
+        // Serializable, so a unit's reads of its own rows (is the message stored yet? is a status pending?) are
+        // protected from other processes until the commit: SQLite always is; SQL Server takes key-range locks.
+        await using (var transaction = await database.BeginTransactionAsync(IsolationLevel.Serializable))
+        {
+            // One unit alone needs no savepoint: if it fails, the whole transaction is rolled back instead.
+            var alone = batch.Count == 1;
+            foreach (var unit in batch)
+            {
+                await RunUnitAsync(unit, transaction, savepoint: !alone);
+            }
+
+            if (alone && batch[0].FailedOnItsOwn)
+            {
+                await transaction.RollbackAsync();
+            }
+            else
+            {
+                await transaction.CommitAsync();
+            }
+        }
+
+        RecordBatch(batch.Count, Stopwatch.GetElapsedTime(started));
+    }
+
+    // The connection stays open between batches, so that the prepared statements on it stay prepared; after a failure
+    // it is closed, in case the failure was the connection's, and opened afresh for the next batch.
+    private async Task OpenConnectionAsync()
+    {
+        if (_connectionOpen)
+        {
+            return;
+        }
+
+        await _context.Database.OpenConnectionAsync();
+        _connectionOpen = true;
+        if (_isSqlite)
+        {
+            // FULL syncs the log at every commit, so a caller is only answered once its rows survive a power cut.
+            await _context.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;");
+        }
+    }
+
+    private async Task CloseConnectionAsync()
+    {
+        _statements.Clear();
+        if (_connectionOpen)
+        {
+            _connectionOpen = false;
+            await _context.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task RunUnitAsync(WriteUnit unit, IDbContextTransaction transaction, bool savepoint)
+    {
+        if (savepoint)
+        {
+            await RunAsync(_savepoint, transaction);
+        }
+
+        var session = WriteSession.Begin(_context, transaction, _statements);
+        object? result = null;
+        Exception? failure = null;
+        try
+        {
+            result = await unit.RunAsync();
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+        finally
+        {
+            // Entities the unit loaded or saved belong to its caller now; the next unit starts from a clean context.
+            session.End();
+            _context.ChangeTracker.Clear();
+        }
+
+        if (failure is not null)
+        {
+            unit.FailedWith(failure);
+            if (savepoint)
+            {
+                // Throws when the failure took the whole transaction with it; the batch is then split.
+                await RunAsync(_rollbackToSavepoint, transaction);
+            }
+
+            return;
+        }
+
+        if (savepoint && _releaseSavepoint.Length > 0)
+        {
+            // SQL Server has no release: a savepoint simply stays until the commit.
+            await RunAsync(_releaseSavepoint, transaction);
+        }
+
+        unit.Succeeded(result);
+    }
+
+    private Task<int> RunAsync(string sql, IDbContextTransaction transaction) =>
+        _statements.For(_context.Database.GetDbConnection(), transaction.GetDbTransaction(), sql).ExecuteNonQueryAsync();
+
+    private void RecordBatch(int size, TimeSpan duration)
+    {
+        Interlocked.Increment(ref _batches);
+        Interlocked.Add(ref _units, size);
+        if (size > _largestBatch)
+        {
+            // Only this loop writes it.
+            Volatile.Write(ref _largestBatch, size);
+        }
+
+        _batchSizes.Record(size);
+        _batchDurations.Record(duration.TotalMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A write transaction of {Units} units failed as a whole; running each unit on its own")]
+    private static partial void LogBatchSplit(ILogger logger, Exception exception, int units);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The database aborted a write transaction of {Units} units (attempt {Attempt}); running it again")]
+    private static partial void LogBatchRetried(ILogger logger, Exception exception, int units, int attempt);
+}

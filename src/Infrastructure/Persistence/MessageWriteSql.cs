@@ -1,0 +1,56 @@
+namespace Messaging.Infrastructure.Persistence;
+
+/// <summary>
+/// The statements of the hot write path, one text per provider, run as prepared commands by the writer. Their
+/// parameters are bound through the model's type mappings (see <see cref="Statement"/>), so every value is stored as
+/// EF Core stores it.
+/// </summary>
+internal static class MessageWriteSql
+{
+    /// <summary>
+    /// Inserts a message unless one with its SID is stored: one statement, no error to recover from when Twilio delivers
+    /// a webhook again. Zero rows changed means the SID was taken. The unique index on the SID stays the guard between
+    /// processes; on SQL Server the range lock taken by the check holds until the commit.
+    /// </summary>
+    public const string SqliteInsert = """
+        INSERT INTO "Messages" ("Id", "WaSid", "Direction", "From", "To", "Body", "ProfileName", "ContentSid", "Status",
+                                "ErrorCode", "ErrorMessage", "CreatedAt", "UpdatedAt", "Media", "ConcurrencyStamp")
+        VALUES (@id, @waSid, @direction, @from, @to, @body, @profileName, @contentSid, @status,
+                @errorCode, @errorMessage, @createdAt, @updatedAt, @media, @stamp)
+        ON CONFLICT ("WaSid") DO NOTHING
+        """;
+
+    public const string SqlServerInsert = """
+        INSERT INTO [Messages] ([Id], [WaSid], [Direction], [From], [To], [Body], [ProfileName], [ContentSid], [Status],
+                                [ErrorCode], [ErrorMessage], [CreatedAt], [UpdatedAt], [Media], [ConcurrencyStamp])
+        SELECT @id, @waSid, @direction, @from, @to, @body, @profileName, @contentSid, @status,
+               @errorCode, @errorMessage, @createdAt, @updatedAt, @media, @stamp
+        WHERE @waSid IS NULL
+           OR NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [WaSid] = @waSid)
+        """;
+
+    /// <summary>Whether any status is pending for the SID <c>@waSid</c>: almost never, so this cheap probe comes first.</summary>
+    public const string SqlitePendingExists = """SELECT 1 FROM "PendingStatusUpdates" WHERE "WaSid" = @waSid LIMIT 1""";
+
+    public const string SqlServerPendingExists = """SELECT TOP (1) 1 FROM [PendingStatusUpdates] WHERE [WaSid] = @waSid""";
+
+    /// <summary>The conversation upsert (<see cref="ConversationUpsertSql"/>) with the message's id as <c>@id</c>.</summary>
+    public static readonly string SqliteUpsertConversation = ConversationUpsertSql.Sqlite.Replace("{0}", "@id", StringComparison.Ordinal);
+
+    public static readonly string SqlServerUpsertConversation = ConversationUpsertSql.SqlServer.Replace("{0}", "@id", StringComparison.Ordinal);
+
+    public static string Insert(MessagingDbContext db) => For(db, SqliteInsert, SqlServerInsert);
+
+    public static string PendingExists(MessagingDbContext db) => For(db, SqlitePendingExists, SqlServerPendingExists);
+
+    public static string UpsertConversation(MessagingDbContext db) => For(db, SqliteUpsertConversation, SqlServerUpsertConversation);
+
+    // By the context's type, which names its provider: asking EF Core for the provider's name reads assembly metadata
+    // on every call.
+    private static string For(MessagingDbContext db, string sqlite, string sqlServer) => db switch
+    {
+        SqliteMessagingDbContext => sqlite,
+        SqlServerMessagingDbContext => sqlServer,
+        _ => throw new NotSupportedException($"No statements for {db?.GetType().Name}."),
+    };
+}

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// The writer's hand-written statements against the model, per provider: an insert that left out a column, or named
+/// the computed contact, would only show up at run time, and on SQL Server not before production.
+/// </summary>
+public sealed partial class MessageWriteSqlTests
+{
+    private const string NeverOpenedSqlServer = "Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True";
+
+    [Test]
+    public void The_sqlite_insert_writes_every_stored_column_of_a_message_but_the_computed_contact()
+    {
+        using var context = new SqliteMessagingDbContext(
+            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        Assert.That(InsertedColumns(MessageWriteSql.Insert(context)), Is.EquivalentTo(WritableColumns(context)));
+    }
+
+    [Test]
+    public void The_sql_server_insert_writes_every_stored_column_of_a_message_but_the_computed_contact()
+    {
+        using var context = new SqlServerMessagingDbContext(
+            new DbContextOptionsBuilder<SqlServerMessagingDbContext>().UseSqlServer(NeverOpenedSqlServer).Options);
+
+        Assert.That(InsertedColumns(MessageWriteSql.Insert(context)), Is.EquivalentTo(WritableColumns(context)));
+    }
+
+    [Test]
+    public void The_sql_server_insert_takes_the_sid_only_when_no_message_holds_it_under_a_range_lock() =>
+        Assert.That(
+            MessageWriteSql.SqlServerInsert,
+            Does.Contain("NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [WaSid] = @waSid)"));
+
+    [TestCase(MessageWriteSql.SqlitePendingExists)]
+    [TestCase(MessageWriteSql.SqlServerPendingExists)]
+    public void The_pending_status_probe_reads_by_the_indexed_sid(string sql) =>
+        Assert.That(sql, Does.Contain("\"WaSid\" = @waSid").Or.Contain("[WaSid] = @waSid"));
+
+    private static IEnumerable<string> WritableColumns(DbContext context)
+    {
+        var messages = context.Model.FindEntityType(typeof(Message))!;
+        var table = StoreObjectIdentifier.Table(messages.GetTableName()!);
+        var columns = messages.GetProperties()
+            .Where(p => p.GetComputedColumnSql(table) is null)
+            .Select(p => p.GetColumnName(table)!);
+        var media = messages.GetNavigations().Single(n => n.Name == nameof(Message.Media)).TargetEntityType.GetContainerColumnName()!;
+        return columns.Append(media);
+    }
+
+    private static List<string> InsertedColumns(string sql)
+    {
+        var list = ColumnList().Match(sql).Groups["columns"].Value;
+        return [.. list.Split(',').Select(c => c.Trim().Trim('"', '[', ']'))];
+    }
+
+    [GeneratedRegex(@"INSERT INTO \S+ \((?<columns>[^)]*)\)")]
+    private static partial Regex ColumnList();
+}
