@@ -7,6 +7,7 @@ using Messaging.Api.Infrastructure;
 using Messaging.Application.Conversations;
 using Messaging.Api.RateLimiting;
 using Messaging.Application.Common.Addresses;
+using Messaging.Application.Templates;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -55,6 +56,7 @@ public static class DependencyInjection
 
         services.AddOptions<CustomerServiceWindowOptions>().BindConfiguration(CustomerServiceWindowOptions.SectionName);
         services.AddOptions<PhoneNumberOptions>().BindConfiguration(PhoneNumberOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.SectionName).ValidateOnStart();
         services.AddApiKeyAuthentication(configuration);
         services.AddSendRateLimiting(configuration);
         services.AddTransient<IdempotencyFilter>();

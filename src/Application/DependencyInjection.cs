@@ -5,6 +5,7 @@ using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Behaviours;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Application.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,8 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the mediator with its handlers and pipeline, the validators and the mappings.
     /// The caller provides <see cref="TimeProvider"/>, logging, the ports in <c>Common/Interfaces</c> and, optionally,
-    /// the binding of <see cref="CustomerServiceWindowOptions"/> and <see cref="PhoneNumberOptions"/> to configuration.
+    /// the binding of <see cref="CustomerServiceWindowOptions"/>, <see cref="PhoneNumberOptions"/> and
+    /// <see cref="TemplateOptions"/> to configuration.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -27,6 +29,10 @@ public static class DependencyInjection
         services.AddTransient<IMediator, Mediator>();
         AddRequestHandlers(services, assembly);
         services.AddTransient<PendingStatusReconciler>();
+
+        // One catalogue per process, so the templates read from Twilio are shared by every request.
+        services.TryAddSingleton<TemplateCatalogue>();
+        services.AddTransient<TemplateSendGuard>();
 
         // Registration order is pipeline order, outermost first: failures of validation are seen by the logger.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
@@ -40,6 +46,8 @@ public static class DependencyInjection
         services.AddOptions<CustomerServiceWindowOptions>();
         services.AddOptions<PhoneNumberOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PhoneNumberOptions>, PhoneNumberOptionsValidator>());
+        services.AddOptions<TemplateOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TemplateOptions>, TemplateOptionsValidator>());
 
         return services;
     }

@@ -10,6 +10,8 @@ internal sealed class EmulatorState
     private readonly ConcurrentQueue<string> _creationOrder = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInbound = new(StringComparer.Ordinal);
     private int _createMessageRequests;
+    private int _contentRequests;
+    private ContentCatalogue _content;
     private Uri? _inboundWebhookUrl;
 
     public EmulatorState(TwilioEmulatorOptions options)
@@ -19,7 +21,7 @@ internal sealed class EmulatorState
         TimeProvider = options.TimeProvider;
         Sender = options.Sender;
         _inboundWebhookUrl = options.InboundWebhookUrl;
-        Content = new ContentCatalogue(options.ContentTemplates, TimeProvider.GetUtcNow());
+        _content = new ContentCatalogue(options.ContentTemplates, TimeProvider.GetUtcNow());
     }
 
     public string AccountSid { get; }
@@ -32,7 +34,12 @@ internal sealed class EmulatorState
 
     public FaultQueue Faults { get; } = new();
 
-    public ContentCatalogue Content { get; }
+    /// <summary>The templates served now; replaced whole, so a request sees one catalogue from start to end.</summary>
+    public ContentCatalogue Content
+    {
+        get => Volatile.Read(ref _content);
+        set => Volatile.Write(ref _content, value);
+    }
 
     public Uri? InboundWebhookUrl
     {
@@ -45,6 +52,8 @@ internal sealed class EmulatorState
 
     public int CreateMessageRequests => Volatile.Read(ref _createMessageRequests);
 
+    public int ContentRequests => Volatile.Read(ref _contentRequests);
+
     /// <summary>The messages created so far, oldest first.</summary>
     public IReadOnlyList<EmulatedMessage> Messages =>
         _creationOrder.Select(sid => _messages[sid]).ToArray();
@@ -52,6 +61,8 @@ internal sealed class EmulatorState
     public int MessagesCreated => _creationOrder.Count;
 
     public void CountCreateMessageRequest() => Interlocked.Increment(ref _createMessageRequests);
+
+    public void CountContentRequest() => Interlocked.Increment(ref _contentRequests);
 
     public void Add(EmulatedMessage message)
     {

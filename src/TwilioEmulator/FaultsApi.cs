@@ -42,7 +42,7 @@ internal sealed class FaultsApi(EmulatorState state)
 
     public Task StatsAsync(HttpContext context) =>
         context.Response.WriteAsJsonAsync(
-            new { createMessageRequests = state.CreateMessageRequests, messagesCreated = state.MessagesCreated },
+            new { createMessageRequests = state.CreateMessageRequests, messagesCreated = state.MessagesCreated, contentRequests = state.ContentRequests },
             EmulatorProblem.Json,
             context.RequestAborted);
 

@@ -56,6 +56,9 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     /// <summary>The content templates the Content API serves, in its list order.</summary>
     public IReadOnlyList<ContentTemplate> ContentTemplates => _state.Content.Templates;
 
+    /// <summary>Every request to the Content API received so far (lists, fetches, approvals), refused or faulted ones included.</summary>
+    public int ContentRequests => _state.ContentRequests;
+
     /// <summary>The injected faults still waiting for a request, in the order they will hit.</summary>
     public IReadOnlyList<PendingFault> PendingFaults => _state.Faults.Pending;
 
@@ -138,10 +141,20 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
         app.MapGet(MessagesPattern, faults.Around(messages.ListAsync, isMessageCreate: false));
         app.MapGet(FetchMessagePattern, faults.Around(messages.FetchAsync, isMessageCreate: false));
         app.MapGet(FetchMediaPattern, faults.Around(media.FetchAsync, isMessageCreate: false));
-        app.MapGet(ContentApi.ListPath, faults.Around(content.ListAsync, isMessageCreate: false));
-        app.MapGet(ContentApi.ListWithApprovalsPath, faults.Around(content.ListWithApprovalsAsync, isMessageCreate: false));
-        app.MapGet(ContentApi.FetchPattern, faults.Around(content.FetchAsync, isMessageCreate: false));
-        app.MapGet(ContentApi.ApprovalPattern, faults.Around(content.FetchApprovalAsync, isMessageCreate: false));
+        RequestDelegate CountedContent(RequestDelegate handler)
+        {
+            var faulted = faults.Around(handler, isMessageCreate: false);
+            return context =>
+            {
+                state.CountContentRequest();
+                return faulted(context);
+            };
+        }
+
+        app.MapGet(ContentApi.ListPath, CountedContent(content.ListAsync));
+        app.MapGet(ContentApi.ListWithApprovalsPath, CountedContent(content.ListWithApprovalsAsync));
+        app.MapGet(ContentApi.FetchPattern, CountedContent(content.FetchAsync));
+        app.MapGet(ContentApi.ApprovalPattern, CountedContent(content.FetchApprovalAsync));
         app.MapGet(MediaApi.CdnPathPrefix + "{token}", (RequestDelegate)media.CdnAsync);
         app.MapPost(InboundApi.Path, (RequestDelegate)new InboundApi(state, inbound).PostAsync);
         var faultsApi = new FaultsApi(state);
@@ -197,6 +210,14 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
 
         _state.Faults.Add(fault, count, target);
     }
+
+    /// <summary>
+    /// Serves <paramref name="templates"/> from now on instead of the catalogue before, as when templates are created,
+    /// deleted, approved or rejected at Twilio while the service runs. Checked like
+    /// <see cref="TwilioEmulatorOptions.ContentTemplates"/>; a request under way finishes with the catalogue it began with.
+    /// </summary>
+    public void ReplaceContentTemplates(IEnumerable<ContentTemplate> templates) =>
+        _state.Content = new ContentCatalogue(templates, _state.TimeProvider.GetUtcNow());
 
     /// <summary>Drops every fault still pending; requests already delayed or hanging are not affected.</summary>
     public void ClearFaults() => _state.Faults.Clear();

@@ -136,6 +136,33 @@ public sealed class BadInputTests
             "MessageSid=SM0123456789abcdef0123456789abcdef&AccountSid=AC99999999999999999999999999999999&From=whatsapp%3A%2B14155550123&To=whatsapp%3A%2B14155238886&Body=hi",
             "application/x-www-form-urlencoded", HttpStatusCode.Forbidden, apiKey: null);
 
+        // Templates: sends the account's catalogue refuses before Twilio, and bad list parameters.
+        yield return Post("unknown template", """{"to": "+14155550123", "contentSid": "HX00000000000000000000000000000000"}""", HttpStatusCode.UnprocessableEntity);
+        yield return Post("template waiting for approval", """{"to": "+14155550123", "contentSid": "HXf883ef45928d11a96c57958e647f8079", "contentVariables": {"1": "a", "2": "b", "3": "c"}}""", HttpStatusCode.UnprocessableEntity);
+        yield return Post("template not yet submitted", """{"to": "+14155550123", "contentSid": "HXf93bc1fdf9ec76ba30a528fac609d9cc", "contentVariables": {"1": "a", "2": "b"}}""", HttpStatusCode.UnprocessableEntity);
+        yield return Post("rejected template", """{"to": "+14155550123", "contentSid": "HXbce84e031adc4d7beb2d1e6404810e51", "contentVariables": {"1": "a", "2": "b"}}""", HttpStatusCode.UnprocessableEntity);
+        yield return Post("template without its variables", $$"""{"to": "+14155550123", "contentSid": "{{ValidTemplate}}"}""", HttpStatusCode.UnprocessableEntity);
+        yield return Post("template missing a variable", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "Ana"}}""", HttpStatusCode.UnprocessableEntity);
+        yield return Post("template with a variable it does not have", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "Ana", "2": "12/1", "3": "x"}}""", HttpStatusCode.UnprocessableEntity);
+        yield return Post("template variable that is empty", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "", "2": "12/1"}}""");
+        yield return Post("template variable with a line break", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "Ana\nSmith", "2": "12/1"}}""");
+        yield return Post("template variable with a tab", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "Ana\tSmith", "2": "12/1"}}""");
+        yield return Post("template variable with five spaces in a row", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "Ana     Smith", "2": "12/1"}}""");
+        yield return Get("templates, limit zero", "/api/templates?limit=0");
+        yield return Get("templates, limit over 200", "/api/templates?limit=201");
+        yield return Get("templates, limit not a number", "/api/templates?limit=ten");
+        yield return Get("templates, forged cursor", "/api/templates?cursor=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        yield return Get("templates, cursor of the conversation list", "/api/templates?cursor=" + new ConversationCursor(DateTimeOffset.UnixEpoch, "whatsapp:+14155550123").Encode());
+        yield return Get("templates, cursor of 10,000 characters", $"/api/templates?cursor={new string('A', 10_000)}");
+        yield return Get("templates, status with punctuation", "/api/templates?status=approved%27%20OR%201=1");
+        yield return Get("templates, language with a space", "/api/templates?language=en%20US");
+        yield return Get("templates, name with a control character", "/api/templates?name=order%07");
+        yield return Get("templates, name of 101 characters", $"/api/templates?name={new string('n', 101)}");
+        yield return Get("templates, refresh that is not a boolean", "/api/templates?refresh=maybe");
+        yield return Case("templates without a key", HttpMethod.Get, "/api/templates", null, null, HttpStatusCode.Unauthorized, apiKey: null);
+        yield return Case("templates with a send-only key", HttpMethod.Get, "/api/templates", null, null, HttpStatusCode.Forbidden, TestApiKeys.SendOnly);
+        yield return Case("POST to the templates", HttpMethod.Post, "/api/templates", "{}", "application/json", HttpStatusCode.MethodNotAllowed);
+
         // Contact lookup: a number as typed.
         yield return Get("lookup without a number", "/api/contacts/lookup");
         yield return Get("lookup of an empty number", "/api/contacts/lookup?number=");

@@ -102,7 +102,7 @@ public sealed class CustomerServiceWindowTests
     [Test]
     public async Task A_template_to_a_contact_who_never_wrote_is_sent()
     {
-        using var response = await _client.PostMessage(new { to = Customer, contentSid = Template, contentVariables = new Dictionary<string, string> { ["1"] = "Ana" } });
+        using var response = await _client.PostMessage(new { to = Customer, contentSid = Template, contentVariables = new Dictionary<string, string> { ["1"] = "Ana", ["2"] = "12/1" } });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         Assert.That(_factory.Emulator().Messages.Single().ContentSid, Is.EqualTo(Template));

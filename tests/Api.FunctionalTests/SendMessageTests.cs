@@ -91,6 +91,10 @@ public sealed class SendMessageTests
             Assert.That(sent["contentSid"]!.GetValue<string>(), Is.EqualTo(contentSid));
             Assert.That(emulated.ContentSid, Is.EqualTo(contentSid));
             Assert.That(JsonNode.Parse(emulated.ContentVariables!)!["1"]!.GetValue<string>(), Is.EqualTo("Ana"));
+
+            // The service stores what the customer receives, the same text Twilio renders.
+            Assert.That(sent["body"]!.GetValue<string>(), Is.EqualTo(emulated.Body));
+            Assert.That(sent["body"]!.GetValue<string>(), Does.StartWith("Hi Ana, this is a reminder of your appointment on 12/1."));
         });
     }
 

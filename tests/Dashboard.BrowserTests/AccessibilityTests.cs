@@ -57,4 +57,29 @@ public sealed class AccessibilityTests : DashboardFixture
         await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Back to conversations" }).ClickAsync();
         Assert.That(await Page.EvaluateAsync<string[]>(SmallControls), Is.Empty, "phone, list");
     }
+
+    [Test]
+    public async Task The_template_picker_works_from_the_keyboard_alone_with_targets_of_44_pixels()
+    {
+        await App.StoreInbound("+14155550274", DateTimeOffset.UtcNow.AddDays(-2), "Hello?", "Vic");
+        await SignIn();
+        await Open("+14155550274", "Vic");
+        await Expect(Page.Locator("#template-search")).ToBeFocusedAsync();
+        await Expect(Page.Locator("#template-count")).ToHaveTextAsync("5 approved templates.");
+
+        // Tab past Refresh to the list of templates; arrows choose; Tab goes on to the first field.
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("#template-refresh")).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.PressAsync("ArrowDown");
+        var chosen = Page.Locator("#template-choices input:checked");
+        await Expect(chosen).ToHaveCountAsync(1);
+        await Expect(chosen).ToBeFocusedAsync();
+        await Page.Keyboard.PressAsync("Tab");
+        await Expect(Page.Locator("#template-fields input").First).ToBeFocusedAsync();
+        Assert.That(await Page.EvaluateAsync<string[]>(SmallControls), Is.Empty, "desk, picker");
+
+        await Page.SetViewportSizeAsync(390, 760);
+        Assert.That(await Page.EvaluateAsync<string[]>(SmallControls), Is.Empty, "phone, picker");
+    }
 }

@@ -85,6 +85,31 @@ public sealed class AxeTests : DashboardFixture
         await AssertNoSeriousViolations();
     }
 
+    [Test]
+    public async Task Template_picker()
+    {
+        await App.StoreInbound("+14155550330", DateTimeOffset.UtcNow.AddDays(-2), "Still there?", "Ada");
+        await SignIn();
+        await Open("+14155550330", "Ada");
+        await Page.Locator("#template-choices label.template-choice", new PageLocatorOptions { HasText = "appointment_reminder" }).ClickAsync();
+        await Page.Locator("#template-var-1").FillAsync("Ada");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Send template" }).ClickAsync();
+        await Expect(Page.Locator("#template-var-2")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        await AssertNoSeriousViolations();
+    }
+
+    [Test]
+    public async Task Window_closing_soon()
+    {
+        await App.StoreInbound("+14155550331", DateTimeOffset.UtcNow.AddHours(-23), "Quick one", "Bea");
+        await SignIn();
+        await Open("+14155550331", "Bea");
+        await Expect(Page.Locator("#window-note")).ToHaveAttributeAsync("data-window", "closing");
+
+        await AssertNoSeriousViolations();
+    }
+
     private async Task AssertNoSeriousViolations()
     {
         var violations = await AxeCore.SeriousViolations(Page);

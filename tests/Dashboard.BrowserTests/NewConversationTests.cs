@@ -32,12 +32,11 @@ public sealed class NewConversationTests : DashboardFixture
         await Expect(Page.Locator("#thread-title")).ToHaveTextAsync("+1 415-555-0170");
         await Expect(Page.Locator("#window-note")).ToContainTextAsync("never written");
         await Expect(Page.Locator("#messages")).ToContainTextAsync("No messages yet.");
-        await Expect(Page.Locator("#composer-text")).ToBeFocusedAsync();
         await Expect(Field).ToHaveValueAsync(string.Empty);
 
-        // The service keeps the rule: free-form text to a customer who never wrote is refused, with the reason.
-        await Reply("Hello");
-        await Expect(Page.Locator("#composer-error")).ToContainTextAsync("The customer-service window is closed.");
+        // Only a template reaches them, so the composer is the template picker from the start.
+        await Expect(Page.Locator("#template-search")).ToBeFocusedAsync();
+        await Expect(Page.Locator("#composer-text")).ToBeHiddenAsync();
     }
 
     [Test]
@@ -53,7 +52,9 @@ public sealed class NewConversationTests : DashboardFixture
 
         await Expect(Page.Locator("#thread-title")).ToHaveTextAsync("Pia · +14155550171");
         await Expect(Bubble("I need help with my order")).ToHaveCountAsync(1);
-        await Expect(Page.Locator("#window-note")).ToBeHiddenAsync();
+        await Expect(Page.Locator("#window-note")).ToContainTextAsync("Free-form replies reach the customer until");
+        await Expect(Page.Locator("#composer-text")).ToBeFocusedAsync();
+        await Expect(Page.Locator("#template-composer")).ToBeHiddenAsync();
         await Expect(Row("+14155550171").Locator("button")).ToHaveAttributeAsync("aria-current", "true");
     }
 

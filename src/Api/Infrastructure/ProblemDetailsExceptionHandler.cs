@@ -33,12 +33,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             },
             MessageRejectedException rejected => Rejected(rejected),
             CustomerServiceWindowClosedException windowClosed => WindowClosed(windowClosed, httpContext.User),
+            TemplateNotSendableException template => TemplateNotSendable(template),
             TwilioUnavailableException unavailable => new ProblemDetails
             {
                 Status = StatusCodes.Status502BadGateway,
                 Title = "Twilio is unavailable.",
                 Type = "https://tools.ietf.org/html/rfc9110#section-15.6.3",
-                Detail = "The message was not sent and nothing was stored; it is safe to retry.",
+                Detail = "Twilio could not be reached or failed. Nothing was sent or stored; it is safe to retry.",
             },
             MediaSourceNotAllowedException notAllowed => new ProblemDetails
             {
@@ -120,6 +121,30 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         if (mayRead)
         {
             problem.Extensions["windowOpenUntil"] = windowClosed.WindowOpenUntil;
+        }
+
+        return problem;
+    }
+
+    private static ProblemDetails TemplateNotSendable(TemplateNotSendableException template)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The template cannot be sent.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+            Detail = template.Message,
+        };
+        problem.Extensions["contentSid"] = template.ContentSid;
+        if (template.ApprovalStatus is not null)
+        {
+            problem.Extensions["approvalStatus"] = template.ApprovalStatus;
+        }
+
+        if (template.MissingVariables.Count > 0 || template.ExtraVariables.Count > 0)
+        {
+            problem.Extensions["missingVariables"] = template.MissingVariables;
+            problem.Extensions["extraVariables"] = template.ExtraVariables;
         }
 
         return problem;

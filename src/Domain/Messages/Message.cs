@@ -24,13 +24,18 @@ public sealed class Message
         MessageStatus status,
         DateTimeOffset at)
     {
+        _media = media?.ToList() ?? [];
+        if (contentSid is not null && _media.Count > 0)
+        {
+            throw new ArgumentException("A template message carries the template's own media, never media URLs of its own.", nameof(media));
+        }
+
         Id = id;
         WaSid = waSid;
         Direction = direction;
         From = from.Value;
         To = to.Value;
         Body = body;
-        _media = media?.ToList() ?? [];
         ContentSid = contentSid;
         Status = status;
         CreatedAt = at;
@@ -48,6 +53,11 @@ public sealed class Message
 
     public string To { get; private set; }
 
+    /// <summary>
+    /// What the message says. For a template message (<see cref="ContentSid"/> set) it is the text the customer received:
+    /// the template's text with its variables filled in, so threads, previews and searches show it like any other text.
+    /// Template messages stored before that was kept have none.
+    /// </summary>
     public string? Body { get; private set; }
 
     public IReadOnlyList<MessageMedia> Media => _media;
@@ -57,7 +67,7 @@ public sealed class Message
     /// <summary>The customer's WhatsApp profile name, as Twilio reported it with an inbound message.</summary>
     public string? ProfileName { get; private set; }
 
-    /// <summary>The approved template sent instead of free-form content.</summary>
+    /// <summary>The approved template sent instead of free-form content; its media, if any, are the template's own.</summary>
     public string? ContentSid { get; private set; }
 
     public MessageStatus Status { get; private set; }
@@ -73,7 +83,10 @@ public sealed class Message
     /// <summary>The other party of the conversation.</summary>
     public string Contact => Direction == MessageDirection.Outbound ? To : From;
 
-    /// <summary>An outbound message Twilio accepted under <paramref name="waSid"/>.</summary>
+    /// <summary>
+    /// An outbound message Twilio accepted under <paramref name="waSid"/>. For a template (<paramref name="contentSid"/>),
+    /// <paramref name="body"/> is the rendered text (see <see cref="Body"/>).
+    /// </summary>
     public static Message Outbound(
         string waSid,
         WhatsAppAddress from,

@@ -5,9 +5,7 @@ using Messaging.Application.Common.Models;
 using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Twilio.Clients;
 using Twilio.Exceptions;
-using Twilio.Http;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -18,14 +16,11 @@ namespace Messaging.Infrastructure.Twilio;
 /// Twilio differ only in where <see cref="TwilioApiRedirectHandler"/> sends the requests and which credentials are used.
 /// </summary>
 internal sealed class TwilioGateway(
-    IHttpClientFactory httpClientFactory,
+    TwilioRestClients clients,
     IOptionsMonitor<TwilioOptions> options,
-    TwilioAccount account,
     TwilioWebhookUrls webhookUrls,
     ILogger<TwilioGateway> logger) : ITwilioGateway
 {
-    public const string HttpClientName = "Twilio";
-
     public string SenderAddress => Sender(options.CurrentValue);
 
     public async Task<TwilioSendResult> SendAsync(TwilioSendRequest request, CancellationToken cancellationToken)
@@ -34,7 +29,7 @@ internal sealed class TwilioGateway(
         cancellationToken.ThrowIfCancellationRequested();
 
         var settings = options.CurrentValue;
-        var client = CreateClient();
+        var client = clients.Create();
         var create = new CreateMessageOptions(new PhoneNumber(request.To))
         {
             From = new PhoneNumber(Sender(settings)),
@@ -88,10 +83,4 @@ internal sealed class TwilioGateway(
 
     private static string Sender(TwilioOptions settings) =>
         string.IsNullOrWhiteSpace(settings.From) ? TwilioEmulatorDefaults.Sender : settings.From;
-
-    private TwilioRestClient CreateClient()
-    {
-        var httpClient = httpClientFactory.CreateClient(HttpClientName);
-        return new TwilioRestClient(account.AccountSid, account.AuthToken, httpClient: new SystemNetHttpClient(httpClient));
-    }
 }

@@ -31,4 +31,16 @@ internal static partial class TwilioLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Twilio could not be reached to create the message.")]
     public static partial void TwilioUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Read {Count} content templates from Twilio.")]
+    public static partial void TemplatesRead(ILogger logger, int count);
+
+    [LoggerMessage(
+        EventId = 8,
+        Level = LogLevel.Error,
+        Message = "Twilio answered the content template list with HTTP {HttpStatus}, error {TwilioCode}: {TwilioMessage}")]
+    public static partial void TemplatesRefused(ILogger logger, int httpStatus, int twilioCode, string twilioMessage);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Twilio could not be reached, or answered nonsense, to list the content templates.")]
+    public static partial void TemplatesUnreachable(ILogger logger, Exception exception);
 }

@@ -10,8 +10,9 @@ namespace Messaging.Infrastructure.Twilio;
 internal static class TwilioServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ITwilioGateway"/> bound to the <c>Twilio</c> section, validated at start, and the
-    /// embedded emulator that stands in for Twilio when no credentials are configured.
+    /// Registers <see cref="ITwilioGateway"/> and <see cref="IContentTemplateSource"/> bound to the <c>Twilio</c>
+    /// section, validated at start, and the embedded emulator that stands in for Twilio when no credentials are
+    /// configured.
     /// </summary>
     internal static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +34,7 @@ internal static class TwilioServiceCollectionExtensions
         services.TryAddTransient<TwilioApiRedirectHandler>();
         // Handlers run outermost first: the caller's token covers the whole call, resilience wraps each attempt,
         // and the redirect is applied to whatever attempt goes out.
-        var http = services.AddHttpClient(TwilioGateway.HttpClientName);
+        var http = services.AddHttpClient(TwilioRestClients.HttpClientName);
         http.AddHttpMessageHandler<CallerCancellationHandler>();
         http.AddStandardResilienceHandler(resilience =>
         {
@@ -44,7 +45,9 @@ internal static class TwilioServiceCollectionExtensions
         });
         http.AddHttpMessageHandler<TwilioApiRedirectHandler>();
 
+        services.TryAddSingleton<TwilioRestClients>();
         services.TryAddSingleton<ITwilioGateway, TwilioGateway>();
+        services.TryAddSingleton<IContentTemplateSource, TwilioContentTemplateSource>();
         services.AddTwilioMedia(configuration);
         return services;
     }

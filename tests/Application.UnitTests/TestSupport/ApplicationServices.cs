@@ -13,7 +13,7 @@ public static class ApplicationServices
 
     /// <summary>
     /// Without <paramref name="conversations"/>, every contact last wrote an hour before <see cref="Now"/>, so the
-    /// customer-service window is open.
+    /// customer-service window is open. Without <paramref name="timeProvider"/>, the clock stands at <see cref="Now"/>.
     /// </summary>
     public static ServiceProvider Build(
         ITwilioGateway gateway,
@@ -21,13 +21,15 @@ public static class ApplicationServices
         LogSink? logs = null,
         IConversationRepository? conversations = null,
         ITwilioMediaClient? mediaClient = null,
-        IPendingStatusUpdateRepository? pending = null)
+        IPendingStatusUpdateRepository? pending = null,
+        IContentTemplateSource? templates = null,
+        TimeProvider? timeProvider = null)
     {
         var services = new ServiceCollection();
         services.AddApplicationServices();
         services.AddSingleton(logs ?? new LogSink());
         services.AddSingleton(typeof(ILogger<>), typeof(SinkLogger<>));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        services.AddSingleton(timeProvider ?? new FakeTimeProvider(Now));
         services.AddSingleton(gateway);
         services.AddSingleton(repository);
         services.AddSingleton<IUnitOfWork, InlineUnitOfWork>();
@@ -37,6 +39,7 @@ public static class ApplicationServices
 
         // Strict: a test that reaches the media client without giving one fails instead of passing on a default.
         services.AddSingleton(mediaClient ?? new Mock<ITwilioMediaClient>(MockBehavior.Strict).Object);
+        services.AddSingleton(templates ?? new Mock<IContentTemplateSource>(MockBehavior.Strict).Object);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

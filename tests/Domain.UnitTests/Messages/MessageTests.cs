@@ -39,6 +39,21 @@ public sealed class MessageTests
         Assert.That(earlier.Id.CompareTo(later.Id), Is.Negative);
     }
 
+    [Test]
+    public void A_template_message_keeps_the_rendered_text_as_its_body_and_carries_no_media_of_its_own()
+    {
+        const string template = "HXb5b62575e6e4ff6129ad7c8efe1f983e";
+
+        var message = Message.Outbound("SM1", Sender, Customer, "Hi Ana, see you Monday.", null, template, MessageStatus.Queued, Created);
+
+        Assert.That(message.Body, Is.EqualTo("Hi Ana, see you Monday."));
+        Assert.That(message.ContentSid, Is.EqualTo(template));
+        Assert.Throws<ArgumentException>(
+            () => Message.Outbound("SM2", Sender, Customer, "Hi", ["https://example.com/a.pdf"], template, MessageStatus.Queued, Created));
+        Assert.Throws<ArgumentException>(
+            () => Message.Rejected(Sender, Customer, "Hi", ["https://example.com/a.pdf"], template, 21211, "Invalid 'To'", Created));
+    }
+
     [TestCase("")]
     [TestCase("   ")]
     public void Outbound_message_needs_a_sid(string sid)

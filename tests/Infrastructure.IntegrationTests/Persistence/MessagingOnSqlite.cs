@@ -70,7 +70,7 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
         services.AddMessageEvents();
-        services.AddHttpClient(TwilioGateway.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerInterceptingHandler(interceptor));
+        services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerInterceptingHandler(interceptor));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.InitialiseDatabaseAsync();
         return new MessagingOnSqlite(directory, provider, emulator, interceptor);

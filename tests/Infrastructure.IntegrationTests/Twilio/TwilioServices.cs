@@ -15,12 +15,17 @@ internal static class TwilioServices
 {
     public const string Development = "Development";
 
-    public static ServiceProvider Build(IDictionary<string, string?> settings, string environmentName = Development)
+    /// <param name="configure">Changes to the services, applied after the application's own registrations.</param>
+    public static ServiceProvider Build(
+        IDictionary<string, string?> settings,
+        string environmentName = Development,
+        Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(environmentName));
         services.AddTwilio(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -54,6 +54,10 @@ export const getMessage = (id) => request(`/api/messages/${encodeURIComponent(id
 
 export const lookupContact = (number) => request(`/api/contacts/lookup?${query({ number })}`);
 
+/** One page of the templates WhatsApp approved; `refresh` has the service read them from Twilio again first. */
+export const listApprovedTemplates = ({ cursor = null, refresh = false } = {}) =>
+  request(`/api/templates?${query({ status: 'approved', limit: 200, cursor, refresh: refresh ? 'true' : null })}`);
+
 export const sendMessage = (payload, idempotencyKey) =>
   request('/api/messages', { method: 'POST', body: payload, headers: { 'Idempotency-Key': idempotencyKey } });
 

@@ -4,12 +4,14 @@ import { createAnnouncer } from './announcer.js';
 import { ApiError, apiKey, listConversations, listMessages, revokeMedia } from './api.js';
 import { createComposer } from './composer.js';
 import { createConversationList } from './conversation-list.js';
+import { nextChangeIn } from './customer-window.js';
 import { listen } from './events.js';
 import { conversationTitle, displayContact } from './format.js';
 import { createNewConversation } from './new-conversation.js';
 import {
   applyMessage, createState, mergeConversationPage, mergeThreadPage, openThread, sortedConversations, sortedThread, windowOf,
 } from './state.js';
+import { createTemplatePicker } from './template-picker.js';
 import { createThread } from './thread.js';
 
 const $ = (id) => document.getElementById(id);
@@ -35,13 +37,31 @@ const thread = createThread({
   onJumpedToNewest: () => composer.focus(),
 });
 
+const templatePicker = createTemplatePicker({
+  form: $('template-composer'),
+  search: $('template-search'),
+  refresh: $('template-refresh'),
+  count: $('template-count'),
+  choices: $('template-choices'),
+  variables: $('template-variables'),
+  fields: $('template-fields'),
+  previewBox: $('template-preview-box'),
+  preview: $('template-preview'),
+  button: $('template-send'),
+  error: $('template-error'),
+  onSend: (content) => composer.sendTemplate(content),
+  onUnauthorized: () => signOut('Your API key is no longer accepted.'),
+});
+
 const composer = createComposer({
+  reply: $('reply'),
   form: $('composer'),
   text: $('composer-text'),
   media: $('composer-media'),
   button: $('composer-send'),
   error: $('composer-error'),
   note: $('window-note'),
+  picker: templatePicker,
   getState: () => state,
   onMessage: (message) => receive(message, { sent: true }),
   onUnauthorized: () => signOut('Your API key is no longer accepted.'),
@@ -69,11 +89,12 @@ function showLoadError(error) {
 
 // ---- rendering ----------------------------------------------------------------------------------------------------
 
-function renderList() {
+function renderList(now = Date.now()) {
   conversationList.render({
     conversations: sortedConversations(state),
     current: state.contact,
     hasMore: state.conversationsCursor !== null,
+    now,
   });
 }
 
@@ -90,6 +111,19 @@ function renderThread(reason) {
     author: conversation?.profileName || displayContact(state.contact),
   });
   composer.showWindow(windowOf(state));
+}
+
+// Windows move with the clock: countdowns tick, and a window that closes turns the composer into the template
+// picker. The views are brought up to date whenever what they say of some window next changes, at least each minute.
+let clock = null;
+
+function keepTime() {
+  clearTimeout(clock);
+  const now = Date.now();
+  renderList(now);
+  if (state.contact) composer.showWindow(windowOf(state, now), now);
+  const next = Math.min(60_000, ...[...state.conversations.values()].map((c) => nextChangeIn({ until: c.windowOpenUntil }, now)));
+  clock = setTimeout(keepTime, Math.max(next, 250));
 }
 
 // ---- sign-in ------------------------------------------------------------------------------------------------------
@@ -112,6 +146,7 @@ async function signIn(key) {
   $('sign-in').hidden = true;
   $('app').hidden = false;
   conversationList.focusFirst();
+  keepTime();
   events = listen({
     onReady: catchUp,
     onMessage: (message) => receive(message, { live: true }),
@@ -125,6 +160,7 @@ async function signIn(key) {
 
 /** Ends the sign-in: nothing of it survives, neither state nor views nor the pictures fetched with the key. */
 function signOut(message = '') {
+  clearTimeout(clock);
   events?.stop();
   events = null;
   apiKey.clear();

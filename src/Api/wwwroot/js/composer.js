@@ -1,28 +1,34 @@
-// The composer: writes and sends a message to the open conversation. Enter sends, Shift+Enter adds a line. Every
-// send carries an Idempotency-Key, reused when the same message is retried after an answer that never came.
+// The composer: what the agent sends to the open conversation. While the customer-service window is open it takes
+// free-form text (Enter sends, Shift+Enter adds a line); once it has closed, or for a customer who never wrote, it
+// becomes the template picker. Every send carries an Idempotency-Key, reused when the same message is retried after
+// an answer that never came.
 import { ApiError, getMessage, newIdempotencyKey, sendMessage } from './api.js';
+import { describeWindow } from './customer-window.js';
 import { setText } from './dom.js';
-import { displayContact, formatTime } from './format.js';
+import { displayContact } from './format.js';
 import { keyForSend, settleSend } from './state.js';
 
-export function createComposer({ form, text, media, button, error, note, getState, onMessage, onUnauthorized }) {
-  async function send() {
+export function createComposer({ reply, note, form, text, media, button, error, picker, getState, onMessage, onUnauthorized }) {
+  let mode = null; // 'free-form' or 'template'
+
+  /**
+   * Sends `content` to the open conversation: `sent()` runs once the service has the message; a refusal is shown in
+   * `shown.error` with the service's words; an answer that never came keeps the key for the retry.
+   */
+  async function deliver(content, shown, sent) {
     const state = getState();
     const contact = state.contact;
-    const body = text.value;
-    const mediaUrls = media.value.split(/\s+/).filter(Boolean);
-    if (!contact || button.disabled || (!body.trim() && mediaUrls.length === 0)) return;
-    const payload = { to: displayContact(contact), body: body.trim() ? body : null, mediaUrls: mediaUrls.length ? mediaUrls : null };
+    if (!contact || shown.button.disabled) return;
+    const payload = { to: displayContact(contact), ...content };
     const key = keyForSend(state, payload, newIdempotencyKey);
 
-    button.disabled = true;
-    setText(error, '');
+    shown.button.disabled = true;
+    setText(shown.error, '');
     try {
       const message = await sendMessage(payload, key);
       if (getState() !== state) return;
       settleSend(state);
-      text.value = '';
-      media.value = '';
+      sent();
       onMessage(message);
     } catch (failure) {
       if (getState() !== state) return;
@@ -34,51 +40,92 @@ export function createComposer({ form, text, media, button, error, note, getStat
         // The service decided; a new attempt is a new request.
         settleSend(state);
         const problem = failure.problem ?? {};
-        setText(error, [problem.title, problem.detail].filter(Boolean).join(' ') || failure.message);
+        setText(shown.error, [problem.title, problem.detail].filter(Boolean).join(' ') || failure.message);
         if (problem.messageId) getMessage(problem.messageId).then(onMessage).catch(() => {});
+        if (problem.missingVariables || problem.extraVariables) picker.markVariables(problem.missingVariables ?? []);
       } else {
-        setText(error, `Not sent yet: ${failure.message} Press Send to retry.`);
+        setText(shown.error, `Not sent yet: ${failure.message} Press Send to retry.`);
       }
     } finally {
-      button.disabled = false;
+      shown.button.disabled = false;
     }
-    text.focus();
+  }
+
+  async function sendText() {
+    const body = text.value;
+    const mediaUrls = media.value.split(/\s+/).filter(Boolean);
+    if (!body.trim() && mediaUrls.length === 0) return;
+    await deliver({ body: body.trim() ? body : null, mediaUrls: mediaUrls.length ? mediaUrls : null }, { button, error }, () => {
+      text.value = '';
+      media.value = '';
+    });
+    if (mode === 'free-form') text.focus();
+  }
+
+  async function sendTemplate(content) {
+    await deliver(content, picker, () => {
+      picker.sent();
+      picker.focus();
+    });
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    send();
+    sendText();
   });
   text.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      send();
+      sendText();
     }
   });
 
+  function setMode(next) {
+    if (next === mode) return;
+    const focused = document.activeElement;
+    mode = next;
+    form.hidden = mode !== 'free-form';
+    if (mode === 'template') picker.activate();
+    else picker.deactivate();
+    // The field the agent was in may just have been hidden (the browser moves focus away from it only later): their
+    // place is in the composer that took over.
+    if (reply.contains(focused) && focused.closest('[hidden]')) focusComposer();
+  }
+
+  function focusComposer() {
+    if (mode === 'template') picker.focus();
+    else text.focus();
+  }
+
   return {
+    sendTemplate,
     /** Shows the composer for a newly opened conversation. */
     open() {
-      form.hidden = false;
+      reply.hidden = false;
       setText(error, '');
     },
-    focus() {
-      text.focus();
-    },
-    /** Says when only a template can reach the customer; the service refuses free-form text then. */
-    showWindow({ hasWritten, until, open }) {
-      note.hidden = open;
-      setText(note, open ? '' : hasWritten
-        ? `The customer last wrote more than 24 hours ago (the window closed ${formatTime(until)}): only an approved template reaches them until they write again.`
-        : 'This customer has never written: only an approved template reaches them until they do.');
+    focus: focusComposer,
+    /**
+     * Shows the open conversation's window as it stands at `now`, and the composer that can reach the customer: free
+     * text while the window is open, the template picker once it has closed or for a customer who never wrote.
+     */
+    showWindow(customerWindow, now = Date.now()) {
+      const described = describeWindow(customerWindow, now);
+      note.dataset.window = described.state;
+      setText(note, described.note);
+      setMode(described.state === 'open' || described.state === 'closing' ? 'free-form' : 'template');
     },
     reset() {
-      form.hidden = true;
+      reply.hidden = true;
+      mode = null;
+      form.hidden = false;
       text.value = '';
       media.value = '';
       button.disabled = false;
       setText(error, '');
-      note.hidden = true;
+      setText(note, '');
+      note.dataset.window = 'none';
+      picker.reset();
     },
   };
 }

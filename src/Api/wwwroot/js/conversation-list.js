@@ -7,6 +7,7 @@
 // the last row, which moves nothing.
 import { el, reconcile, setAttr, setText, whenInView } from './dom.js';
 import { describeFailure, isFailed } from './failures.js';
+import { describeWindow } from './customer-window.js';
 import { conversationTitle, formatTime } from './format.js';
 
 function createRow(contact) {
@@ -16,20 +17,22 @@ function createRow(contact) {
     preview: el('span', { className: 'conv-preview', attrs: { dir: 'auto' } }),
     count: el('span', { className: 'conv-count' }),
     failure: el('span', { className: 'conv-failure', hidden: true }),
+    window: el('span', { className: 'conv-window' }),
   };
   const countLabel = el('span', { className: 'visually-hidden', textContent: ' messages' });
-  row.button = el('button', { type: 'button' }, row.name, row.time, row.preview, el('span', { className: 'conv-counter' }, row.count, countLabel), row.failure);
+  row.button = el('button', { type: 'button' }, row.name, row.time, row.preview, el('span', { className: 'conv-counter' }, row.count, countLabel), row.window, row.failure);
   row.item = el('li', {}, row.button);
   row.item.dataset.contact = contact;
   return row;
 }
 
 function previewOf(message) {
-  const text = message.body ?? (message.media?.length || message.mediaUrls?.length ? '📎 Attachment' : '');
+  const text = message.body
+    ?? (message.media?.length || message.mediaUrls?.length ? '📎 Attachment' : message.contentSid ? 'Template message' : '');
   return (message.direction === 'outbound' ? 'You: ' : '') + text;
 }
 
-function updateRow(row, conversation, current) {
+function updateRow(row, conversation, current, now) {
   const last = conversation.lastMessage;
   setText(row.name, conversationTitle(conversation));
   if (row.time.dateTime !== conversation.lastActivityAt) {
@@ -38,6 +41,10 @@ function updateRow(row, conversation, current) {
   }
   setText(row.preview, previewOf(last));
   setText(row.count, String(conversation.messageCount));
+  const until = conversation.windowOpenUntil;
+  const customerWindow = describeWindow({ hasWritten: Boolean(until), until }, now);
+  row.window.dataset.window = customerWindow.state;
+  setText(row.window, customerWindow.short);
   setAttr(row.button, 'aria-current', conversation.contact === current ? 'true' : null);
 
   const failed = last.direction === 'outbound' && isFailed(last);
@@ -101,7 +108,7 @@ export function createConversationList({ root, list, notice, onOpen, onNeedMore 
   function render(next = data, { release = false } = {}) {
     if (!next) return;
     data = next;
-    for (const c of data.conversations) updateRow(rowOf(c.contact), c, data.current);
+    for (const c of data.conversations) updateRow(rowOf(c.contact), c, data.current, data.now);
     const waiting = held() && !release ? holdStill(data) : putInOrder(data);
     notice.hidden = waiting === 0;
     setText(notice, `${waiting} updated ↑`);

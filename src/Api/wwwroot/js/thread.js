@@ -61,9 +61,12 @@ function createBubble(message, author) {
   bubble.item = el('li', { className: `bubble ${message.direction}` },
     el('span', { className: 'visually-hidden', textContent: `${outbound ? 'You' : author} wrote: ` }),
     message.body ? el('div', { className: 'body', textContent: message.body, attrs: { dir: 'auto' } }) : null,
+    // Template messages sent before their text was kept have none to show.
+    !message.body && message.contentSid ? el('div', { className: 'body unknown', textContent: 'Template message (its text was not kept)' }) : null,
     media.length ? el('div', { className: 'media' }, ...media) : null,
     bubble.failure,
     el('div', { className: 'meta' },
+      message.contentSid ? el('span', { className: 'template-tag', textContent: 'Template · ' }) : null,
       el('time', { dateTime: message.createdAt, textContent: formatTime(message.createdAt) }),
       outbound ? bubble.ticks : null,
       outbound ? bubble.status : null));

@@ -7,8 +7,9 @@ namespace Messaging.Application.Common.Behaviours;
 
 /// <summary>
 /// Logs what a request failed with. Only unexpected failures are errors: invalid input, a missing message, a
-/// free-form send outside the customer-service window and a canceled request are the caller's business, and Twilio
-/// refusing a send or being down is logged as a warning, so error logs stay something worth waking up for.
+/// free-form send outside the customer-service window, a template that cannot be sent and a canceled request are the
+/// caller's business, and Twilio refusing a send or being down is logged as a warning, so error logs stay something
+/// worth waking up for.
 /// </summary>
 public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
@@ -26,6 +27,7 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipeline
             return await next();
         }
         catch (Exception ex) when (ex is ValidationException or NotFoundException or CustomerServiceWindowClosedException
+            or TemplateNotSendableException
             || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             throw;

@@ -7,6 +7,7 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Application.Templates;
 using Messaging.Domain.Conversations;
 using Messaging.Domain.Messages;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
     private readonly PendingStatusReconciler _reconciler;
     private readonly ILogger<SendMessageCommandHandler> _logger;
     private readonly IMessageEvents _events;
+    private readonly TemplateSendGuard _templates;
 
     public SendMessageCommandHandler(
         ITwilioGateway gateway,
@@ -37,7 +39,8 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         IMapper mapper,
         PendingStatusReconciler reconciler,
         ILogger<SendMessageCommandHandler> logger,
-        IMessageEvents events)
+        IMessageEvents events,
+        TemplateSendGuard templates)
     {
         _gateway = gateway;
         _repository = repository;
@@ -49,6 +52,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         _reconciler = reconciler;
         _logger = logger;
         _events = events;
+        _templates = templates;
     }
 
     public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
@@ -61,9 +65,16 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
             ? JsonSerializer.Serialize(variables)
             : null;
 
+        // Twilio gets the template and its variables, not a body; the text the customer receives is stored as the
+        // body, so a template message reads like any other.
+        var storedBody = body;
         if (request.ContentSid is null)
         {
             await EnsureWindowIsOpen(to, cancellationToken);
+        }
+        else
+        {
+            storedBody = await _templates.RenderAsync(request.ContentSid, request.ContentVariables, cancellationToken);
         }
 
         TwilioSendResult sent;
@@ -76,7 +87,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         catch (TwilioRejectedException rejection)
         {
             var rejected = Message.Rejected(
-                from, to, body, mediaUrls, request.ContentSid, rejection.TwilioCode, rejection.Message, _timeProvider.GetUtcNow());
+                from, to, storedBody, mediaUrls, request.ContentSid, rejection.TwilioCode, rejection.Message, _timeProvider.GetUtcNow());
 
             // Twilio has answered, so the outcome is recorded even if the caller has gone away meanwhile.
             var storedRejection = await _repository.AddIfAbsent(rejected, CancellationToken.None);
@@ -85,7 +96,7 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         }
 
         var message = Message.Outbound(
-            sent.Sid, from, to, body, mediaUrls, request.ContentSid, sent.Status, _timeProvider.GetUtcNow());
+            sent.Sid, from, to, storedBody, mediaUrls, request.ContentSid, sent.Status, _timeProvider.GetUtcNow());
 
         // The message exists at Twilio now; dropping the row because the caller canceled would leave its status
         // callbacks without a message to update. Statuses Twilio reported before the save are applied in the same unit

@@ -59,11 +59,22 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
             .Must(pair => !string.IsNullOrWhiteSpace(pair.Key) && pair.Value is not null)
             .When(x => x.ContentSid is not null)
             .WithMessage("Each content variable needs a non-blank name and a value.");
+
+        RuleForEach(x => x.ContentVariables)
+            .Must(pair => pair.Value is null || IsUsableVariableValue(pair.Value))
+            .When(x => x.ContentSid is not null)
+            .WithMessage("Each content variable's value must have text, and no line breaks, tabs or more than four spaces in a row: WhatsApp refuses those.");
     }
 
     /// <summary>A body counts as content only when it has something other than whitespace.</summary>
     internal static bool HasFreeFormContent(SendMessageCommand command) =>
         !string.IsNullOrWhiteSpace(command.Body) || command.MediaUrls is { Count: > 0 };
+
+    // Twilio refuses such values with error 21656; refusing them here says which one, before anything is sent.
+    private static bool IsUsableVariableValue(string value) =>
+        !string.IsNullOrWhiteSpace(value)
+        && value.IndexOfAny(['\n', '\r', '\t']) < 0
+        && !value.Contains("     ", StringComparison.Ordinal);
 
     private static bool BeAnHttpsUrl(string? url)
     {

@@ -16,6 +16,7 @@ namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 public sealed class SendMessageCommandHandlerTests
 {
     private const string TwilioSid = "SM0123456789abcdef0123456789abcdef";
+    private const string NotApproved = "HXbce84e031adc4d7beb2d1e6404810e51";
 
     private Mock<ITwilioGateway> _gateway = null!;
     private Mock<IMessageRepository> _repository = null!;
@@ -27,6 +28,7 @@ public sealed class SendMessageCommandHandlerTests
     private List<string> _calls = null!;
     private List<Message> _added = null!;
     private List<TwilioSendRequest> _sent = null!;
+    private Mock<IContentTemplateSource> _templates = null!;
 
     [SetUp]
     public void SetUp()
@@ -68,6 +70,9 @@ public sealed class SendMessageCommandHandlerTests
             .Callback(() => _calls.Add("read pending"))
             .ReturnsAsync([]);
         _logs = new LogSink();
+        _templates = TestTemplates.Source(
+            TestTemplates.Template(),
+            TestTemplates.Template(NotApproved, "welcome_offer", "Welcome back, {{1}}!", "rejected", rejectionReason: "TAG_CONTENT_MISMATCH"));
     }
 
     [Test]
@@ -131,23 +136,62 @@ public sealed class SendMessageCommandHandlerTests
     }
 
     [Test]
-    public async Task A_template_is_sent_with_its_variables_as_a_json_object()
+    public async Task A_template_goes_to_twilio_as_its_sid_and_variables_and_is_stored_with_the_text_the_customer_receives()
     {
-        const string contentSid = "HX0123456789abcdef0123456789abcdef";
         var variables = new Dictionary<string, string> { ["1"] = "Ana \"the\" customer", ["2"] = "3pm" };
 
-        await CreateHandler().Handle(new SendMessageCommand("+14155550123", null, null, contentSid, variables), CancellationToken.None);
+        var dto = await CreateHandler().Handle(
+            new SendMessageCommand("+14155550123", null, null, TestTemplates.Reminder, variables), CancellationToken.None);
 
         var request = _sent.Single();
-        Assert.That(request.ContentSid, Is.EqualTo(contentSid));
-        Assert.That(request.Body, Is.Null);
+        Assert.That(request.ContentSid, Is.EqualTo(TestTemplates.Reminder));
+        Assert.That(request.Body, Is.Null, "Twilio renders the template itself");
         Assert.That(request.MediaUrls, Is.Empty);
         using var json = JsonDocument.Parse(request.ContentVariables!);
         Assert.That(json.RootElement.ValueKind, Is.EqualTo(JsonValueKind.Object));
         Assert.That(
             json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()),
             Is.EquivalentTo(variables));
-        Assert.That(_added.Single().ContentSid, Is.EqualTo(contentSid));
+        var stored = _added.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.ContentSid, Is.EqualTo(TestTemplates.Reminder));
+            Assert.That(stored.Body, Is.EqualTo("Hi Ana \"the\" customer, your appointment is on 3pm."));
+            Assert.That(dto.Body, Is.EqualTo(stored.Body));
+        });
+    }
+
+    [Test]
+    public async Task A_template_that_cannot_be_sent_is_refused_before_twilio_and_stores_nothing()
+    {
+        var thrown = await Assert.ThrowsAsync<TemplateNotSendableException>(
+            () => CreateHandler().Handle(
+                new SendMessageCommand("+14155550123", null, null, NotApproved, new Dictionary<string, string> { ["1"] = "Ana" }),
+                CancellationToken.None));
+
+        Assert.That(thrown!.ApprovalStatus, Is.EqualTo("rejected"));
+        Assert.That(_calls, Is.Empty);
+        _events.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task A_template_twilio_refuses_is_stored_failed_with_the_text_it_would_have_said()
+    {
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TwilioRejectedException(21211, "Invalid 'To' Phone Number", 400, null));
+
+        await Assert.ThrowsAsync<MessageRejectedException>(() => CreateHandler().Handle(
+            new SendMessageCommand("+14155550123", null, null, TestTemplates.Reminder, new Dictionary<string, string> { ["1"] = "Ana", ["2"] = "Monday" }),
+            CancellationToken.None));
+
+        var stored = _added.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Failed));
+            Assert.That(stored.ContentSid, Is.EqualTo(TestTemplates.Reminder));
+            Assert.That(stored.Body, Is.EqualTo("Hi Ana, your appointment is on Monday."));
+        });
     }
 
     [Test]
@@ -299,5 +343,6 @@ public sealed class SendMessageCommandHandlerTests
             TestMapper.Instance,
             new PendingStatusReconciler(_repository.Object, _pending.Object, _time),
             new SinkLogger<SendMessageCommandHandler>(_logs),
-            _events.Object);
+            _events.Object,
+            TestTemplates.Guard(_templates.Object, _time));
 }

@@ -24,6 +24,7 @@ public sealed class SendMessageCommandValidatorTests
         yield return Case("Template", new SendMessageCommand(To, null, null, Template));
         yield return Case("Template with upper-case hex", new SendMessageCommand(To, null, null, "HX0123456789ABCDEF0123456789ABCDEF"));
         yield return Case("Template with variables", new SendMessageCommand(To, null, null, Template, Variables));
+        yield return Case("Variable with four spaces in a row", Variable("Ana    Smith"));
         yield return Case("Template with an empty body", new SendMessageCommand(To, "", [], Template));
         yield return Case("Prefixed address", new SendMessageCommand("whatsapp:+14155550123", "hi"));
     }
@@ -55,6 +56,12 @@ public sealed class SendMessageCommandValidatorTests
         yield return Case("Variables without template", new SendMessageCommand(To, "hello", null, null, Variables), "ContentVariables");
         yield return Case("Variable with a blank name", new SendMessageCommand(To, null, null, Template, new Dictionary<string, string> { [" "] = "x" }), "ContentVariables[0]");
         yield return Case("Variable without a value", new SendMessageCommand(To, null, null, Template, new Dictionary<string, string> { ["1"] = null! }), "ContentVariables[0]");
+        yield return Case("Variable with an empty value", Variable(string.Empty), "ContentVariables[0]");
+        yield return Case("Variable of spaces", Variable("   "), "ContentVariables[0]");
+        yield return Case("Variable with a line break", Variable("Ana\nSmith"), "ContentVariables[0]");
+        yield return Case("Variable with a carriage return", Variable("Ana\rSmith"), "ContentVariables[0]");
+        yield return Case("Variable with a tab", Variable("Ana\tSmith"), "ContentVariables[0]");
+        yield return Case("Variable with five spaces in a row", Variable("Ana     Smith"), "ContentVariables[0]");
         yield return Case("Empty address", new SendMessageCommand("", "hello"), "To");
         yield return Case("National number", new SendMessageCommand("4155550123", "hello"), "To");
         yield return Case("Sms address", new SendMessageCommand("sms:+14155550123", "hello"), "To");
@@ -98,6 +105,9 @@ public sealed class SendMessageCommandValidatorTests
         const string start = "https://example.com/";
         return start + new string('a', length - start.Length);
     }
+
+    private static SendMessageCommand Variable(string value) =>
+        new(To, null, null, Template, new Dictionary<string, string> { ["1"] = value });
 
     private static TestCaseData Case(string name, SendMessageCommand command, string? property = null) =>
         (property is null ? new TestCaseData(command) : new TestCaseData(command, property)).SetName(name);

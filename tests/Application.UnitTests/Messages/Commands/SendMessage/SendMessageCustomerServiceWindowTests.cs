@@ -179,7 +179,8 @@ public sealed class SendMessageCustomerServiceWindowTests
             TestMapper.Instance,
             new PendingStatusReconciler(_repository.Object, NothingPending(), _time),
             NullLogger<SendMessageCommandHandler>.Instance,
-            Mock.Of<IMessageEvents>());
+            Mock.Of<IMessageEvents>(),
+            TestTemplates.Guard(TestTemplates.Source(TestTemplates.Template(ContentSid, text: "Your order has shipped.")).Object, _time));
 
     private static IPendingStatusUpdateRepository NothingPending()
     {
