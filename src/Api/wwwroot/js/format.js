@@ -7,10 +7,16 @@ export const conversationTitle = ({ contact, profileName }) =>
 
 const sameDay = (a, b) => a.toDateString() === b.toDateString();
 
+// Built once: toLocale*String with options builds a new formatter on every call, and the conversation list formats
+// the time of every row on every render, many times a second while customers write.
+const timeFormat = new Intl.DateTimeFormat([], { hour: '2-digit', minute: '2-digit' });
+const shortDateFormat = new Intl.DateTimeFormat([], { day: 'numeric', month: 'short' });
+const longDateFormat = new Intl.DateTimeFormat([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
 export function formatTime(iso, now = new Date()) {
   const date = new Date(iso);
-  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return sameDay(date, now) ? time : `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })} ${time}`;
+  const time = timeFormat.format(date);
+  return sameDay(date, now) ? time : `${shortDateFormat.format(date)} ${time}`;
 }
 
 /** The local calendar day of a time, e.g. 2026-11-27: the key of a day separator. */
@@ -26,5 +32,5 @@ export function dayLabel(iso, now = new Date()) {
   yesterday.setDate(now.getDate() - 1);
   if (sameDay(date, now)) return 'Today';
   if (sameDay(date, yesterday)) return 'Yesterday';
-  return date.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return longDateFormat.format(date);
 }
