@@ -82,7 +82,10 @@ public abstract class DashboardFixture
             TimezoneId = "UTC",
             BypassCSP = BypassCsp,
         });
+        // Patience for what a person would see, not a pause: each wait ends as soon as the page shows it. The default
+        // 5 s of an expectation is shorter than a send's round trip (SDK, emulator, store) on a loaded two-core machine.
         _context.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         Page = await _context.NewPageAsync();
         Page.Request += (_, request) =>
         {
