@@ -105,6 +105,10 @@ internal sealed class ChildProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but not answering yet (a loaded machine): ask again until the deadline.
+            }
 
             await Task.Delay(100);
         }

@@ -82,6 +82,6 @@ internal sealed class IdempotentReplays : Scenario
     {
         to = Contacts.Number(k),
         contentSid = Sends.ContentSid,
-        contentVariables = new Dictionary<string, string> { ["1"] = "Ana" },
+        contentVariables = new Dictionary<string, string> { ["1"] = "Ana", ["2"] = "12/1 at 3pm" },
     };
 }
