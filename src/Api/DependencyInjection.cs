@@ -40,7 +40,7 @@ public static class DependencyInjection
                 options.AllowInputFormatterExceptionMessages = false;
             })
             .ConfigureApiBehaviorOptions(options =>
-                options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+                options.InvalidModelStateResponseFactory = context => new ProblemResult(Problems.InvalidRequest(context.ModelState)));
 
         services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>

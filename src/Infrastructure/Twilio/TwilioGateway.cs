@@ -58,7 +58,7 @@ internal sealed class TwilioGateway(
         }
         catch (ApiException ex)
         {
-            TwilioLog.TwilioFailed(logger, ex, ex.Status, ex.Code);
+            // Outages are logged once, with this exception as the cause, where the request ends.
             throw new TwilioUnavailableException($"Twilio failed with HTTP {ex.Status}.", ex);
         }
         catch (Exception ex) when (IsTransportFailure(ex) && cancellationToken.IsCancellationRequested)
@@ -67,7 +67,6 @@ internal sealed class TwilioGateway(
         }
         catch (Exception ex) when (IsTransportFailure(ex))
         {
-            TwilioLog.TwilioUnreachable(logger, ex);
             throw new TwilioUnavailableException("Twilio could not be reached.", ex);
         }
     }
