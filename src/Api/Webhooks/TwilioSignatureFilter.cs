@@ -1,4 +1,4 @@
-using Messaging.Api.Infrastructure;
+using Messaging.Api.ProblemResponses;
 using Messaging.Application.Common.Logging;
 using Messaging.Infrastructure.Twilio;
 using Microsoft.AspNetCore.Mvc.Filters;

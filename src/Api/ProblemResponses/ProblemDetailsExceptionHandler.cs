@@ -1,7 +1,7 @@
 using Messaging.Application.Common.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.ProblemResponses;
 
 /// <summary>
 /// Answers every failure a caller can cause, or Twilio can, with its problem (<see cref="Problems.For"/>). Those are

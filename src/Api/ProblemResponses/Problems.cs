@@ -5,7 +5,7 @@ using Messaging.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.ProblemResponses;
 
 /// <summary>
 /// Every RFC 9457 problem the API answers with: outcomes of a command or query (<see cref="For"/>) and answers of the

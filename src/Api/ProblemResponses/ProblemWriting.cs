@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.ProblemResponses;
 
 internal static class ProblemWriting
 {
