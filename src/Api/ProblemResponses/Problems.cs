@@ -19,8 +19,7 @@ internal static class Problems
 
     /// <summary>
     /// The problem for <paramref name="exception"/>, or null for a failure <see cref="FailureClassifier"/> calls
-    /// unexpected (or for which this list has no answer yet, which the test of this class catches). What a caller is told
-    /// can depend on what <paramref name="user"/> may read.
+    /// unexpected. What a caller is told can depend on what <paramref name="user"/> may read.
     /// </summary>
     public static ProblemDetails? For(Exception exception, ClaimsPrincipal user) => exception switch
     {
@@ -31,37 +30,29 @@ internal static class Problems
             Type = BadRequestType,
             Detail = "See 'errors' for each field.",
         },
-        NotFoundException notFound => new ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Not found.",
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-            Detail = notFound.Message,
-        },
+        NotFoundException notFound => Problem(
+            StatusCodes.Status404NotFound,
+            "Not found.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            notFound.Message),
         MessageRejectedException rejected => Rejected(rejected),
         CustomerServiceWindowClosedException windowClosed => WindowClosed(windowClosed, user),
         TemplateNotSendableException template => TemplateNotSendable(template),
-        TwilioUnavailableException => new ProblemDetails
-        {
-            Status = StatusCodes.Status502BadGateway,
-            Title = "Twilio is unavailable.",
-            Type = BadGatewayType,
-            Detail = "Twilio could not be reached or failed. Nothing was sent or stored; it is safe to retry.",
-        },
-        MediaSourceNotAllowedException notAllowed => new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "The medium is not hosted by Twilio.",
-            Type = UnprocessableType,
-            Detail = notAllowed.Message,
-        },
-        MediaUnavailableException unavailable => new ProblemDetails
-        {
-            Status = StatusCodes.Status502BadGateway,
-            Title = "Twilio could not provide the medium.",
-            Type = BadGatewayType,
-            Detail = unavailable.Message,
-        },
+        TwilioUnavailableException => Problem(
+            StatusCodes.Status502BadGateway,
+            "Twilio is unavailable.",
+            BadGatewayType,
+            "Twilio could not be reached or failed. Nothing was sent or stored; it is safe to retry."),
+        MediaSourceNotAllowedException notAllowed => Problem(
+            StatusCodes.Status422UnprocessableEntity,
+            "The medium is not hosted by Twilio.",
+            UnprocessableType,
+            notAllowed.Message),
+        MediaUnavailableException unavailable => Problem(
+            StatusCodes.Status502BadGateway,
+            "Twilio could not provide the medium.",
+            BadGatewayType,
+            unavailable.Message),
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
@@ -83,49 +74,39 @@ internal static class Problems
         Detail = "The request could not be read; see 'errors' for each field.",
     };
 
-    public static ProblemDetails UnreadableForm(string detail) => new()
-    {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "The request could not be read.",
-        Type = BadRequestType,
-        Detail = detail,
-    };
+    public static ProblemDetails UnreadableForm(string detail) =>
+        Problem(StatusCodes.Status400BadRequest, "The request could not be read.", BadRequestType, detail);
 
-    public static ProblemDetails NotFromTwilio(string detail) => new()
-    {
-        Status = StatusCodes.Status403Forbidden,
-        Title = "The request is not a webhook from Twilio for this account.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-        Detail = detail,
-    };
+    public static ProblemDetails NotFromTwilio(string detail) =>
+        Problem(
+            StatusCodes.Status403Forbidden,
+            "The request is not a webhook from Twilio for this account.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+            detail);
 
-    public static ProblemDetails MissingApiKey() => new()
-    {
-        Status = StatusCodes.Status401Unauthorized,
-        Title = "An API key is required.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-        Detail = "Send the key in the X-Api-Key header or as 'Authorization: Bearer <key>'.",
-    };
+    public static ProblemDetails MissingApiKey() =>
+        Problem(
+            StatusCodes.Status401Unauthorized,
+            "An API key is required.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            "Send the key in the X-Api-Key header or as 'Authorization: Bearer <key>'.");
 
-    public static ProblemDetails InvalidApiKey() => new()
-    {
-        Status = StatusCodes.Status401Unauthorized,
-        Title = "The API key is not valid.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.2",
-        Detail = "The key sent is not one this service accepts.",
-    };
+    public static ProblemDetails InvalidApiKey() =>
+        Problem(
+            StatusCodes.Status401Unauthorized,
+            "The API key is not valid.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+            "The key sent is not one this service accepts.");
 
     public static ProblemDetails MissingScope(IReadOnlyCollection<string> scopes)
     {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status403Forbidden,
-            Title = "The API key does not allow this.",
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.4",
-            Detail = scopes.Count == 0
+        var problem = Problem(
+            StatusCodes.Status403Forbidden,
+            "The API key does not allow this.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.4",
+            scopes.Count == 0
                 ? "The API key lacks a scope this endpoint needs."
-                : $"This endpoint needs the scope {string.Join(", ", scopes.Select(s => $"'{s}'"))}.",
-        };
+                : $"This endpoint needs the scope {string.Join(", ", scopes.Select(s => $"'{s}'"))}.");
         if (scopes.Count > 0)
         {
             problem.Extensions["requiredScopes"] = scopes;
@@ -134,65 +115,57 @@ internal static class Problems
         return problem;
     }
 
-    public static ProblemDetails TooManyRequests(int? retryAfterSeconds) => new()
-    {
-        Status = StatusCodes.Status429TooManyRequests,
-        Title = "Too many requests.",
-        Type = "https://tools.ietf.org/html/rfc6585#section-4",
-        Detail = retryAfterSeconds is { } seconds
-            ? $"This API key has used up its sends for now; retry after {seconds} seconds. Nothing was sent."
-            : "This API key has used up its sends for now. Nothing was sent.",
-    };
+    public static ProblemDetails TooManyRequests(int? retryAfterSeconds) =>
+        Problem(
+            StatusCodes.Status429TooManyRequests,
+            "Too many requests.",
+            "https://tools.ietf.org/html/rfc6585#section-4",
+            retryAfterSeconds is { } seconds
+                ? $"This API key has used up its sends for now; retry after {seconds} seconds. Nothing was sent."
+                : "This API key has used up its sends for now. Nothing was sent.");
 
-    public static ProblemDetails TooManyEventStreams(int limit) => new()
-    {
-        Status = StatusCodes.Status429TooManyRequests,
-        Title = "Too many event streams.",
-        Type = "https://tools.ietf.org/html/rfc6585#section-4",
-        Detail = $"This API key already holds {limit} open event streams on this instance, the most it may; close one first.",
-    };
+    public static ProblemDetails TooManyEventStreams(int limit) =>
+        Problem(
+            StatusCodes.Status429TooManyRequests,
+            "Too many event streams.",
+            "https://tools.ietf.org/html/rfc6585#section-4",
+            $"This API key already holds {limit} open event streams on this instance, the most it may; close one first.");
 
-    public static ProblemDetails PayloadTooLarge(long limit) => new()
-    {
-        Status = StatusCodes.Status413PayloadTooLarge,
-        Title = "The request body is too large.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.14",
-        Detail = $"Request bodies are limited to {limit} bytes.",
-    };
+    public static ProblemDetails PayloadTooLarge(long limit) =>
+        Problem(
+            StatusCodes.Status413PayloadTooLarge,
+            "The request body is too large.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+            $"Request bodies are limited to {limit} bytes.");
 
-    public static ProblemDetails IdempotencyKeyInUse() => new()
-    {
-        Status = StatusCodes.Status409Conflict,
-        Title = "A request with this Idempotency-Key is still in progress.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
-        Detail = "Retry once it has finished to get its response.",
-    };
+    public static ProblemDetails IdempotencyKeyInUse() =>
+        Problem(
+            StatusCodes.Status409Conflict,
+            "A request with this Idempotency-Key is still in progress.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+            "Retry once it has finished to get its response.");
 
-    public static ProblemDetails IdempotencyKeyReused() => new()
-    {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Title = "This Idempotency-Key was used for a different request.",
-        Type = UnprocessableType,
-        Detail = "An Idempotency-Key belongs to one request payload; use a new key for a new request.",
-    };
+    public static ProblemDetails IdempotencyKeyReused() =>
+        Problem(
+            StatusCodes.Status422UnprocessableEntity,
+            "This Idempotency-Key was used for a different request.",
+            UnprocessableType,
+            "An Idempotency-Key belongs to one request payload; use a new key for a new request.");
 
-    public static ProblemDetails UnknownOutcome() => new()
-    {
-        Status = StatusCodes.Status500InternalServerError,
-        Title = "The outcome of the request is unknown.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.6.1",
-        Detail = "The message may have been sent. Look for it before sending it again with a new Idempotency-Key.",
-    };
+    public static ProblemDetails UnknownOutcome() =>
+        Problem(
+            StatusCodes.Status500InternalServerError,
+            "The outcome of the request is unknown.",
+            "https://tools.ietf.org/html/rfc9110#section-15.6.1",
+            "The message may have been sent. Look for it before sending it again with a new Idempotency-Key.");
 
     private static ProblemDetails Rejected(MessageRejectedException rejected)
     {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "Twilio rejected the message.",
-            Type = UnprocessableType,
-            Detail = rejected.Message,
-        };
+        var problem = Problem(
+            StatusCodes.Status422UnprocessableEntity,
+            "Twilio rejected the message.",
+            UnprocessableType,
+            rejected.Message);
         problem.Extensions["twilioCode"] = rejected.TwilioCode;
         problem.Extensions["messageId"] = rejected.MessageId;
         if (rejected.MoreInfo is not null)
@@ -207,15 +180,13 @@ internal static class Problems
     {
         // When a customer last wrote is part of the conversation, which a key that may only send must not read.
         var mayRead = user.HasClaim(ApiKeyDefaults.ScopeClaim, ApiScopes.MessagesRead);
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "The customer-service window is closed.",
-            Type = UnprocessableType,
-            Detail = mayRead
+        var problem = Problem(
+            StatusCodes.Status422UnprocessableEntity,
+            "The customer-service window is closed.",
+            UnprocessableType,
+            mayRead
                 ? windowClosed.Message
-                : $"{windowClosed.Contact} has not written in the last 24 hours, so free-form messages cannot reach them; send an approved template (contentSid) instead.",
-        };
+                : $"{windowClosed.Contact} has not written in the last 24 hours, so free-form messages cannot reach them; send an approved template (contentSid) instead.");
         problem.Extensions["contact"] = windowClosed.Contact;
         if (mayRead)
         {
@@ -227,13 +198,11 @@ internal static class Problems
 
     private static ProblemDetails TemplateNotSendable(TemplateNotSendableException template)
     {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "The template cannot be sent.",
-            Type = UnprocessableType,
-            Detail = template.Message,
-        };
+        var problem = Problem(
+            StatusCodes.Status422UnprocessableEntity,
+            "The template cannot be sent.",
+            UnprocessableType,
+            template.Message);
         problem.Extensions["contentSid"] = template.ContentSid;
         if (template.ApprovalStatus is not null)
         {
@@ -248,4 +217,12 @@ internal static class Problems
 
         return problem;
     }
+
+    private static ProblemDetails Problem(int status, string title, string type, string detail) => new()
+    {
+        Status = status,
+        Title = title,
+        Type = type,
+        Detail = detail,
+    };
 }
