@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Messaging.Api.Authentication;
 using Messaging.Api.Events;
+using Messaging.Api.Hosting;
 using Messaging.Api.Idempotency;
-using Messaging.Api.Infrastructure;
-using Messaging.Application.Conversations;
+using Messaging.Api.ProblemResponses;
 using Messaging.Api.RateLimiting;
 using Messaging.Application.Common.Addresses;
+using Messaging.Application.Conversations;
 using Messaging.Application.Templates;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.AspNetCore.HostFiltering;
@@ -40,7 +41,7 @@ public static class DependencyInjection
                 options.AllowInputFormatterExceptionMessages = false;
             })
             .ConfigureApiBehaviorOptions(options =>
-                options.InvalidModelStateResponseFactory = InvalidRequestResponse.Create);
+                options.InvalidModelStateResponseFactory = context => new ProblemResult(Problems.InvalidRequest(context.ModelState)));
 
         services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>

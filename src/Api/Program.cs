@@ -1,7 +1,8 @@
 using Messaging.Api;
 using Messaging.Api.Authentication;
+using Messaging.Api.Dashboard;
 using Messaging.Api.Events;
-using Messaging.Api.Infrastructure;
+using Messaging.Api.Middleware;
 using Messaging.Application;
 using Messaging.Infrastructure;
 using Messaging.Infrastructure.Persistence;

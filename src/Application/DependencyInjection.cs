@@ -5,6 +5,7 @@ using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Behaviours;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Application.Messages.Recording;
 using Messaging.Application.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,8 @@ public static class DependencyInjection
         services.AddTransient<IMediator, Mediator>();
         AddRequestHandlers(services, assembly);
         services.AddTransient<PendingStatusReconciler>();
+        services.AddTransient<MessageRecorder>();
+        services.AddTransient<CustomerServiceWindowGuard>();
 
         // One catalogue per process, so the templates read from Twilio are shared by every request.
         services.TryAddSingleton<TemplateCatalogue>();

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Messaging.Api.Authentication;
 using Messaging.Api.Authorization;
-using Messaging.Api.Infrastructure;
+using Messaging.Api.ProblemResponses;
 using Messaging.Infrastructure.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

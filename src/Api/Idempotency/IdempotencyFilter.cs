@@ -1,9 +1,9 @@
 using System.Text;
 using FluentValidation.Results;
-using Messaging.Api.Infrastructure;
+using Messaging.Api.ProblemResponses;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Idempotency;
 using Messaging.Application.Common.Interfaces;
+using Messaging.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Messaging.Api.Idempotency;

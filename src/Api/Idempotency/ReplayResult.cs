@@ -1,5 +1,5 @@
 using System.Text;
-using Messaging.Application.Common.Idempotency;
+using Messaging.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Api.Idempotency;

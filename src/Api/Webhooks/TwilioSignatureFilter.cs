@@ -1,8 +1,7 @@
+using Messaging.Api.ProblemResponses;
 using Messaging.Application.Common.Logging;
 using Messaging.Infrastructure.Twilio;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.Infrastructure;
 
 namespace Messaging.Api.Webhooks;
 
@@ -13,7 +12,6 @@ namespace Messaging.Api.Webhooks;
 internal sealed partial class TwilioSignatureFilter(
     TwilioWebhookValidator validator,
     TwilioWebhookUrls webhookUrls,
-    ProblemDetailsFactory problemDetailsFactory,
     ILogger<TwilioSignatureFilter> logger) : IAsyncAuthorizationFilter
 {
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
@@ -28,7 +26,7 @@ internal sealed partial class TwilioSignatureFilter(
         }
         catch (InvalidDataException ex)
         {
-            context.Result = Problem(httpContext, StatusCodes.Status400BadRequest, "The request could not be read.", ex.Message);
+            context.Result = new ProblemResult(Problems.UnreadableForm(ex.Message));
             return;
         }
 
@@ -47,17 +45,7 @@ internal sealed partial class TwilioSignatureFilter(
             TwilioWebhookVerdict.OtherAccount => "The request is for another Twilio account.",
             _ => $"The {TwilioWebhookValidator.SignatureHeader} header does not match the request.",
         };
-        context.Result = Problem(httpContext, StatusCodes.Status403Forbidden, "The request is not a webhook from Twilio for this account.", detail);
-    }
-
-    private ObjectResult Problem(HttpContext httpContext, int status, string title, string detail)
-    {
-        var problem = problemDetailsFactory.CreateProblemDetails(httpContext, status, title, detail: detail, instance: httpContext.Request.Path);
-        return new ObjectResult(problem)
-        {
-            StatusCode = status,
-            ContentTypes = { "application/problem+json" },
-        };
+        context.Result = new ProblemResult(Problems.NotFromTwilio(detail));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook request to {Path}: {Verdict}")]

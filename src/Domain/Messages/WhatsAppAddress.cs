@@ -9,6 +9,11 @@ public sealed record WhatsAppAddress
 {
     public const string Prefix = "whatsapp:";
 
+    /// <summary>The fewest and most digits an E.164 number has here.</summary>
+    public const int MinDigits = 8;
+
+    public const int MaxDigits = 15;
+
     private WhatsAppAddress(string e164) => E164 = e164;
 
     /// <summary>The number in E.164 form, e.g. <c>+14155550123</c>.</summary>
@@ -20,7 +25,7 @@ public sealed record WhatsAppAddress
     /// <summary>Builds an address from a number already normalised to E.164.</summary>
     public static WhatsAppAddress FromE164(string e164)
     {
-        if (!IsE164Shape(e164))
+        if (e164 is null || !IsE164Shape(e164))
         {
             throw new ArgumentException("Not an E.164 number: '+' followed by 8 to 15 digits, the first not 0.", nameof(e164));
         }
@@ -30,16 +35,20 @@ public sealed record WhatsAppAddress
 
     public override string ToString() => Value;
 
-    private static bool IsE164Shape(string value)
+    /// <summary>
+    /// The one check of the canonical shape, for everything that reads an address it did not build: '+' followed by
+    /// <see cref="MinDigits"/> to <see cref="MaxDigits"/> digits, the first not 0.
+    /// </summary>
+    public static bool IsE164Shape(ReadOnlySpan<char> value)
     {
-        if (value is null || value.Length is < 9 or > 16 || value[0] != '+' || value[1] == '0')
+        if (value.Length < MinDigits + 1 || value.Length > MaxDigits + 1 || value[0] != '+' || value[1] == '0')
         {
             return false;
         }
 
-        for (var i = 1; i < value.Length; i++)
+        foreach (var c in value[1..])
         {
-            if (!char.IsAsciiDigit(value[i]))
+            if (!char.IsAsciiDigit(c))
             {
                 return false;
             }
@@ -47,4 +56,9 @@ public sealed record WhatsAppAddress
 
         return true;
     }
+
+    /// <summary>Whether <paramref name="value"/> is <see cref="Prefix"/> followed by an E.164 number, exactly as this
+    /// type writes it.</summary>
+    public static bool IsCanonical(ReadOnlySpan<char> value) =>
+        value.StartsWith(Prefix, StringComparison.Ordinal) && IsE164Shape(value[Prefix.Length..]);
 }

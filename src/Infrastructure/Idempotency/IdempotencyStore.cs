@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Idempotency;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

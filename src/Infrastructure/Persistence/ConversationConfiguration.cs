@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,16 +8,12 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
 {
     public const string TableName = "Conversations";
 
-    // The same lengths as the message columns these values are copied from.
-    private const int AddressLength = 32;
-    private const int ProfileNameLength = 256;
-
     public void Configure(EntityTypeBuilder<Conversation> builder)
     {
         builder.ToTable(TableName);
         builder.HasKey(c => c.Contact);
-        builder.Property(c => c.Contact).HasMaxLength(AddressLength).ValueGeneratedNever();
-        builder.Property(c => c.ProfileName).HasMaxLength(ProfileNameLength);
+        builder.Property(c => c.Contact).HasMaxLength(StoredLengths.Address).ValueGeneratedNever();
+        builder.Property(c => c.ProfileName).HasMaxLength(StoredLengths.ProfileName);
 
         // No foreign key to Messages: the row is only ever written by the upsert, right after its message, and a
         // constraint would add a second index to maintain on every insert for nothing.

@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,26 +18,20 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
 
     public const string MediaContentTypeJsonName = "contentType";
 
-    // Twilio SIDs are 34 characters; addresses are "whatsapp:+" and at most 15 digits.
-    private const int SidLength = 64;
-    private const int AddressLength = 32;
-    private const int EnumLength = 16;
-    private const int ProfileNameLength = 256;
-
     public void Configure(EntityTypeBuilder<Message> builder)
     {
         builder.ToTable("Messages");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
 
-        builder.Property(m => m.WaSid).HasMaxLength(SidLength);
-        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(EnumLength);
-        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(EnumLength);
-        builder.Property(m => m.From).HasMaxLength(AddressLength);
-        builder.Property(m => m.To).HasMaxLength(AddressLength);
-        builder.Property(m => m.ContentSid).HasMaxLength(SidLength);
+        builder.Property(m => m.WaSid).HasMaxLength(StoredLengths.Sid);
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(StoredLengths.EnumName);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(StoredLengths.EnumName);
+        builder.Property(m => m.From).HasMaxLength(StoredLengths.Address);
+        builder.Property(m => m.To).HasMaxLength(StoredLengths.Address);
+        builder.Property(m => m.ContentSid).HasMaxLength(StoredLengths.Sid);
 
-        builder.Property(m => m.ProfileName).HasMaxLength(ProfileNameLength);
+        builder.Property(m => m.ProfileName).HasMaxLength(StoredLengths.ProfileName);
 
         // Media travel with their message and are never queried on their own: one JSON column, on both providers.
         builder.OwnsMany(m => m.Media, media =>
@@ -54,7 +49,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // a stored column keeps the value indexable and lets the database, not the code, keep it right.
         builder.Property<string>(ContactProperty)
             .HasColumnName("Contact")
-            .HasMaxLength(AddressLength)
+            .HasMaxLength(StoredLengths.Address)
             .IsRequired()
             .HasComputedColumnSql(
                 $"CASE WHEN [Direction] = '{nameof(MessageDirection.Outbound)}' THEN [To] ELSE [From] END",

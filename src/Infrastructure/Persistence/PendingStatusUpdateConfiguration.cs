@@ -1,4 +1,4 @@
-using Messaging.Application.Common.Twilio;
+using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -7,15 +7,13 @@ namespace Messaging.Infrastructure.Persistence;
 
 internal sealed class PendingStatusUpdateConfiguration : IEntityTypeConfiguration<PendingStatusUpdate>
 {
-    private const int EnumLength = 16;
-
     public void Configure(EntityTypeBuilder<PendingStatusUpdate> builder)
     {
         builder.ToTable("PendingStatusUpdates");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.WaSid).HasMaxLength(TwilioSid.MaxLength).IsRequired();
-        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(EnumLength);
+        builder.Property(p => p.WaSid).HasMaxLength(StoredLengths.Sid).IsRequired();
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(StoredLengths.EnumName);
 
         // Read by SID after every save of a message with a SID; not unique, Twilio reports several statuses.
         builder.HasIndex(p => p.WaSid);

@@ -39,7 +39,7 @@ internal sealed class EmbeddedTwilioEmulatorService(
                 AuthToken = TwilioEmulatorDefaults.AuthToken,
                 Url = (settings.EmulatorUrl ?? AnyFreePort).ToString(),
                 TimeProvider = timeProvider,
-                Sender = string.IsNullOrWhiteSpace(settings.From) ? TwilioEmulatorDefaults.Sender : settings.From,
+                Sender = settings.Sender,
             },
             cancellationToken);
         emulator.Attach(server);

@@ -2,7 +2,6 @@ using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Logging;
 using Messaging.Application.Common.Models;
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Twilio.Exceptions;
@@ -21,7 +20,7 @@ internal sealed class TwilioGateway(
     TwilioWebhookUrls webhookUrls,
     ILogger<TwilioGateway> logger) : ITwilioGateway
 {
-    public string SenderAddress => Sender(options.CurrentValue);
+    public string SenderAddress => options.CurrentValue.Sender;
 
     public async Task<TwilioSendResult> SendAsync(TwilioSendRequest request, CancellationToken cancellationToken)
     {
@@ -32,7 +31,7 @@ internal sealed class TwilioGateway(
         var client = clients.Create();
         var create = new CreateMessageOptions(new PhoneNumber(request.To))
         {
-            From = new PhoneNumber(Sender(settings)),
+            From = new PhoneNumber(settings.Sender),
             Body = request.Body,
             MediaUrl = request.MediaUrls.Count == 0 ? null : request.MediaUrls.Select(url => new Uri(url, UriKind.Absolute)).ToList(),
             ContentSid = request.ContentSid,
@@ -58,7 +57,7 @@ internal sealed class TwilioGateway(
         }
         catch (ApiException ex)
         {
-            TwilioLog.TwilioFailed(logger, ex, ex.Status, ex.Code);
+            // Outages are logged once, with this exception as the cause, where the request ends.
             throw new TwilioUnavailableException($"Twilio failed with HTTP {ex.Status}.", ex);
         }
         catch (Exception ex) when (IsTransportFailure(ex) && cancellationToken.IsCancellationRequested)
@@ -67,7 +66,6 @@ internal sealed class TwilioGateway(
         }
         catch (Exception ex) when (IsTransportFailure(ex))
         {
-            TwilioLog.TwilioUnreachable(logger, ex);
             throw new TwilioUnavailableException("Twilio could not be reached.", ex);
         }
     }
@@ -80,7 +78,4 @@ internal sealed class TwilioGateway(
     // ApiConnectionException, a TwilioException; the bare transport types are caught in case one escapes that.
     private static bool IsTransportFailure(Exception ex) =>
         ex is TwilioException or HttpRequestException or TaskCanceledException;
-
-    private static string Sender(TwilioOptions settings) =>
-        string.IsNullOrWhiteSpace(settings.From) ? TwilioEmulatorDefaults.Sender : settings.From;
 }

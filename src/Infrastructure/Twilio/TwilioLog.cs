@@ -26,12 +26,6 @@ internal static partial class TwilioLog
         Message = "Twilio refused this service's credentials (HTTP {HttpStatus}, error {TwilioCode}); check Twilio:AccountSid and Twilio:AuthToken.")]
     public static partial void CredentialsRefused(ILogger logger, int httpStatus, int twilioCode);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Twilio failed to create the message (HTTP {HttpStatus}, error {TwilioCode}).")]
-    public static partial void TwilioFailed(ILogger logger, Exception exception, int httpStatus, int twilioCode);
-
-    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "Twilio could not be reached to create the message.")]
-    public static partial void TwilioUnreachable(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Read {Count} content templates from Twilio.")]
     public static partial void TemplatesRead(ILogger logger, int count);
 

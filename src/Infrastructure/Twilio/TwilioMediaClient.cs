@@ -89,7 +89,7 @@ internal sealed class TwilioMediaClient(
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(
+    private static async Task<HttpResponseMessage> SendAsync(
         HttpClient http,
         Uri url,
         AuthenticationHeaderValue? authorization,
@@ -103,7 +103,7 @@ internal sealed class TwilioMediaClient(
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            TwilioMediaLog.FetchFailed(logger, ex, url.IdnHost);
+            // Outages are logged once, with this exception as the cause, where the request ends.
             throw new MediaUnavailableException("Twilio's media host could not be reached.", ex);
         }
     }

@@ -14,9 +14,6 @@ internal static partial class TwilioMediaLog
         Message = "Refused to fetch a medium whose URL is not a Twilio Media resource of this account and message; no request was made.")]
     public static partial void NotAMedium(ILogger logger);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "A Twilio medium could not be fetched from {Host}")]
-    public static partial void FetchFailed(ILogger logger, Exception exception, string host);
-
     [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "A Twilio media redirect to {Host} was not followed: {Reason}")]
     public static partial void RedirectRefused(ILogger logger, string reason, string host);
 }

@@ -1,3 +1,5 @@
+using Messaging.TwilioEmulator;
+
 namespace Messaging.Infrastructure.Twilio;
 
 /// <summary>
@@ -14,6 +16,12 @@ public sealed class TwilioOptions
 
     /// <summary>The WhatsApp sender, <c>whatsapp:+E164</c>. Without credentials it defaults to Twilio's sandbox number.</summary>
     public string? From { get; set; }
+
+    /// <summary>
+    /// The sender in effect: <see cref="From"/>, or Twilio's sandbox number when none is set. Sends use it and the
+    /// embedded emulator answers as it, so the two cannot disagree.
+    /// </summary>
+    public string Sender => string.IsNullOrWhiteSpace(From) ? TwilioEmulatorDefaults.Sender : From;
 
     /// <summary>Sends the SDK's requests here instead of <c>https://api.twilio.com</c>, e.g. to a separately run emulator.</summary>
     public Uri? ApiBaseUrl { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Messaging.Domain.Messages;
 using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ internal sealed partial class TwilioOptionsValidator(IHostEnvironment environmen
 
         if (!string.IsNullOrWhiteSpace(options.From))
         {
-            if (!WhatsAppSenderPattern().IsMatch(options.From))
+            if (!WhatsAppAddress.IsCanonical(options.From))
             {
                 failures.Add("Twilio:From must be a WhatsApp address 'whatsapp:+' followed by the E.164 digits, e.g. whatsapp:+14155238886.");
             }
@@ -80,6 +81,4 @@ internal sealed partial class TwilioOptionsValidator(IHostEnvironment environmen
     [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
     private static partial Regex AccountSidPattern();
 
-    [GeneratedRegex(@"^whatsapp:\+[1-9][0-9]{7,14}$")]
-    private static partial Regex WhatsAppSenderPattern();
 }

@@ -1,5 +1,5 @@
-using Messaging.Application.Common.Idempotency;
 using Messaging.Application.Common.Interfaces;
+using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 

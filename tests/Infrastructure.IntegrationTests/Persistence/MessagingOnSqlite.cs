@@ -27,17 +27,17 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
     private readonly string _directory;
     private readonly ServiceProvider _services;
 
-    private MessagingOnSqlite(string directory, ServiceProvider services, TwilioEmulatorServer emulator, TwilioAnswerInterceptor interceptor)
+    private MessagingOnSqlite(string directory, ServiceProvider services, TwilioEmulatorServer emulator)
     {
         _directory = directory;
         _services = services;
         Emulator = emulator;
-        Interceptor = interceptor;
     }
 
     public TwilioEmulatorServer Emulator { get; }
 
-    public TwilioAnswerInterceptor Interceptor { get; }
+    /// <summary>Runs with the SID of each message Twilio creates, before the gateway reads Twilio's answer.</summary>
+    public Func<string, Task>? OnTwilioMessageCreated { get; set; }
 
     public static async Task<MessagingOnSqlite> CreateAsync()
     {
@@ -59,7 +59,7 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
             })
             .Build();
 
-        var interceptor = new TwilioAnswerInterceptor();
+        MessagingOnSqlite? app = null;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton(TimeProvider.System);
@@ -70,10 +70,11 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
         services.AddMessageEvents();
-        services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerInterceptingHandler(interceptor));
+        services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerHook(sid => app?.OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await provider.InitialiseDatabaseAsync();
-        return new MessagingOnSqlite(directory, provider, emulator, interceptor);
+        app = new MessagingOnSqlite(directory, provider, emulator);
+        return app;
     }
 
     /// <summary>Sends <paramref name="request"/> through the mediator in a scope of its own, as one HTTP request would.</summary>

@@ -1,3 +1,6 @@
+using Messaging.Application.Common.Models;
+using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
+using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -109,6 +112,32 @@ public sealed class SchemaTests
             Assert.That(context, Is.InstanceOf<SqliteMessagingDbContext>());
             Assert.That(applied, Is.EqualTo(context.Database.GetMigrations()));
             Assert.That(journalMode, Is.EqualTo("wal"));
+        });
+    }
+
+    [Test]
+    public void Text_columns_hold_exactly_what_the_validators_let_through()
+    {
+        using var context = SqlServerContext();
+        var model = context.Model;
+
+        int? Length<T>(string property) => model.FindEntityType(typeof(T))!.FindProperty(property)!.GetMaxLength();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Length<Message>(nameof(Message.WaSid)), Is.EqualTo(StoredLengths.Sid));
+            Assert.That(Length<Message>(nameof(Message.ContentSid)), Is.EqualTo(StoredLengths.Sid));
+            Assert.That(Length<Message>(nameof(Message.From)), Is.EqualTo(StoredLengths.Address));
+            Assert.That(Length<Message>(nameof(Message.To)), Is.EqualTo(StoredLengths.Address));
+            Assert.That(Length<Message>(MessageConfiguration.ContactProperty), Is.EqualTo(StoredLengths.Address));
+            Assert.That(Length<Message>(nameof(Message.ProfileName)), Is.EqualTo(StoredLengths.ProfileName));
+            Assert.That(Length<Message>(nameof(Message.Status)), Is.EqualTo(StoredLengths.EnumName));
+            Assert.That(Length<Conversation>(nameof(Conversation.Contact)), Is.EqualTo(StoredLengths.Address));
+            Assert.That(Length<Conversation>(nameof(Conversation.ProfileName)), Is.EqualTo(StoredLengths.ProfileName));
+            Assert.That(Length<PendingStatusUpdate>(nameof(PendingStatusUpdate.WaSid)), Is.EqualTo(StoredLengths.Sid));
+            Assert.That(Length<PendingStatusUpdate>(nameof(PendingStatusUpdate.Status)), Is.EqualTo(StoredLengths.EnumName));
+            Assert.That(ReceiveInboundMessageCommandValidator.MaxProfileNameLength, Is.EqualTo(StoredLengths.ProfileName));
+            Assert.That("whatsapp:+".Length + 15, Is.LessThanOrEqualTo(StoredLengths.Address), "the longest E.164 address fits");
         });
     }
 

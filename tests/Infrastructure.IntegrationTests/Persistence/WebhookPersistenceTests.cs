@@ -53,7 +53,7 @@ public sealed class WebhookPersistenceTests
     public async Task A_status_reported_before_the_send_saved_the_message_is_kept_then_applied_by_the_save()
     {
         var pendingWhileTwilioAnswered = -1;
-        _app.Interceptor.OnMessageCreated = async sid =>
+        _app.OnTwilioMessageCreated = async sid =>
         {
             await _app.Send(new UpdateMessageStatusCommand(sid, "read"));
             pendingWhileTwilioAnswered = await _app.PendingCount();
@@ -85,7 +85,7 @@ public sealed class WebhookPersistenceTests
     [Test]
     public async Task A_pending_failure_keeps_twilios_error_when_applied_at_save()
     {
-        _app.Interceptor.OnMessageCreated = sid => _app.Send(new UpdateMessageStatusCommand(sid, "undelivered", "63016", "Outside the allowed window"));
+        _app.OnTwilioMessageCreated = sid => _app.Send(new UpdateMessageStatusCommand(sid, "undelivered", "63016", "Outside the allowed window"));
 
         var sent = await _app.Send(new SendMessageCommand("+14155550123", "Hello"));
 
@@ -107,7 +107,7 @@ public sealed class WebhookPersistenceTests
         for (var i = 0; i < iterations; i++)
         {
             Task? callback = null;
-            _app.Interceptor.OnMessageCreated = sid =>
+            _app.OnTwilioMessageCreated = sid =>
             {
                 // Started, not awaited: the callback and the send's save run at the same time.
                 callback = Task.Run(() => _app.Send(new UpdateMessageStatusCommand(sid, "read")));

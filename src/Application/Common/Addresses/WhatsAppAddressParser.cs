@@ -15,7 +15,7 @@ namespace Messaging.Application.Common.Addresses;
 public static class WhatsAppAddressParser
 {
     // E.164 allows at most 15 digits; anything longer is refused before libphonenumber sees it.
-    private const int MaxDigits = 15;
+    private const int MaxDigits = WhatsAppAddress.MaxDigits;
 
     // What libphonenumber answers for a country code no country uses.
     private const string UnknownRegion = "ZZ";
@@ -142,7 +142,6 @@ public static class WhatsAppAddressParser
         return true;
     }
 
-    // The domain keeps 8 to 15 digits; a number libphonenumber accepts outside that range cannot be represented.
-    private static bool FitsCanonicalShape(string e164) =>
-        e164.Length is >= 9 and <= MaxDigits + 1 && e164[0] == '+' && e164[1] != '0';
+    // A number libphonenumber accepts outside the domain's 8 to 15 digits cannot be represented.
+    private static bool FitsCanonicalShape(string e164) => WhatsAppAddress.IsE164Shape(e164);
 }

@@ -6,10 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Messaging.Application.Common.Behaviours;
 
 /// <summary>
-/// Logs what a request failed with. Only unexpected failures are errors: invalid input, a missing message, a
-/// free-form send outside the customer-service window, a template that cannot be sent and a canceled request are the
-/// caller's business, and Twilio refusing a send or being down is logged as a warning, so error logs stay something
-/// worth waking up for.
+/// Logs what a request failed with, as <see cref="FailureClassifier"/> says: answers meant for the caller and a
+/// canceled request are not logged, Twilio refusing a send or being down is a warning, and only unexpected failures
+/// are errors, so error logs stay something worth waking up for. This is the one place a failed request is logged.
 /// </summary>
 public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
 {
@@ -26,27 +25,39 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipeline
         {
             return await next();
         }
-        catch (Exception ex) when (ex is ValidationException or NotFoundException or CustomerServiceWindowClosedException
-            or TemplateNotSendableException
-            || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
-        }
-        catch (MessageRejectedException ex)
-        {
-            _logger.LogWarning("{Request} was refused by Twilio with code {TwilioCode}: {Reason}", typeof(TRequest).Name, ex.TwilioCode, LogText.Escape(ex.Message));
-            throw;
-        }
-        catch (TwilioUnavailableException ex)
-        {
-            _logger.LogWarning(ex, "{Request} failed because Twilio is unavailable", typeof(TRequest).Name);
             throw;
         }
         catch (Exception ex)
         {
-            // The request itself is not logged: it carries phone numbers and message text.
-            _logger.LogError(ex, "{Request} failed with an unhandled exception", typeof(TRequest).Name);
+            Log(ex);
             throw;
+        }
+    }
+
+    private void Log(Exception ex)
+    {
+        switch (FailureClassifier.Classify(ex))
+        {
+            case FailureKind.CallerError:
+                break;
+            case FailureKind.RefusedByTwilio when ex is MessageRejectedException rejected:
+                _logger.LogWarning(
+                    "{Request} was refused by Twilio with code {TwilioCode}: {Reason}",
+                    typeof(TRequest).Name,
+                    rejected.TwilioCode,
+                    LogText.Escape(rejected.Message));
+                break;
+            case FailureKind.Outage:
+                // The exception carries the cause (Twilio's HTTP status, the transport failure), so this is the only
+                // line an outage needs.
+                _logger.LogWarning(ex, "{Request} failed because Twilio is unavailable", typeof(TRequest).Name);
+                break;
+            default:
+                // The request itself is not logged: it carries phone numbers and message text.
+                _logger.LogError(ex, "{Request} failed with an unhandled exception", typeof(TRequest).Name);
+                break;
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Common.Models;
 
@@ -14,8 +16,7 @@ public sealed record ConversationCursor(DateTimeOffset LastActivityAt, string Co
     // Version, ticks, and the contact's length, so a truncated token is refused rather than read as another contact.
     private const int HeaderLength = 1 + sizeof(long) + 1;
 
-    // "whatsapp:+" and at most 15 digits.
-    private const int MaxContactLength = 25;
+    private static readonly int MaxContactLength = WhatsAppAddress.Prefix.Length + 1 + WhatsAppAddress.MaxDigits;
     private const int MaxTokenLength = 64;
 
     public static ConversationCursor After(ConversationSummary conversation)
@@ -32,22 +33,20 @@ public sealed record ConversationCursor(DateTimeOffset LastActivityAt, string Co
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(1), LastActivityAt.UtcTicks);
         bytes[HeaderLength - 1] = checked((byte)contact.Length);
         contact.CopyTo(bytes.AsSpan(HeaderLength));
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(bytes);
     }
 
     /// <summary>Decodes a token made by <see cref="Encode"/>; anything else, including a forged token, is rejected.</summary>
     public static bool TryDecode(string? token, [NotNullWhen(true)] out ConversationCursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength || !Base64Url.IsValid(token))
         {
             return false;
         }
 
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
         Span<byte> bytes = stackalloc byte[MaxTokenLength];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written)
+        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written)
             || written <= HeaderLength
             || written > HeaderLength + MaxContactLength
             || bytes[0] != Version
@@ -62,39 +61,14 @@ public sealed record ConversationCursor(DateTimeOffset LastActivityAt, string Co
             return false;
         }
 
-        var contact = bytes[HeaderLength..written];
-        if (!IsAddressShape(contact))
+        // Only the canonical shape the API ever issues.
+        var contact = Encoding.ASCII.GetString(bytes[HeaderLength..written]);
+        if (!WhatsAppAddress.IsCanonical(contact))
         {
             return false;
         }
 
-        cursor = new ConversationCursor(new DateTimeOffset(ticks, TimeSpan.Zero), Encoding.ASCII.GetString(contact));
-        return true;
-    }
-
-    // Only the canonical shape the API ever issues: "whatsapp:+" then 8 to 15 digits, the first not 0.
-    private static bool IsAddressShape(ReadOnlySpan<byte> contact)
-    {
-        var prefix = "whatsapp:+"u8;
-        if (!contact.StartsWith(prefix))
-        {
-            return false;
-        }
-
-        var digits = contact[prefix.Length..];
-        if (digits.Length is < 8 or > 15 || digits[0] == (byte)'0')
-        {
-            return false;
-        }
-
-        foreach (var digit in digits)
-        {
-            if (!char.IsAsciiDigit((char)digit))
-            {
-                return false;
-            }
-        }
-
+        cursor = new ConversationCursor(new DateTimeOffset(ticks, TimeSpan.Zero), contact);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using Messaging.Domain.Messages;
 
@@ -20,22 +21,20 @@ public sealed record MessageCursor(DateTimeOffset CreatedAt, Guid Id)
         bytes[0] = Version;
         BinaryPrimitives.WriteInt64BigEndian(bytes[1..], CreatedAt.UtcTicks);
         Id.TryWriteBytes(bytes[9..], bigEndian: true, out _);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(bytes);
     }
 
     /// <summary>Decodes a token made by <see cref="Encode"/>; anything else, including a forged token, is rejected.</summary>
     public static bool TryDecode(string? token, [NotNullWhen(true)] out MessageCursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(token) || token.Length > 64)
+        if (string.IsNullOrEmpty(token) || token.Length > 64 || !Base64Url.IsValid(token))
         {
             return false;
         }
 
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
         Span<byte> bytes = stackalloc byte[48];
-        if (!Convert.TryFromBase64String(base64, bytes, out var written) || written != Length || bytes[0] != Version)
+        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != Length || bytes[0] != Version)
         {
             return false;
         }

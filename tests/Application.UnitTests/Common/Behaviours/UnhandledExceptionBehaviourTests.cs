@@ -4,6 +4,7 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessageById;
+using Messaging.Application.Messages.Queries.GetMessageMedia;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,5 +128,47 @@ public sealed class UnhandledExceptionBehaviourTests
             Throws.InstanceOf<OperationCanceledException>());
 
         Assert.That(_logs.Entries, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_medium_not_hosted_by_twilio_is_not_logged_as_a_failure()
+    {
+        using var services = WithMediaFailing(new MediaSourceNotAllowedException("not a Twilio medium"), out var id);
+
+        await Assert.ThrowsAsync<MediaSourceNotAllowedException>(
+            () => services.GetRequiredService<IMediator>().Send(new GetMessageMediaQuery(id, 0)));
+
+        Assert.That(_logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_medium_twilio_cannot_provide_is_one_warning_with_its_cause()
+    {
+        var failure = new MediaUnavailableException("Twilio's media host could not be reached.", new HttpRequestException("refused"));
+        using var services = WithMediaFailing(failure, out var id);
+
+        await Assert.ThrowsAsync<MediaUnavailableException>(
+            () => services.GetRequiredService<IMediator>().Send(new GetMessageMediaQuery(id, 0)));
+
+        var entry = _logs.Entries.Single();
+        Assert.That(entry.Level, Is.EqualTo(LogLevel.Warning));
+        Assert.That(entry.Exception, Is.SameAs(failure));
+    }
+
+    private ServiceProvider WithMediaFailing(Exception failure, out Guid id)
+    {
+        var message = Message.Inbound(
+            "MM1",
+            WhatsAppAddress.FromE164("+14155550123"),
+            WhatsAppAddress.FromE164("+14155238886"),
+            null,
+            [new MessageMedia("https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "image/png")],
+            null,
+            ApplicationServices.Now);
+        id = message.Id;
+        _repository.Setup(r => r.GetById(message.Id, It.IsAny<CancellationToken>())).ReturnsAsync(message);
+        var media = new Mock<ITwilioMediaClient>(MockBehavior.Strict);
+        media.Setup(m => m.OpenAsync("MM1", It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        return ApplicationServices.Build(_gateway.Object, _repository.Object, _logs, mediaClient: media.Object);
     }
 }

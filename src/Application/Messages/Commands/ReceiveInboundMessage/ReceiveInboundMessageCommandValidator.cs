@@ -1,6 +1,6 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
-using Messaging.Application.Common.Twilio;
+using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 
@@ -9,7 +9,7 @@ public sealed class ReceiveInboundMessageCommandValidator : AbstractValidator<Re
     /// <summary>Twilio attaches at most ten media to a message.</summary>
     public const int MaxMedia = 10;
 
-    public const int MaxProfileNameLength = 256;
+    public const int MaxProfileNameLength = StoredLengths.ProfileName;
 
     public const int MaxContentTypeLength = 255;
 
@@ -17,7 +17,7 @@ public sealed class ReceiveInboundMessageCommandValidator : AbstractValidator<Re
     {
         RuleFor(x => x.MessageSid)
             .NotEmpty().WithMessage("'MessageSid' is required.")
-            .MaximumLength(TwilioSid.MaxLength);
+            .MaximumLength(StoredLengths.Sid);
 
         RuleFor(x => x.From)
             .Cascade(CascadeMode.Stop)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Messaging.Application.Common.Models;
 using Messaging.Application.Common.Twilio;
 
 namespace Messaging.Application.Messages.Commands.UpdateMessageStatus;
@@ -10,7 +11,7 @@ public sealed class UpdateMessageStatusCommandValidator : AbstractValidator<Upda
     {
         RuleFor(x => x.MessageSid)
             .NotEmpty().WithMessage("'MessageSid' is required.")
-            .MaximumLength(TwilioSid.MaxLength);
+            .MaximumLength(StoredLengths.Sid);
 
         RuleFor(x => x.MessageStatus)
             .Cascade(CascadeMode.Stop)

@@ -1,7 +1,6 @@
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
-using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
 using Microsoft.Extensions.Time.Testing;
@@ -85,11 +84,7 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
 
     private Task<Messaging.Application.Messages.MessageDto> Handle(ReceiveInboundMessageCommand command) =>
         new ReceiveInboundMessageCommandHandler(
-                _store.Messages.Object,
-                new InlineUnitOfWork(),
-                new PendingStatusReconciler(_store.Messages.Object, _store.Pending.Object, _time),
-                _time,
-                TestMapper.Instance,
-                _events.Object)
+                TestRecorder.Create(_store.Messages.Object, _store.Pending.Object, _time, _events.Object),
+                _time)
             .Handle(command, CancellationToken.None);
 }

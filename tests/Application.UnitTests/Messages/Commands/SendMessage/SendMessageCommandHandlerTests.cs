@@ -4,7 +4,7 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Application.Messages.Recording;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
 using Microsoft.Extensions.Options;
@@ -335,14 +335,8 @@ public sealed class SendMessageCommandHandlerTests
     private SendMessageCommandHandler CreateHandler() =>
         new(
             _gateway.Object,
-            _repository.Object,
-            new InlineUnitOfWork(),
-            _conversations.Object,
-            Options.Create(new CustomerServiceWindowOptions()),
-            _time,
-            TestMapper.Instance,
-            new PendingStatusReconciler(_repository.Object, _pending.Object, _time),
-            new SinkLogger<SendMessageCommandHandler>(_logs),
-            _events.Object,
-            TestTemplates.Guard(_templates.Object, _time));
+            new CustomerServiceWindowGuard(_conversations.Object, Options.Create(new CustomerServiceWindowOptions()), _time),
+            TestTemplates.Guard(_templates.Object, _time),
+            TestRecorder.Create(_repository.Object, _pending.Object, _time, _events.Object, new SinkLogger<MessageRecorder>(_logs)),
+            _time);
 }

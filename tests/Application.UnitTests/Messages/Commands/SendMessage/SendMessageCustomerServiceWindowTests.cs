@@ -3,10 +3,8 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
@@ -171,16 +169,10 @@ public sealed class SendMessageCustomerServiceWindowTests
     private SendMessageCommandHandler CreateHandler() =>
         new(
             _gateway.Object,
-            _repository.Object,
-            new InlineUnitOfWork(),
-            _conversations.Object,
-            Options.Create(_options),
-            _time,
-            TestMapper.Instance,
-            new PendingStatusReconciler(_repository.Object, NothingPending(), _time),
-            NullLogger<SendMessageCommandHandler>.Instance,
-            Mock.Of<IMessageEvents>(),
-            TestTemplates.Guard(TestTemplates.Source(TestTemplates.Template(ContentSid, text: "Your order has shipped.")).Object, _time));
+            new CustomerServiceWindowGuard(_conversations.Object, Options.Create(_options), _time),
+            TestTemplates.Guard(TestTemplates.Source(TestTemplates.Template(ContentSid, text: "Your order has shipped.")).Object, _time),
+            TestRecorder.Create(_repository.Object, NothingPending(), _time),
+            _time);
 
     private static IPendingStatusUpdateRepository NothingPending()
     {

@@ -1,7 +1,6 @@
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
-using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Domain.Messages;
 using Microsoft.Extensions.Time.Testing;
@@ -151,12 +150,7 @@ public sealed class UpdateMessageStatusCommandHandlerTests
 
     private Task<MediatR.Unit> Handle(UpdateMessageStatusCommand command, CancellationToken cancellationToken = default) =>
         new UpdateMessageStatusCommandHandler(
-                _store.Messages.Object,
-                _store.Pending.Object,
-                new InlineUnitOfWork(),
-                new PendingStatusReconciler(_store.Messages.Object, _store.Pending.Object, _time),
-                _time,
-                TestMapper.Instance,
-                _events.Object)
+                TestRecorder.Create(_store.Messages.Object, _store.Pending.Object, _time, _events.Object),
+                _time)
             .Handle(command, cancellationToken);
 }

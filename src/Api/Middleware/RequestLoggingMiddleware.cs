@@ -1,6 +1,6 @@
 using Messaging.Application.Common.Logging;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Middleware;
 
 /// <summary>
 /// Logs one line per request with the name of the API key that made it, and puts that name in the logging scope of

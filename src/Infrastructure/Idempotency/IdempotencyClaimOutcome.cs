@@ -1,4 +1,4 @@
-namespace Messaging.Application.Common.Idempotency;
+namespace Messaging.Infrastructure.Idempotency;
 
 public enum IdempotencyClaimOutcome
 {

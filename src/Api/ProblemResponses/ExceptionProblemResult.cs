@@ -1,8 +1,7 @@
-using Messaging.Api.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Messaging.Api.Idempotency;
+namespace Messaging.Api.ProblemResponses;
 
 /// <summary>
 /// Turns an exception into its problem response inside MVC, through the same exception handlers the middleware uses, so

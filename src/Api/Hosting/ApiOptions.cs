@@ -1,4 +1,4 @@
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Hosting;
 
 /// <summary>The <c>Api</c> configuration section.</summary>
 public sealed class ApiOptions

@@ -1,4 +1,4 @@
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Hosting;
 
 /// <summary>The <c>Cors</c> configuration section. No origins, the default, means no browser page may call the API.</summary>
 public sealed class CorsOptionsSection

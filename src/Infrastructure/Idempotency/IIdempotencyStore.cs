@@ -1,6 +1,4 @@
-using Messaging.Application.Common.Idempotency;
-
-namespace Messaging.Application.Common.Interfaces;
+namespace Messaging.Infrastructure.Idempotency;
 
 /// <summary>
 /// Remembers, per API key, which idempotency keys have been used, for which request and with what outcome, so that a

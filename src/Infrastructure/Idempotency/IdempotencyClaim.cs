@@ -1,4 +1,4 @@
-namespace Messaging.Application.Common.Idempotency;
+namespace Messaging.Infrastructure.Idempotency;
 
 /// <summary>
 /// The answer to a claim: <see cref="ClaimId"/> identifies a fresh claim (<see cref="IdempotencyClaimOutcome.Claimed"/>),

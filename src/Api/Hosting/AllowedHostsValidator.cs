@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Hosting;
 
 /// <summary>
 /// In Production, refuses to start while <c>AllowedHosts</c> admits any Host header: whatever a client puts there can

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.ProblemResponses;
 
 /// <summary>An action result that writes a problem the same way the exception handler does.</summary>
 internal sealed class ProblemResult(ProblemDetails problem) : IActionResult

@@ -1,9 +1,13 @@
 using System.Text.Json;
 
-namespace Messaging.Api.FunctionalTests;
+namespace Messaging.TestSupport;
 
-/// <summary>Hands the SID of every message Twilio creates to a test before the application reads Twilio's answer.</summary>
-internal sealed class TwilioAnswerHook(Func<string, Task> onMessageCreated) : DelegatingHandler
+/// <summary>
+/// Hands the SID of every message Twilio creates to a test before the application reads Twilio's answer. A status
+/// callback run there reaches the service before the send has saved the message, which is what Twilio does when it is
+/// fast.
+/// </summary>
+public sealed class TwilioAnswerHook(Func<string, Task> onMessageCreated) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

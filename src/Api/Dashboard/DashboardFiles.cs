@@ -1,6 +1,7 @@
+using Messaging.Api.Middleware;
 using Microsoft.Net.Http.Headers;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Dashboard;
 
 /// <summary>
 /// The dashboard's static files. They are served before routing and authorization, so they need no API key: they hold

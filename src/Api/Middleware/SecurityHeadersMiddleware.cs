@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Middleware;
 
 /// <summary>Headers every answer of a JSON API should carry: nothing is sniffed, framed or cached.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)

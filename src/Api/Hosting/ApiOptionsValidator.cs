@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Hosting;
 
 internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {

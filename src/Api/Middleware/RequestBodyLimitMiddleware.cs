@@ -1,7 +1,9 @@
+using Messaging.Api.Hosting;
+using Messaging.Api.ProblemResponses;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
-namespace Messaging.Api.Infrastructure;
+namespace Messaging.Api.Middleware;
 
 /// <summary>
 /// Refuses a body whose declared length is over <see cref="ApiOptions.MaxRequestBodyBytes"/> before anything reads it,

@@ -1,0 +1,130 @@
+using AutoMapper;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Domain.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace Messaging.Application.Messages.Recording;
+
+/// <summary>
+/// The one way a message or a status reaches the database and the dashboards: store it in one unit of work together
+/// with the statuses Twilio reported before the message existed (see <see cref="PendingStatusReconciler"/>), then map
+/// what is stored and publish it.
+/// </summary>
+public sealed class MessageRecorder
+{
+    private readonly IMessageRepository _messages;
+    private readonly IPendingStatusUpdateRepository _pending;
+    private readonly IUnitOfWork _unitOfWork;
+    private readonly PendingStatusReconciler _reconciler;
+    private readonly IMapper _mapper;
+    private readonly IMessageEvents _events;
+    private readonly ILogger<MessageRecorder> _logger;
+
+    public MessageRecorder(
+        IMessageRepository messages,
+        IPendingStatusUpdateRepository pending,
+        IUnitOfWork unitOfWork,
+        PendingStatusReconciler reconciler,
+        IMapper mapper,
+        IMessageEvents events,
+        ILogger<MessageRecorder> logger)
+    {
+        _messages = messages;
+        _pending = pending;
+        _unitOfWork = unitOfWork;
+        _reconciler = reconciler;
+        _mapper = mapper;
+        _events = events;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="message"/> unless its Twilio SID is stored already, applies the statuses reported for it
+    /// before the save, and publishes the message as stored. A message stored earlier is returned as it is: its own
+    /// save has applied or will apply what is pending. <paramref name="cancellationToken"/> withdraws the unit only
+    /// while it waits for its turn.
+    /// </summary>
+    public async Task<MessageDto> Record(Message message, PendingStatusFailure ifStatusesFail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var result = await _unitOfWork.Run(
+            async token =>
+            {
+                var stored = await _messages.AddIfAbsent(message, token);
+                if (!stored.Inserted || stored.Message.WaSid is not { } sid)
+                {
+                    return stored.Message;
+                }
+
+                var applied = ifStatusesFail == PendingStatusFailure.KeepMessage
+                    ? await ApplyPendingKeepingTheMessage(sid)
+                    : await _reconciler.ApplyPending(sid, CancellationToken.None);
+                return applied ?? stored.Message;
+            },
+            cancellationToken);
+
+        return Publish(result);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the message stored under <paramref name="waSid"/> and publishes it; when
+    /// the message is not stored yet, keeps <paramref name="ifAbsent"/> for the save to apply. Returns the message as
+    /// stored afterwards, or null when it is still not stored.
+    /// </summary>
+    public async Task<MessageDto?> RecordStatus(
+        string waSid,
+        Func<Message, bool> change,
+        PendingStatusUpdate ifAbsent,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(ifAbsent);
+
+        // One unit of work: the update, or the pending status and the look-up that follows it, commit together.
+        var current = await _unitOfWork.Run(
+            async token =>
+            {
+                var message = await _messages.Update(waSid, change, token);
+                if (message is not null)
+                {
+                    // Statuses can only be left pending if a save could not apply them (it logs why); the message's
+                    // next callback picks them up.
+                    return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
+                }
+
+                // Twilio can call back before the send that created the message has saved it. The status is kept first
+                // and the message looked for again afterwards; the save does the same in the other order, so one of
+                // the two applies it. From here on the work is finished even if Twilio hangs up: a half-done
+                // hand-over could drop the status.
+                await _pending.Add(ifAbsent, CancellationToken.None);
+                return await _reconciler.ApplyPending(waSid, CancellationToken.None);
+            },
+            cancellationToken);
+
+        return current is null ? null : Publish(current);
+    }
+
+    private MessageDto Publish(Message message)
+    {
+        var dto = _mapper.Map<MessageDto>(message);
+        _events.Publish(dto);
+        return dto;
+    }
+
+    private async Task<Message?> ApplyPendingKeepingTheMessage(string sid)
+    {
+        try
+        {
+            // A unit of its own inside the save's: when it fails, only what it wrote is undone, and the save goes on.
+            return await _unitOfWork.Run(_ => _reconciler.ApplyPending(sid, CancellationToken.None), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The statuses stay pending and the message keeps the status it was stored with.
+            _logger.LogWarning(ex, "Statuses Twilio reported before message {Sid} was stored could not be applied", sid);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Messages.PendingStatuses;
+using Messaging.Application.Messages.Recording;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace Messaging.Application.UnitTests.TestSupport;
+
+/// <summary>The real <see cref="MessageRecorder"/> over the given ports, running each unit of work at once.</summary>
+public static class TestRecorder
+{
+    public static MessageRecorder Create(
+        IMessageRepository messages,
+        IPendingStatusUpdateRepository pending,
+        TimeProvider timeProvider,
+        IMessageEvents? events = null,
+        ILogger<MessageRecorder>? logger = null) =>
+        new(
+            messages,
+            pending,
+            new InlineUnitOfWork(),
+            new PendingStatusReconciler(messages, pending, timeProvider),
+            TestMapper.Instance,
+            events ?? Mock.Of<IMessageEvents>(),
+            logger ?? NullLogger<MessageRecorder>.Instance);
+}
