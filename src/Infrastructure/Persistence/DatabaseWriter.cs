@@ -75,9 +75,9 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         _scope = scopes.CreateAsyncScope();
         _context = _scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         _isSqlite = _context is SqliteMessagingDbContext;
-        (_savepoint, _releaseSavepoint, _rollbackToSavepoint) = _isSqlite
-            ? ("SAVEPOINT unit", "RELEASE unit", "ROLLBACK TO unit")
-            : ("SAVE TRANSACTION unit", string.Empty, "ROLLBACK TRANSACTION unit");
+        (_savepoint, _releaseSavepoint, _rollbackToSavepoint) = _context is SqlServerMessagingDbContext
+            ? ("SAVE TRANSACTION unit", string.Empty, "ROLLBACK TRANSACTION unit")
+            : ("SAVEPOINT unit", "RELEASE SAVEPOINT unit", "ROLLBACK TO SAVEPOINT unit");
         _maxBatchSize = options.Value.MaxWriteBatchSize;
         _logger = logger;
 
@@ -267,7 +267,8 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         await OpenConnectionAsync();
 
         // Serializable, so a unit's reads of its own rows (is the message stored yet? is a status pending?) are
-        // protected from other processes until the commit: SQLite always is; SQL Server takes key-range locks.
+        // protected from other processes until the commit: SQLite always is; SQL Server takes key-range locks;
+        // PostgreSQL fails one of two transactions whose reads and writes overlap, and the retry runs it again.
         await using (var transaction = await database.BeginTransactionAsync(IsolationLevel.Serializable))
         {
             // One unit alone needs no savepoint: if it fails, the whole transaction is rolled back instead.
@@ -332,7 +333,9 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         {
             result = await unit.RunAsync();
         }
-        catch (Exception exception)
+        // A transient failure is not the unit's own: the database gave up on the whole transaction (SQL Server has rolled
+        // it back; PostgreSQL would refuse its commit), so it goes on to the retry around the batch instead.
+        catch (Exception exception) when (!TransientWriteFailure.IsTransient(exception))
         {
             failure = exception;
         }
