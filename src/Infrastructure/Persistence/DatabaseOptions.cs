@@ -17,6 +17,8 @@ public sealed class DatabaseOptions
 
     public const int DefaultPendingStatusRetentionDays = 7;
 
+    public const int DefaultPendingStatusPurgeIntervalMinutes = 60;
+
     /// <summary><see cref="Sqlite"/> (the default), <see cref="SqlServer"/> or <see cref="PostgreSql"/>.</summary>
     public string Provider { get; set; } = Sqlite;
 
@@ -41,7 +43,7 @@ public sealed class DatabaseOptions
     public int PendingStatusRetentionDays { get; set; } = DefaultPendingStatusRetentionDays;
 
     /// <summary>How often such statuses are looked for and deleted.</summary>
-    public int PendingStatusPurgeIntervalMinutes { get; set; } = 60;
+    public int PendingStatusPurgeIntervalMinutes { get; set; } = DefaultPendingStatusPurgeIntervalMinutes;
 
     internal bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 
-public sealed class IdempotencyStoreTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class IdempotencyStoreTests(string provider)
 {
     private const string Owner = "dashboard";
     private const string Key = "4f1c2a9e-order-1234";
@@ -17,7 +18,7 @@ public sealed class IdempotencyStoreTests
     private IdempotencyTestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await IdempotencyTestDatabase.CreateAsync();
+    public async Task SetUp() => _database = await IdempotencyTestDatabase.CreateAsync(provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
@@ -60,6 +61,22 @@ public sealed class IdempotencyStoreTests
                 await scope.DisposeAsync();
             }
         }
+    }
+
+    [Test]
+    public async Task Keys_that_differ_only_in_case_are_different_keys()
+    {
+        var lower = await Claim(Fingerprint, key: "order-abc");
+        var upper = await Claim(OtherFingerprint, key: "ORDER-ABC");
+        var lowerAgain = await Claim(Fingerprint, key: "order-abc");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lower.Outcome, Is.EqualTo(IdempotencyClaimOutcome.Claimed));
+            Assert.That(upper.Outcome, Is.EqualTo(IdempotencyClaimOutcome.Claimed));
+            Assert.That(lowerAgain.Outcome, Is.EqualTo(IdempotencyClaimOutcome.InFlight));
+        });
+        Assert.That(await _database.CountRecords(), Is.EqualTo(2));
     }
 
     [Test]

@@ -9,10 +9,10 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 public sealed class ConversationListingTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();

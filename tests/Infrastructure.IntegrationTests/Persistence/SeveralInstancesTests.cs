@@ -12,17 +12,18 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// Two instances of the service on one database, each with its own container and database writer, as two processes
 /// would be. Each writer only serialises its own process's writes: between the instances the database decides.
 /// </summary>
-public sealed class SeveralInstancesTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class SeveralInstancesTests(string provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
     private ServiceProvider _first = null!;
     private ServiceProvider _second = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         _first = _database.CreateInstance();
         _second = _database.CreateInstance();
     }
