@@ -1,8 +1,11 @@
+using Messaging.Application.Common.Idempotency;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -67,6 +70,51 @@ public sealed class SeveralInstancesTests(string provider)
             var winner = results.Single(r => r.Inserted).Message;
             Assert.That(results.Select(r => r.Message.Id).Distinct(), Is.EqualTo(new[] { winner.Id }));
             Assert.That(await QueryAsync(db => db.Messages.CountAsync(m => m.WaSid == sid, cancellationToken)), Is.EqualTo(1));
+        }
+        finally
+        {
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Claims_of_one_idempotency_key_on_two_instances_are_won_by_exactly_one(CancellationToken cancellationToken)
+    {
+        const int callersPerInstance = 16;
+        var configuration = new ConfigurationBuilder().Build();
+        await using var first = _database.CreateInstance(services => services.AddIdempotency(configuration));
+        await using var second = _database.CreateInstance(services => services.AddIdempotency(configuration));
+        var scopes = Enumerable.Range(0, callersPerInstance * 2)
+            .Select(i => (i % 2 == 0 ? first : second).CreateAsyncScope())
+            .ToList();
+        try
+        {
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var claims = scopes.Select(scope =>
+            {
+                var store = scope.ServiceProvider.GetRequiredService<IIdempotencyStore>();
+                return Task.Run(
+                    async () =>
+                    {
+                        await gate.Task;
+                        return await store.TryClaim("dashboard", "order-1", new string('a', 64), cancellationToken);
+                    },
+                    cancellationToken);
+            }).ToList();
+
+            gate.SetResult();
+            var outcomes = (await Task.WhenAll(claims)).Select(c => c.Outcome).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
+                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callersPerInstance * 2 - 1));
+            });
+            Assert.That(await QueryAsync(db => db.Set<IdempotencyRecord>().CountAsync(cancellationToken)), Is.EqualTo(1));
         }
         finally
         {
