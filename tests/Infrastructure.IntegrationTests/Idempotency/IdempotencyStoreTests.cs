@@ -28,39 +28,18 @@ public sealed class IdempotencyStoreTests(string provider)
     public async Task Concurrent_claims_of_one_key_are_won_by_exactly_one_caller(CancellationToken cancellationToken)
     {
         const int callers = 32;
-        var scopes = Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var claims = scopes.Select(scope =>
-            {
-                var store = scope.ServiceProvider.GetRequiredService<IIdempotencyStore>();
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await store.TryClaim(Owner, Key, Fingerprint, cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
+        var claims = await Race.InScopesAsync(
+            Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList(),
+            services => services.GetRequiredService<IIdempotencyStore>().TryClaim(Owner, Key, Fingerprint, cancellationToken),
+            cancellationToken);
+        var outcomes = claims.Select(c => c.Outcome).ToList();
 
-            gate.SetResult();
-            var outcomes = (await Task.WhenAll(claims)).Select(c => c.Outcome).ToList();
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
-                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callers - 1));
-            });
-            Assert.That(await _database.CountRecords(), Is.EqualTo(1));
-        }
-        finally
+        Assert.Multiple(() =>
         {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callers - 1));
+        });
+        Assert.That(await _database.CountRecords(), Is.EqualTo(1));
     }
 
     [Test]

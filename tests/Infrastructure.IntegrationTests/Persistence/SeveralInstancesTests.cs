@@ -45,39 +45,15 @@ public sealed class SeveralInstancesTests(string provider)
     {
         const int callersPerInstance = 16;
         var sid = TestMessages.NewSid();
-        var scopes = Enumerable.Range(0, callersPerInstance * 2)
-            .Select(i => (i % 2 == 0 ? _first : _second).CreateAsyncScope())
-            .ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var calls = scopes.Select((scope, i) =>
-            {
-                var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-                var message = TestMessages.Outbound(sid, _clock.GetUtcNow(), body: $"attempt {i}");
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await repository.AddIfAbsent(message, cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
+        var results = await Race.InScopesAsync(
+            Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? _first : _second).CreateAsyncScope()).ToList(),
+            services => services.GetRequiredService<IMessageRepository>()
+                .AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
+            cancellationToken);
 
-            gate.SetResult();
-            var results = await Task.WhenAll(calls);
-
-            var winner = results.Single(r => r.Inserted).Message;
-            Assert.That(results.Select(r => r.Message.Id).Distinct(), Is.EqualTo(new[] { winner.Id }));
-            Assert.That(await QueryAsync(db => db.Messages.CountAsync(m => m.WaSid == sid, cancellationToken)), Is.EqualTo(1));
-        }
-        finally
-        {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
+        var winner = results.Single(r => r.Inserted).Message;
+        Assert.That(results.Select(r => r.Message.Id).Distinct(), Is.EqualTo(new[] { winner.Id }));
+        Assert.That(await QueryAsync(db => db.Messages.CountAsync(m => m.WaSid == sid, cancellationToken)), Is.EqualTo(1));
     }
 
     [Test]
@@ -88,41 +64,18 @@ public sealed class SeveralInstancesTests(string provider)
         var configuration = new ConfigurationBuilder().Build();
         await using var first = _database.CreateInstance(services => services.AddIdempotency(configuration));
         await using var second = _database.CreateInstance(services => services.AddIdempotency(configuration));
-        var scopes = Enumerable.Range(0, callersPerInstance * 2)
-            .Select(i => (i % 2 == 0 ? first : second).CreateAsyncScope())
-            .ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var claims = scopes.Select(scope =>
-            {
-                var store = scope.ServiceProvider.GetRequiredService<IIdempotencyStore>();
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await store.TryClaim("dashboard", "order-1", new string('a', 64), cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
+        var claims = await Race.InScopesAsync(
+            Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? first : second).CreateAsyncScope()).ToList(),
+            services => services.GetRequiredService<IIdempotencyStore>().TryClaim("dashboard", "order-1", new string('a', 64), cancellationToken),
+            cancellationToken);
+        var outcomes = claims.Select(c => c.Outcome).ToList();
 
-            gate.SetResult();
-            var outcomes = (await Task.WhenAll(claims)).Select(c => c.Outcome).ToList();
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
-                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callersPerInstance * 2 - 1));
-            });
-            Assert.That(await QueryAsync(db => db.Set<IdempotencyRecord>().CountAsync(cancellationToken)), Is.EqualTo(1));
-        }
-        finally
+        Assert.Multiple(() =>
         {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callersPerInstance * 2 - 1));
+        });
+        Assert.That(await QueryAsync(db => db.Set<IdempotencyRecord>().CountAsync(cancellationToken)), Is.EqualTo(1));
     }
 
     [Test]
