@@ -8,7 +8,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-public sealed class MessageListingTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class MessageListingTests(string provider)
 {
     private const int TiedPerInstant = 5;
 
@@ -20,7 +21,7 @@ public sealed class MessageListingTests
     [SetUp]
     public async Task SetUp()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         _scope = _database.CreateScope();
         _repository = _scope.ServiceProvider.GetRequiredService<IMessageRepository>();
     }
