@@ -30,7 +30,7 @@ public sealed class IdempotencyStoreTests(string provider)
         const int callers = 32;
         var claims = await Race.InScopesAsync(
             Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList(),
-            services => services.GetRequiredService<IIdempotencyStore>().TryClaim(Owner, Key, Fingerprint, cancellationToken),
+            (services, _) => services.GetRequiredService<IIdempotencyStore>().TryClaim(Owner, Key, Fingerprint, cancellationToken),
             cancellationToken);
         var outcomes = claims.Select(c => c.Outcome).ToList();
 

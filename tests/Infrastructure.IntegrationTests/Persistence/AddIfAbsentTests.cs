@@ -28,7 +28,7 @@ public sealed class AddIfAbsentTests(string provider)
         var sid = TestMessages.NewSid();
         var results = await Race.InScopesAsync(
             Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList(),
-            services => services.GetRequiredService<IMessageRepository>()
+            (services, _) => services.GetRequiredService<IMessageRepository>()
                 .AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
             cancellationToken);
 

@@ -261,35 +261,11 @@ public sealed class ConversationTests(string provider)
         Assert.That((await SingleConversationAsync()).MessageCount, Is.EqualTo(1));
     }
 
-    private async Task<AddIfAbsentResult[]> RunConcurrentlyAsync(List<Message> messages, CancellationToken cancellationToken)
-    {
-        var scopes = messages.Select(_ => _database.CreateScope()).ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var calls = scopes.Select((scope, i) =>
-            {
-                var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await repository.AddIfAbsent(messages[i], cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
-
-            gate.SetResult();
-            return await Task.WhenAll(calls);
-        }
-        finally
-        {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
-    }
+    private Task<AddIfAbsentResult[]> RunConcurrentlyAsync(List<Message> messages, CancellationToken cancellationToken) =>
+        Race.InScopesAsync(
+            messages.Select(_ => _database.CreateScope()).ToList(),
+            (services, i) => services.GetRequiredService<IMessageRepository>().AddIfAbsent(messages[i], cancellationToken),
+            cancellationToken);
 
     private async Task<Message> AddAsync(Message message)
     {

@@ -331,30 +331,6 @@ public sealed class DatabaseWriterTests(string provider)
         await Assert.ThrowsAsync<ObjectDisposedException>(() => Add(NewMessage(), cancellationToken));
     }
 
-    [Test]
-    public async Task Every_commit_is_synced_to_disk_and_the_file_is_in_wal_mode()
-    {
-        if (provider != DatabaseOptions.Sqlite)
-        {
-            Assert.Ignore("SQLite's own settings; a database server syncs its log by its own configuration.");
-        }
-
-        var (synchronous, journal) = await _writer.Execute(
-            async token =>
-            {
-                var connection = WriteSession.Current!.Context.Database.GetDbConnection();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA synchronous";
-                var sync = Convert.ToInt32(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
-                command.CommandText = "PRAGMA journal_mode";
-                return (sync, (string)(await command.ExecuteScalarAsync(token))!);
-            },
-            CancellationToken.None);
-
-        Assert.That(synchronous, Is.EqualTo(2), "2 is FULL");
-        Assert.That(journal, Is.EqualTo("wal"));
-    }
-
     private Task<AddIfAbsentResult> Add(Message message, CancellationToken cancellationToken) =>
         _writer.Execute(token => _repository.AddIfAbsent(message, token), cancellationToken);
 

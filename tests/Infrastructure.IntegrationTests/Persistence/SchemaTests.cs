@@ -114,6 +114,29 @@ public sealed class SchemaTests
     }
 
     [Test]
+    public async Task The_writer_syncs_every_sqlite_commit_to_disk_in_wal_mode()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var scope = database.CreateScope();
+        var writer = scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
+
+        var (synchronous, journal) = await writer.Execute(
+            async token =>
+            {
+                var connection = WriteSession.Current!.Context.Database.GetDbConnection();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA synchronous";
+                var sync = Convert.ToInt32(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+                command.CommandText = "PRAGMA journal_mode";
+                return (sync, (string)(await command.ExecuteScalarAsync(token))!);
+            },
+            CancellationToken.None);
+
+        Assert.That(synchronous, Is.EqualTo(2), "2 is FULL");
+        Assert.That(journal, Is.EqualTo("wal"));
+    }
+
+    [Test]
     public void PostgreSql_migrations_match_the_model()
     {
         using var context = new PostgreSqlMessagingDbContext(

@@ -47,7 +47,7 @@ public sealed class SeveralInstancesTests(string provider)
         var sid = TestMessages.NewSid();
         var results = await Race.InScopesAsync(
             Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? _first : _second).CreateAsyncScope()).ToList(),
-            services => services.GetRequiredService<IMessageRepository>()
+            (services, _) => services.GetRequiredService<IMessageRepository>()
                 .AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
             cancellationToken);
 
@@ -66,7 +66,7 @@ public sealed class SeveralInstancesTests(string provider)
         await using var second = _database.CreateInstance(services => services.AddIdempotency(configuration));
         var claims = await Race.InScopesAsync(
             Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? first : second).CreateAsyncScope()).ToList(),
-            services => services.GetRequiredService<IIdempotencyStore>().TryClaim("dashboard", "order-1", new string('a', 64), cancellationToken),
+            (services, _) => services.GetRequiredService<IIdempotencyStore>().TryClaim("dashboard", "order-1", new string('a', 64), cancellationToken),
             cancellationToken);
         var outcomes = claims.Select(c => c.Outcome).ToList();
 
