@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class IdempotencyStoreTests(string provider)
+public sealed class IdempotencyStoreTests(string provider) : ProviderFixture(provider)
 {
     private const string Owner = "dashboard";
     private const string Key = "4f1c2a9e-order-1234";
@@ -18,7 +18,7 @@ public sealed class IdempotencyStoreTests(string provider)
     private IdempotencyTestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await IdempotencyTestDatabase.CreateAsync(provider);
+    public async Task SetUp() => _database = await IdempotencyTestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();

@@ -7,13 +7,13 @@ using Microsoft.Extensions.Time.Testing;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class ConversationListingTests(string provider)
+public sealed class ConversationListingTests(string provider) : ProviderFixture(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(provider);
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();

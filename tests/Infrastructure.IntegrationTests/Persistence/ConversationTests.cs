@@ -10,13 +10,13 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>The conversation row each insert maintains, on a real SQLite file and a real PostgreSQL database.</summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class ConversationTests(string provider)
+public sealed class ConversationTests(string provider) : ProviderFixture(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(provider);
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();

@@ -14,7 +14,7 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// transaction, whatever the timing.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class DatabaseWriterTests(string provider)
+public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provider)
 {
     private const string BlockerSid = "SM00000000000000000000000000blocker";
 
@@ -28,7 +28,7 @@ public sealed class DatabaseWriterTests(string provider)
     [SetUp]
     public async Task SetUp()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateAsync(Provider);
         _scope = _database.CreateScope();
         _writer = _scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
         _repository = _scope.ServiceProvider.GetRequiredService<IMessageRepository>();
@@ -110,7 +110,7 @@ public sealed class DatabaseWriterTests(string provider)
     [CancelAfter(30_000)]
     public async Task A_batch_never_carries_more_units_than_the_configured_size(CancellationToken cancellationToken)
     {
-        await using var database = await TestDatabase.CreateAsync(provider, new Dictionary<string, string?> { ["Database:MaxWriteBatchSize"] = "10" });
+        await using var database = await TestDatabase.CreateAsync(Provider, new Dictionary<string, string?> { ["Database:MaxWriteBatchSize"] = "10" });
         await using var scope = database.CreateScope();
         var writer = scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
         var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class MessageListingTests(string provider)
+public sealed class MessageListingTests(string provider) : ProviderFixture(provider)
 {
     private const int TiedPerInstant = 5;
 
@@ -21,7 +21,7 @@ public sealed class MessageListingTests(string provider)
     [SetUp]
     public async Task SetUp()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateAsync(Provider);
         _scope = _database.CreateScope();
         _repository = _scope.ServiceProvider.GetRequiredService<IMessageRepository>();
     }

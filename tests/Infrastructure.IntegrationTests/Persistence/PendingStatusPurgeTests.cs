@@ -15,14 +15,14 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// background service every instance runs, on a fake clock.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class PendingStatusPurgeTests(string provider)
+public sealed class PendingStatusPurgeTests(string provider) : ProviderFixture(provider)
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(provider);
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
@@ -60,7 +60,7 @@ public sealed class PendingStatusPurgeTests(string provider)
     public async Task The_retention_is_configurable(CancellationToken cancellationToken)
     {
         await using var database = await TestDatabase.CreateAsync(
-            provider, new Dictionary<string, string?> { ["Database:PendingStatusRetentionDays"] = "1" });
+            Provider, new Dictionary<string, string?> { ["Database:PendingStatusRetentionDays"] = "1" });
         var clock = new FakeTimeProvider(Start);
         await using var instance = database.CreateInstance(services => services.AddSingleton<TimeProvider>(clock));
         var old = await AddPendingAsync(instance, Start - TimeSpan.FromHours(25));

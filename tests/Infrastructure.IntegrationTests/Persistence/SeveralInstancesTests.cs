@@ -16,7 +16,7 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// would be. Each writer only serialises its own process's writes: between the instances the database decides.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class SeveralInstancesTests(string provider)
+public sealed class SeveralInstancesTests(string provider) : ProviderFixture(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
@@ -26,7 +26,7 @@ public sealed class SeveralInstancesTests(string provider)
     [SetUp]
     public async Task SetUp()
     {
-        _database = await TestDatabase.CreateAsync(provider);
+        _database = await TestDatabase.CreateAsync(Provider);
         _first = _database.CreateInstance();
         _second = _database.CreateInstance();
     }

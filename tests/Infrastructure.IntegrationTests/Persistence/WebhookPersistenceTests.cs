@@ -11,14 +11,14 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>Inbound messages and status callbacks through the real commands, repositories and database.</summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class WebhookPersistenceTests(string provider)
+public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(provider)
 {
     private const string Customer = "whatsapp:+14155550123";
 
     private MessagingOnDatabase _app = null!;
 
     [SetUp]
-    public async Task SetUp() => _app = await MessagingOnDatabase.CreateAsync(provider);
+    public async Task SetUp() => _app = await MessagingOnDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _app.DisposeAsync();
