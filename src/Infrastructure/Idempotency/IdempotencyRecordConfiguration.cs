@@ -8,6 +8,9 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     // The IETF draft leaves the length open; 255 is what the API accepts, and API key names are short.
     public const int KeyLength = 255;
     public const int OwnerLength = 100;
+
+    /// <summary>The unique index that lets exactly one concurrent request claim a key.</summary>
+    public const string OwnerKeyIndex = "IX_IdempotencyKeys_Owner_Key";
     private const int FingerprintLength = 64;
     private const int StateLength = 16;
     private const int ContentTypeLength = 128;
@@ -26,7 +29,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.ResponseLocation).HasMaxLength(LocationLength);
 
         // The claim is an INSERT that this index lets exactly one concurrent request win.
-        builder.HasIndex(r => new { r.Owner, r.Key }).IsUnique();
+        builder.HasIndex(r => new { r.Owner, r.Key }).IsUnique().HasDatabaseName(OwnerKeyIndex);
 
         // The purge deletes by age.
         builder.HasIndex(r => r.CreatedAt);

@@ -161,7 +161,7 @@ internal sealed class IdempotencyStore(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (UniqueViolation.IsUniqueViolation(exception))
+        catch (DbUpdateException exception) when (UniqueViolation.IsUniqueViolation(exception, IdempotencyRecordConfiguration.OwnerKeyIndex))
         {
             return false;
         }

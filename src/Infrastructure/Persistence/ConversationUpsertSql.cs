@@ -7,8 +7,10 @@ namespace Messaging.Infrastructure.Persistence;
 /// The statement that folds one just-inserted message into its contact's conversation row, one per provider.
 /// Its only parameter, <c>{0}</c>, is the message's id: the values are read back from the stored row, so they go
 /// through the same column conversions the message did. The statement is atomic under concurrent inserts for one
-/// contact: SQLite serialises writers, and SQL Server's MERGE holds a key-range lock until the transaction ends, so
-/// two first messages cannot both insert the row. Messages may arrive out of order, so the newest message wins by
+/// contact: SQLite serialises writers, SQL Server's MERGE holds a key-range lock until the transaction ends, and
+/// PostgreSQL's ON CONFLICT waits for a concurrent insert of the same contact and then updates its row (or, in a
+/// serializable transaction that cannot see that row, fails with a serialization error and is run again), so two first
+/// messages cannot both insert the row. Messages may arrive out of order, so the newest message wins by
 /// (CreatedAt, Id) rather than by arrival.
 /// </summary>
 internal static class ConversationUpsertSql
@@ -72,6 +74,10 @@ internal static class ConversationUpsertSql
             VALUES ([m].[Contact], [m].[ProfileName], [m].[Id], [m].[CreatedAt], 1, [m].[InboundAt]);
         """;
 
+    // SQLite's statement is PostgreSQL's too (the same ON CONFLICT and "excluded"), but for the two-argument maximum,
+    // which PostgreSQL spells GREATEST.
+    public static readonly string PostgreSql = Sqlite.Replace("MAX(", "GREATEST(", StringComparison.Ordinal);
+
     /// <summary>The statement for the provider <paramref name="database"/> runs on.</summary>
     public static string For(DatabaseFacade database)
     {
@@ -83,6 +89,7 @@ internal static class ConversationUpsertSql
     {
         "Microsoft.EntityFrameworkCore.Sqlite" => Sqlite,
         "Microsoft.EntityFrameworkCore.SqlServer" => SqlServer,
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => PostgreSql,
         _ => throw new NotSupportedException($"No conversation upsert for the database provider '{providerName}'."),
     };
 }

@@ -9,19 +9,25 @@ public sealed class DatabaseOptions
 
     public const string SqlServer = "SqlServer";
 
+    public const string PostgreSql = "PostgreSql";
+
     public const int DefaultMaxWriteBatchSize = 256;
 
     public const int MaxWriteBatchSizeLimit = 10_000;
 
-    /// <summary><see cref="Sqlite"/> (the default) or <see cref="SqlServer"/>.</summary>
+    public const int DefaultPendingStatusRetentionDays = 7;
+
+    public const int DefaultPendingStatusPurgeIntervalMinutes = 60;
+
+    /// <summary><see cref="Sqlite"/> (the default), <see cref="SqlServer"/> or <see cref="PostgreSql"/>.</summary>
     public string Provider { get; set; } = Sqlite;
 
     /// <summary>
-    /// Required for SQL Server. For SQLite, empty means a <c>messaging.db</c> file next to the application.
+    /// Required for SQL Server and PostgreSQL. For SQLite, empty means a <c>messaging.db</c> file next to the application.
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Whether migrations are applied at start; unset means yes for SQLite and no for SQL Server.</summary>
+    /// <summary>Whether migrations are applied at start; unset means yes for SQLite and no for the database servers.</summary>
     public bool? MigrateOnStartup { get; set; }
 
     /// <summary>
@@ -30,9 +36,20 @@ public sealed class DatabaseOptions
     /// </summary>
     public int MaxWriteBatchSize { get; set; } = DefaultMaxWriteBatchSize;
 
+    /// <summary>
+    /// How long a status reported for a SID with no stored message is kept, waiting for the message, before it is
+    /// deleted. At least a day.
+    /// </summary>
+    public int PendingStatusRetentionDays { get; set; } = DefaultPendingStatusRetentionDays;
+
+    /// <summary>How often such statuses are looked for and deleted.</summary>
+    public int PendingStatusPurgeIntervalMinutes { get; set; } = DefaultPendingStatusPurgeIntervalMinutes;
+
     internal bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     internal bool IsSqlServer => string.Equals(Provider, SqlServer, StringComparison.OrdinalIgnoreCase);
+
+    internal bool IsPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
 
     // A server database is usually migrated by a deployment step, not by each instance racing at start.
     internal bool ShouldMigrateOnStartup => MigrateOnStartup ?? IsSqlite;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Messaging.Infrastructure.Persistence;
 
@@ -6,16 +7,21 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
 {
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
-        if (!options.IsSqlite && !options.IsSqlServer)
+        if (!options.IsSqlite && !options.IsSqlServer && !options.IsPostgreSql)
         {
             return ValidateOptionsResult.Fail(
-                $"{DatabaseOptions.SectionName}:Provider is '{options.Provider}'; it must be '{DatabaseOptions.Sqlite}' or '{DatabaseOptions.SqlServer}'.");
+                $"{DatabaseOptions.SectionName}:Provider is '{options.Provider}'; it must be '{DatabaseOptions.Sqlite}', '{DatabaseOptions.SqlServer}' or '{DatabaseOptions.PostgreSql}'.");
         }
 
-        if (options.IsSqlServer && string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (!options.IsSqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return ValidateOptionsResult.Fail(
-                $"{DatabaseOptions.SectionName}:ConnectionString is required when {DatabaseOptions.SectionName}:Provider is '{DatabaseOptions.SqlServer}'.");
+                $"{DatabaseOptions.SectionName}:ConnectionString is required when {DatabaseOptions.SectionName}:Provider is '{options.Provider}'.");
+        }
+
+        if (options.IsPostgreSql && InvalidPostgreSqlConnectionString(options.ConnectionString!) is { } problem)
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.SectionName}:ConnectionString is not a PostgreSQL connection string: {problem}");
         }
 
         if (options.MaxWriteBatchSize is < 1 or > DatabaseOptions.MaxWriteBatchSizeLimit)
@@ -24,6 +30,32 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
                 $"{DatabaseOptions.SectionName}:MaxWriteBatchSize is {options.MaxWriteBatchSize}; it must be from 1 to {DatabaseOptions.MaxWriteBatchSizeLimit}.");
         }
 
+        if (options.PendingStatusRetentionDays < 1)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.SectionName}:PendingStatusRetentionDays is {options.PendingStatusRetentionDays}; it must be at least 1.");
+        }
+
+        if (options.PendingStatusPurgeIntervalMinutes < 1)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{DatabaseOptions.SectionName}:PendingStatusPurgeIntervalMinutes is {options.PendingStatusPurgeIntervalMinutes}; it must be at least 1.");
+        }
+
         return ValidateOptionsResult.Success;
+    }
+
+    // Parsed here, so that a typo fails at start with the key's name rather than at the first request.
+    private static string? InvalidPostgreSqlConnectionString(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "it names no Host." : null;
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message;
+        }
     }
 }

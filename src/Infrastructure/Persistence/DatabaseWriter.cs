@@ -32,7 +32,16 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     private readonly string _savepoint;
     private readonly string _releaseSavepoint;
     private readonly string _rollbackToSavepoint;
+    // SQL Server and SQLite abort a transaction only on a real deadlock or a lock held too long. PostgreSQL's
+    // serializable isolation aborts one of any two transactions whose reads and writes overlap, down to sharing an
+    // index page, so there an abort is routine under contention and takes more attempts to get through.
     private const int MaxAttempts = 3;
+    private const int PostgreSqlMaxAttempts = 10;
+
+    // Two writers aborted by the same conflict would otherwise run again at once and meet again: each waits a random
+    // time up to this, doubled after every attempt.
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromMilliseconds(100);
 
     private readonly Channel<WriteUnit> _queue =
         Channel.CreateUnbounded<WriteUnit>(new UnboundedChannelOptions { SingleReader = true });
@@ -41,6 +50,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     private readonly MessagingDbContext _context;
     private readonly bool _isSqlite;
     private readonly int _maxBatchSize;
+    private readonly int _maxAttempts;
     private readonly ILogger<DatabaseWriter> _logger;
     private readonly PreparedStatements _statements = new();
 
@@ -75,10 +85,11 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         _scope = scopes.CreateAsyncScope();
         _context = _scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         _isSqlite = _context is SqliteMessagingDbContext;
-        (_savepoint, _releaseSavepoint, _rollbackToSavepoint) = _isSqlite
-            ? ("SAVEPOINT unit", "RELEASE unit", "ROLLBACK TO unit")
-            : ("SAVE TRANSACTION unit", string.Empty, "ROLLBACK TRANSACTION unit");
+        (_savepoint, _releaseSavepoint, _rollbackToSavepoint) = _context is SqlServerMessagingDbContext
+            ? ("SAVE TRANSACTION unit", string.Empty, "ROLLBACK TRANSACTION unit")
+            : ("SAVEPOINT unit", "RELEASE SAVEPOINT unit", "ROLLBACK TO SAVEPOINT unit");
         _maxBatchSize = options.Value.MaxWriteBatchSize;
+        _maxAttempts = _context is PostgreSqlMessagingDbContext ? PostgreSqlMaxAttempts : MaxAttempts;
         _logger = logger;
 
         var meter = meters.Create(MeterName);
@@ -252,12 +263,19 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
                 await CommitTogetherAsync(batch);
                 return;
             }
-            catch (Exception exception) when (attempt < MaxAttempts && TransientWriteFailure.IsTransient(exception))
+            catch (Exception exception) when (attempt < _maxAttempts && TransientWriteFailure.IsTransient(exception))
             {
                 Interlocked.Increment(ref _retries);
                 LogBatchRetried(_logger, exception, batch.Count, attempt);
+                await Task.Delay(Backoff(attempt));
             }
         }
+    }
+
+    private static TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(FirstBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), LongestBackoff.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling);
     }
 
     private async Task CommitTogetherAsync(List<WriteUnit> batch)
@@ -267,7 +285,8 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         await OpenConnectionAsync();
 
         // Serializable, so a unit's reads of its own rows (is the message stored yet? is a status pending?) are
-        // protected from other processes until the commit: SQLite always is; SQL Server takes key-range locks.
+        // protected from other processes until the commit: SQLite always is; SQL Server takes key-range locks;
+        // PostgreSQL fails one of two transactions whose reads and writes overlap, and the retry runs it again.
         await using (var transaction = await database.BeginTransactionAsync(IsolationLevel.Serializable))
         {
             // One unit alone needs no savepoint: if it fails, the whole transaction is rolled back instead.
@@ -332,7 +351,9 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         {
             result = await unit.RunAsync();
         }
-        catch (Exception exception)
+        // A transient failure is not the unit's own: the database gave up on the whole transaction (SQL Server has rolled
+        // it back; PostgreSQL would refuse its commit), so it goes on to the retry around the batch instead.
+        catch (Exception exception) when (!TransientWriteFailure.IsTransient(exception))
         {
             failure = exception;
         }

@@ -9,4 +9,6 @@ internal static class DesignTimeConnectionStrings
     public const string Sqlite = "Data Source=messaging.db";
 
     public const string SqlServer = "Server=.;Database=Messaging;Trusted_Connection=True;TrustServerCertificate=True";
+
+    public const string PostgreSql = "Host=localhost;Database=messaging;Username=messaging";
 }

@@ -16,7 +16,14 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     /// <summary>The names of a medium's fields in the JSON column holding a message's media.</summary>
     public const string MediaUrlJsonName = "url";
 
+    /// <summary>The unique index on the SID, which decides every race to store a message.</summary>
+    public const string SidIndex = "IX_Messages_WaSid";
+
     public const string MediaContentTypeJsonName = "contentType";
+
+    /// <summary>The contact column's expression, with each column name delimited by <paramref name="delimit"/>.</summary>
+    public static string ContactSql(Func<string, string> delimit) =>
+        $"CASE WHEN {delimit("Direction")} = '{nameof(MessageDirection.Outbound)}' THEN {delimit("To")} ELSE {delimit("From")} END";
 
     public void Configure(EntityTypeBuilder<Message> builder)
     {
@@ -45,19 +52,18 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Ignore(m => m.MediaUrls);
         builder.Ignore(m => m.Contact);
 
-        // Bracketed identifiers are valid in both SQL Server and SQLite, so one expression serves both providers;
-        // a stored column keeps the value indexable and lets the database, not the code, keep it right.
+        // Bracketed identifiers are valid in both SQL Server and SQLite, so one expression serves both providers
+        // (PostgreSQL's context quotes them its own way); a stored column keeps the value indexable and lets the
+        // database, not the code, keep it right.
         builder.Property<string>(ContactProperty)
             .HasColumnName("Contact")
             .HasMaxLength(StoredLengths.Address)
             .IsRequired()
-            .HasComputedColumnSql(
-                $"CASE WHEN [Direction] = '{nameof(MessageDirection.Outbound)}' THEN [To] ELSE [From] END",
-                stored: true);
+            .HasComputedColumnSql(ContactSql(column => $"[{column}]"), stored: true);
 
         // The provider adds "WHERE [WaSid] IS NOT NULL" on SQL Server, where NULLs would otherwise collide;
         // SQLite already treats NULLs as distinct.
-        builder.HasIndex(m => m.WaSid).IsUnique();
+        builder.HasIndex(m => m.WaSid).IsUnique().HasDatabaseName(SidIndex);
 
         // Keyset paging reads newest first; with these every page is an index seek whatever its depth.
         builder.HasIndex(m => new { m.CreatedAt, m.Id })

@@ -29,28 +29,39 @@ internal static class MessageWriteSql
            OR NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [WaSid] = @waSid)
         """;
 
+    // SQLite's statement, but for the media: PostgreSQL keeps them as jsonb and will not take text for it unasked. A
+    // concurrent insert of the same SID makes it wait for the other transaction: once that commits, the SID is taken
+    // (or, when this serializable transaction cannot see the row, a serialization failure has the writer run it again).
+    public static readonly string PostgreSqlInsert = SqliteInsert.Replace("@media", "CAST(@media AS jsonb)", StringComparison.Ordinal);
+
     /// <summary>Whether any status is pending for the SID <c>@waSid</c>: almost never, so this cheap probe comes first.</summary>
     public const string SqlitePendingExists = """SELECT 1 FROM "PendingStatusUpdates" WHERE "WaSid" = @waSid LIMIT 1""";
 
     public const string SqlServerPendingExists = """SELECT TOP (1) 1 FROM [PendingStatusUpdates] WHERE [WaSid] = @waSid""";
+
+    public const string PostgreSqlPendingExists = SqlitePendingExists;
 
     /// <summary>The conversation upsert (<see cref="ConversationUpsertSql"/>) with the message's id as <c>@id</c>.</summary>
     public static readonly string SqliteUpsertConversation = ConversationUpsertSql.Sqlite.Replace("{0}", "@id", StringComparison.Ordinal);
 
     public static readonly string SqlServerUpsertConversation = ConversationUpsertSql.SqlServer.Replace("{0}", "@id", StringComparison.Ordinal);
 
-    public static string Insert(MessagingDbContext db) => For(db, SqliteInsert, SqlServerInsert);
+    public static readonly string PostgreSqlUpsertConversation = ConversationUpsertSql.PostgreSql.Replace("{0}", "@id", StringComparison.Ordinal);
 
-    public static string PendingExists(MessagingDbContext db) => For(db, SqlitePendingExists, SqlServerPendingExists);
+    public static string Insert(MessagingDbContext db) => For(db, SqliteInsert, SqlServerInsert, PostgreSqlInsert);
 
-    public static string UpsertConversation(MessagingDbContext db) => For(db, SqliteUpsertConversation, SqlServerUpsertConversation);
+    public static string PendingExists(MessagingDbContext db) => For(db, SqlitePendingExists, SqlServerPendingExists, PostgreSqlPendingExists);
+
+    public static string UpsertConversation(MessagingDbContext db) =>
+        For(db, SqliteUpsertConversation, SqlServerUpsertConversation, PostgreSqlUpsertConversation);
 
     // By the context's type, which names its provider: asking EF Core for the provider's name reads assembly metadata
     // on every call.
-    private static string For(MessagingDbContext db, string sqlite, string sqlServer) => db switch
+    private static string For(MessagingDbContext db, string sqlite, string sqlServer, string postgreSql) => db switch
     {
         SqliteMessagingDbContext => sqlite,
         SqlServerMessagingDbContext => sqlServer,
+        PostgreSqlMessagingDbContext => postgreSql,
         _ => throw new NotSupportedException($"No statements for {db?.GetType().Name}."),
     };
 }

@@ -17,5 +17,8 @@ internal sealed class PendingStatusUpdateConfiguration : IEntityTypeConfiguratio
 
         // Read by SID after every save of a message with a SID; not unique, Twilio reports several statuses.
         builder.HasIndex(p => p.WaSid);
+
+        // The purge deletes by age: statuses for SIDs that never became messages.
+        builder.HasIndex(p => p.ReceivedAt);
     }
 }

@@ -63,4 +63,12 @@ internal sealed class PendingStatusUpdateRepository(MessagingDbContext context, 
             (db, token) => db.PendingStatusUpdates.Where(p => ids.Contains(p.Id)).ExecuteDeleteAsync(token),
             cancellationToken);
     }
+
+    /// <summary>Deletes every status received before <paramref name="cutoff"/>: one statement, whichever instance runs it.</summary>
+    public Task<int> RemoveReceivedBefore(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            (db, token) => db.PendingStatusUpdates.Where(p => p.ReceivedAt < cutoff).ExecuteDeleteAsync(token),
+            cancellationToken);
 }

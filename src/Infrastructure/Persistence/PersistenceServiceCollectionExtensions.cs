@@ -19,16 +19,21 @@ internal static class PersistenceServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
 
-        // Both contexts are registered and the provider is chosen when one is resolved, so an invalid
+        // Every provider's context is registered and the provider is chosen when one is resolved, so an invalid
         // configuration surfaces as the validator's message rather than as a half-built container. Pooled: a request
         // reuses a context whose services and options are already built, instead of building them again.
         services.AddDbContextPool<SqliteMessagingDbContext>((provider, builder) =>
             builder.UseSqlite(SqliteConnectionString(Options(provider))).ConfigureWarnings(QuietExpectedFailures));
         services.AddDbContextPool<SqlServerMessagingDbContext>((provider, builder) =>
             builder.UseSqlServer(Options(provider).ConnectionString).ConfigureWarnings(QuietExpectedFailures));
-        services.AddScoped<MessagingDbContext>(provider => Options(provider).IsSqlServer
-            ? provider.GetRequiredService<SqlServerMessagingDbContext>()
-            : provider.GetRequiredService<SqliteMessagingDbContext>());
+        services.AddDbContextPool<PostgreSqlMessagingDbContext>((provider, builder) =>
+            builder.UseNpgsql(Options(provider).ConnectionString).ConfigureWarnings(QuietExpectedFailures));
+        services.AddScoped<MessagingDbContext>(provider => Options(provider) switch
+        {
+            { IsSqlServer: true } => provider.GetRequiredService<SqlServerMessagingDbContext>(),
+            { IsPostgreSql: true } => provider.GetRequiredService<PostgreSqlMessagingDbContext>(),
+            _ => provider.GetRequiredService<SqliteMessagingDbContext>(),
+        });
 
         // Every write of this process goes through the one writer, which commits the units that arrive together at once.
         services.AddLogging();
@@ -39,6 +44,9 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddScoped<IMessageRepository, MessageRepository>();
         services.AddScoped<IConversationRepository, ConversationRepository>();
         services.AddScoped<IPendingStatusUpdateRepository, PendingStatusUpdateRepository>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<PendingStatusPurgeService>();
         return services;
     }
 

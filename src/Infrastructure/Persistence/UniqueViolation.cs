@@ -1,6 +1,7 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Messaging.Infrastructure.Persistence;
 
@@ -14,17 +15,26 @@ internal static class UniqueViolation
     private const int SqliteConstraintUnique = 2067;
     private const int SqlServerDuplicateKeyInUniqueIndex = 2601;
     private const int SqlServerUniqueConstraintViolation = 2627;
+    private const string PostgreSqlUniqueViolation = "23505";
 
-    public static bool IsUniqueViolation(DbUpdateException exception) => IsProviderUniqueViolation(exception.InnerException);
+    /// <param name="exception">What <c>SaveChanges</c> threw.</param>
+    /// <param name="index">
+    /// The unique index the caller expects to refuse the row. PostgreSQL names the index it enforced, so there a
+    /// violation of any other index is not taken for this one; SQLite and SQL Server report no name apart from the
+    /// message text.
+    /// </param>
+    public static bool IsUniqueViolation(DbUpdateException exception, string? index = null) =>
+        IsProviderUniqueViolation(exception.InnerException, index);
 
     /// <summary>For a statement run outside EF Core's save: the provider's own exception.</summary>
-    public static bool IsUniqueViolation(Exception exception) =>
-        exception is DbUpdateException update ? IsUniqueViolation(update) : IsProviderUniqueViolation(exception);
+    public static bool IsUniqueViolation(Exception exception, string? index = null) =>
+        exception is DbUpdateException update ? IsUniqueViolation(update, index) : IsProviderUniqueViolation(exception, index);
 
-    private static bool IsProviderUniqueViolation(Exception? exception) => exception switch
+    private static bool IsProviderUniqueViolation(Exception? exception, string? index) => exception switch
     {
         SqliteException sqlite => IsSqliteUniqueViolation(sqlite.SqliteErrorCode, sqlite.SqliteExtendedErrorCode),
         SqlException sqlServer => IsSqlServerUniqueViolation(sqlServer.Number),
+        PostgresException postgres => IsPostgreSqlUniqueViolation(postgres.SqlState, postgres.ConstraintName, index),
         _ => false,
     };
 
@@ -34,4 +44,7 @@ internal static class UniqueViolation
 
     public static bool IsSqlServerUniqueViolation(int number) =>
         number is SqlServerDuplicateKeyInUniqueIndex or SqlServerUniqueConstraintViolation;
+
+    public static bool IsPostgreSqlUniqueViolation(string sqlState, string? constraintName, string? index) =>
+        sqlState == PostgreSqlUniqueViolation && (index is null || string.Equals(constraintName, index, StringComparison.Ordinal));
 }

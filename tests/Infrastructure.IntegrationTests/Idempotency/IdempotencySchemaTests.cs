@@ -1,6 +1,8 @@
 using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
@@ -10,18 +12,36 @@ public sealed class IdempotencySchemaTests
     [Test]
     public void Sql_server_schema_claims_keys_through_a_unique_index_on_owner_and_key()
     {
-        using var context = new SqlServerMessagingDbContext(
-            new DbContextOptionsBuilder<SqlServerMessagingDbContext>()
-                .UseSqlServer("Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True")
-                .Options);
+        using var context = SqlServerContext();
 
         var script = context.Database.GenerateCreateScript();
 
         Assert.Multiple(() =>
         {
             Assert.That(script, Does.Contain("CREATE UNIQUE INDEX [IX_IdempotencyKeys_Owner_Key] ON [IdempotencyKeys] ([Owner], [Key])"));
-            Assert.That(script, Does.Contain("[Key] nvarchar(255) NOT NULL"));
+            // A binary collation: SQL Server's usual collations ignore case, and keys that differ only in case would collide.
+            Assert.That(script, Does.Contain("[Key] nvarchar(255) COLLATE Latin1_General_100_BIN2 NOT NULL"));
             Assert.That(script, Does.Contain("[ResponseBody] nvarchar(max) NULL"));
+        });
+    }
+
+    [Test]
+    public void Sql_server_migration_makes_existing_keys_case_sensitive_and_rebuilds_their_index()
+    {
+        using var context = SqlServerContext();
+        var migrator = context.GetService<IMigrator>();
+
+        var script = migrator.GenerateScript(fromMigration: "IdempotencyKeys", toMigration: "CaseSensitiveIdempotencyKeys");
+
+        // SQL Server refuses to change the collation of a column an index depends on: the index goes first and comes back.
+        var drop = script.IndexOf("DROP INDEX [IX_IdempotencyKeys_Owner_Key] ON [IdempotencyKeys];", StringComparison.Ordinal);
+        var alter = script.IndexOf("ALTER TABLE [IdempotencyKeys] ALTER COLUMN [Key] nvarchar(255) COLLATE Latin1_General_100_BIN2 NOT NULL;", StringComparison.Ordinal);
+        var create = script.IndexOf("CREATE UNIQUE INDEX [IX_IdempotencyKeys_Owner_Key] ON [IdempotencyKeys] ([Owner], [Key]);", StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(drop, Is.GreaterThanOrEqualTo(0), script);
+            Assert.That(alter, Is.GreaterThan(drop), script);
+            Assert.That(create, Is.GreaterThan(alter), script);
         });
     }
 
@@ -37,4 +57,9 @@ public sealed class IdempotencySchemaTests
 
         Assert.That(result.Succeeded, Is.EqualTo(valid), result.FailureMessage);
     }
+
+    private static SqlServerMessagingDbContext SqlServerContext() =>
+        new(new DbContextOptionsBuilder<SqlServerMessagingDbContext>()
+            .UseSqlServer("Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True")
+            .Options);
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 
-public sealed class IdempotencyStoreTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class IdempotencyStoreTests(string provider) : ProviderFixture(provider)
 {
     private const string Owner = "dashboard";
     private const string Key = "4f1c2a9e-order-1234";
@@ -17,7 +18,7 @@ public sealed class IdempotencyStoreTests
     private IdempotencyTestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await IdempotencyTestDatabase.CreateAsync();
+    public async Task SetUp() => _database = await IdempotencyTestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
@@ -27,39 +28,34 @@ public sealed class IdempotencyStoreTests
     public async Task Concurrent_claims_of_one_key_are_won_by_exactly_one_caller(CancellationToken cancellationToken)
     {
         const int callers = 32;
-        var scopes = Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var claims = scopes.Select(scope =>
-            {
-                var store = scope.ServiceProvider.GetRequiredService<IIdempotencyStore>();
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await store.TryClaim(Owner, Key, Fingerprint, cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
+        var claims = await Race.InScopesAsync(
+            Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList(),
+            (services, _) => services.GetRequiredService<IIdempotencyStore>().TryClaim(Owner, Key, Fingerprint, cancellationToken),
+            cancellationToken);
+        var outcomes = claims.Select(c => c.Outcome).ToList();
 
-            gate.SetResult();
-            var outcomes = (await Task.WhenAll(claims)).Select(c => c.Outcome).ToList();
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
-                Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callers - 1));
-            });
-            Assert.That(await _database.CountRecords(), Is.EqualTo(1));
-        }
-        finally
+        Assert.Multiple(() =>
         {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callers - 1));
+        });
+        Assert.That(await _database.CountRecords(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Keys_that_differ_only_in_case_are_different_keys()
+    {
+        var lower = await Claim(Fingerprint, key: "order-abc");
+        var upper = await Claim(OtherFingerprint, key: "ORDER-ABC");
+        var lowerAgain = await Claim(Fingerprint, key: "order-abc");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lower.Outcome, Is.EqualTo(IdempotencyClaimOutcome.Claimed));
+            Assert.That(upper.Outcome, Is.EqualTo(IdempotencyClaimOutcome.Claimed));
+            Assert.That(lowerAgain.Outcome, Is.EqualTo(IdempotencyClaimOutcome.InFlight));
+        });
+        Assert.That(await _database.CountRecords(), Is.EqualTo(2));
     }
 
     [Test]

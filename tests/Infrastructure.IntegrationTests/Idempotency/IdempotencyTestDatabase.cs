@@ -1,36 +1,32 @@
 using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 
-/// <summary>A migrated SQLite file with the idempotency store registered as the application registers it, on a fake clock.</summary>
+/// <summary>A migrated database of the test's own with the idempotency store registered as the application registers it, on a fake clock.</summary>
 internal sealed class IdempotencyTestDatabase : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly EmptyDatabase _database;
     private readonly ServiceProvider _services;
 
-    private IdempotencyTestDatabase(string directory, ServiceProvider services, FakeTimeProvider clock)
+    private IdempotencyTestDatabase(EmptyDatabase database, ServiceProvider services, FakeTimeProvider clock)
     {
-        _directory = directory;
+        _database = database;
         _services = services;
         Clock = clock;
     }
 
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<IdempotencyTestDatabase> CreateAsync()
+    public static async Task<IdempotencyTestDatabase> CreateAsync(string provider)
     {
-        var directory = Directory.CreateTempSubdirectory("messaging-idempotency-").FullName;
+        var database = await EmptyDatabase.CreateAsync(provider);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "Sqlite",
-                ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "messaging.db")}",
-            })
+            .AddInMemoryCollection(database.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "true" })
             .Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection()
@@ -40,7 +36,7 @@ internal sealed class IdempotencyTestDatabase : IAsyncDisposable
             .AddIdempotency(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await services.InitialiseDatabaseAsync();
-        return new IdempotencyTestDatabase(directory, services, clock);
+        return new IdempotencyTestDatabase(database, services, clock);
     }
 
     public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
@@ -55,7 +51,6 @@ internal sealed class IdempotencyTestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await _database.DisposeAsync();
     }
 }

@@ -8,13 +8,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-public sealed class AddIfAbsentTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class AddIfAbsentTests(string provider) : ProviderFixture(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
@@ -25,41 +26,19 @@ public sealed class AddIfAbsentTests
     {
         const int callers = 32;
         var sid = TestMessages.NewSid();
-        var scopes = Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var calls = scopes.Select((scope, i) =>
-            {
-                var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-                var message = TestMessages.Outbound(sid, _clock.GetUtcNow(), body: $"attempt {i}");
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await repository.AddIfAbsent(message, cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
+        var results = await Race.InScopesAsync(
+            Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList(),
+            (services, _) => services.GetRequiredService<IMessageRepository>()
+                .AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
+            cancellationToken);
 
-            gate.SetResult();
-            var results = await Task.WhenAll(calls);
-
-            var winner = results.Single(r => r.Inserted).Message;
-            Assert.Multiple(() =>
-            {
-                Assert.That(results.Select(r => r.Message.Id).Distinct(), Is.EqualTo(new[] { winner.Id }));
-                Assert.That(results.Select(r => r.Message.Body).Distinct(), Is.EqualTo(new[] { winner.Body }));
-            });
-            Assert.That(await CountRowsAsync(sid, cancellationToken), Is.EqualTo(1));
-        }
-        finally
+        var winner = results.Single(r => r.Inserted).Message;
+        Assert.Multiple(() =>
         {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
+            Assert.That(results.Select(r => r.Message.Id).Distinct(), Is.EqualTo(new[] { winner.Id }));
+            Assert.That(results.Select(r => r.Message.Body).Distinct(), Is.EqualTo(new[] { winner.Body }));
+        });
+        Assert.That(await CountRowsAsync(sid, cancellationToken), Is.EqualTo(1));
     }
 
     [Test]

@@ -6,13 +6,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-public sealed class ConversationListingTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class ConversationListingTests(string provider) : ProviderFixture(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();

@@ -8,14 +8,15 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-/// <summary>The conversation row each insert maintains, on a real SQLite file.</summary>
-public sealed class ConversationTests
+/// <summary>The conversation row each insert maintains, on a real SQLite file and a real PostgreSQL database.</summary>
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class ConversationTests(string provider) : ProviderFixture(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
@@ -83,7 +84,8 @@ public sealed class ConversationTests
         var messages = Enumerable.Range(0, 12)
             .Select(i => TestMessages.Outbound(TestMessages.NewSid(), at, body: $"tied {i}"))
             .ToList();
-        // SQLite stores ids as upper-case text, so this is the thread's order; rotated so that the winner is neither
+        // SQLite stores ids as upper-case text and PostgreSQL compares uuids byte by byte in their written order, so this is
+        // the thread's order on both; rotated so that the winner is neither
         // the first nor the last insert, which "first wins" or "last wins" would get right by accident.
         var threadOrder = messages.OrderByDescending(m => m.Id.ToString().ToUpperInvariant(), StringComparer.Ordinal).ToList();
         foreach (var message in threadOrder.Skip(6).Concat(threadOrder.Take(6)))
@@ -259,35 +261,11 @@ public sealed class ConversationTests
         Assert.That((await SingleConversationAsync()).MessageCount, Is.EqualTo(1));
     }
 
-    private async Task<AddIfAbsentResult[]> RunConcurrentlyAsync(List<Message> messages, CancellationToken cancellationToken)
-    {
-        var scopes = messages.Select(_ => _database.CreateScope()).ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var calls = scopes.Select((scope, i) =>
-            {
-                var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await repository.AddIfAbsent(messages[i], cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
-
-            gate.SetResult();
-            return await Task.WhenAll(calls);
-        }
-        finally
-        {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
-    }
+    private Task<AddIfAbsentResult[]> RunConcurrentlyAsync(List<Message> messages, CancellationToken cancellationToken) =>
+        Race.InScopesAsync(
+            messages.Select(_ => _database.CreateScope()).ToList(),
+            (services, i) => services.GetRequiredService<IMessageRepository>().AddIfAbsent(messages[i], cancellationToken),
+            cancellationToken);
 
     private async Task<Message> AddAsync(Message message)
     {

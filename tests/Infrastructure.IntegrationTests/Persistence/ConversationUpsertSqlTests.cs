@@ -19,12 +19,16 @@ public sealed partial class ConversationUpsertSqlTests
             new DbContextOptionsBuilder<SqlServerMessagingDbContext>().UseSqlServer(NeverOpenedSqlServer).Options);
         using var sqlite = new SqliteMessagingDbContext(
             new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite("Data Source=unused.db").Options);
+        using var postgreSql = new PostgreSqlMessagingDbContext(
+            new DbContextOptionsBuilder<PostgreSqlMessagingDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
 
         Assert.Multiple(() =>
         {
             Assert.That(ConversationUpsertSql.For(sqlServer.Database), Is.EqualTo(ConversationUpsertSql.SqlServer));
             Assert.That(ConversationUpsertSql.For(sqlite.Database), Is.EqualTo(ConversationUpsertSql.Sqlite));
-            Assert.That(() => ConversationUpsertSql.For("Npgsql.EntityFrameworkCore.PostgreSQL"), Throws.InstanceOf<NotSupportedException>());
+            Assert.That(ConversationUpsertSql.For(postgreSql.Database), Is.EqualTo(ConversationUpsertSql.PostgreSql));
+            Assert.That(ConversationUpsertSql.PostgreSql, Does.Contain("GREATEST(").And.Not.Contain("MAX("));
+            Assert.That(() => ConversationUpsertSql.For("Microsoft.EntityFrameworkCore.InMemory"), Throws.InstanceOf<NotSupportedException>());
         });
     }
 

@@ -15,7 +15,7 @@ public sealed class DatabaseOptionsTests
 
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.That(exception!.Message, Does.Contain("'Bogus'").And.Contain("Sqlite").And.Contain("SqlServer"));
+        Assert.That(exception!.Message, Does.Contain("'Bogus'").And.Contain("Sqlite").And.Contain("SqlServer").And.Contain("PostgreSql"));
     }
 
     [Test]
@@ -26,6 +26,29 @@ public sealed class DatabaseOptionsTests
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.That(exception!.Message, Does.Contain("Database:ConnectionString"));
+    }
+
+    [TestCase("", "Database:ConnectionString is required")]
+    [TestCase("Database=messaging", "names no Host")]
+    [TestCase("Hots=db;Database=messaging", "Database:ConnectionString is not a PostgreSQL connection string")]
+    public async Task PostgreSql_without_a_usable_connection_string_stops_the_host_from_starting(string connectionString, string expected)
+    {
+        using var host = BuildHost(new() { ["Database:Provider"] = "PostgreSql", ["Database:ConnectionString"] = connectionString });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(exception!.Message, Does.Contain(expected));
+    }
+
+    [TestCase("Database:PendingStatusRetentionDays", "0")]
+    [TestCase("Database:PendingStatusPurgeIntervalMinutes", "0")]
+    public async Task A_pending_status_purge_setting_out_of_range_stops_the_host_from_starting(string key, string value)
+    {
+        using var host = BuildHost(new() { [key] = value });
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(exception!.Message, Does.Contain(key));
     }
 
     [TestCase("0")]
@@ -63,6 +86,26 @@ public sealed class DatabaseOptionsTests
         Assert.Multiple(() =>
         {
             Assert.That(context, Is.InstanceOf<SqlServerMessagingDbContext>());
+            Assert.That(options.ShouldMigrateOnStartup, Is.False, "a server database is migrated by deployment unless asked");
+        });
+    }
+
+    [Test]
+    public void PostgreSql_configuration_resolves_the_postgresql_context_as_the_shared_context()
+    {
+        using var host = BuildHost(new()
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["Database:ConnectionString"] = "Host=db.internal;Database=messaging;Username=messaging",
+        });
+        using var scope = host.Services.CreateScope();
+
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var options = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context, Is.InstanceOf<PostgreSqlMessagingDbContext>());
             Assert.That(options.ShouldMigrateOnStartup, Is.False, "a server database is migrated by deployment unless asked");
         });
     }

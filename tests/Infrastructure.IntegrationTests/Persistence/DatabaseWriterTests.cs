@@ -2,7 +2,6 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -10,16 +9,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
-/// The database writer on a real SQLite file. Each test holds the writer busy with a unit that waits on a gate, queues
+/// The database writer on a real SQLite file and a real PostgreSQL database. Each test holds the writer busy with a unit that waits on a gate, queues
 /// what it wants in one batch behind it, then opens the gate: what was queued is then committed together, in one
 /// transaction, whatever the timing.
 /// </summary>
-public sealed class DatabaseWriterTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provider)
 {
     private const string BlockerSid = "SM00000000000000000000000000blocker";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
     private AsyncServiceScope _scope;
     private DatabaseWriter _writer = null!;
     private IMessageRepository _repository = null!;
@@ -28,7 +28,7 @@ public sealed class DatabaseWriterTests
     [SetUp]
     public async Task SetUp()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(Provider);
         _scope = _database.CreateScope();
         _writer = _scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
         _repository = _scope.ServiceProvider.GetRequiredService<IMessageRepository>();
@@ -110,7 +110,7 @@ public sealed class DatabaseWriterTests
     [CancelAfter(30_000)]
     public async Task A_batch_never_carries_more_units_than_the_configured_size(CancellationToken cancellationToken)
     {
-        await using var database = await SqliteTestDatabase.CreateAsync(new Dictionary<string, string?> { ["Database:MaxWriteBatchSize"] = "10" });
+        await using var database = await TestDatabase.CreateAsync(Provider, new Dictionary<string, string?> { ["Database:MaxWriteBatchSize"] = "10" });
         await using var scope = database.CreateScope();
         var writer = scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
         var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
@@ -331,25 +331,6 @@ public sealed class DatabaseWriterTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => Add(NewMessage(), cancellationToken));
     }
 
-    [Test]
-    public async Task Every_commit_is_synced_to_disk_and_the_file_is_in_wal_mode()
-    {
-        var (synchronous, journal) = await _writer.Execute(
-            async token =>
-            {
-                var connection = WriteSession.Current!.Context.Database.GetDbConnection();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA synchronous";
-                var sync = Convert.ToInt32(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
-                command.CommandText = "PRAGMA journal_mode";
-                return (sync, (string)(await command.ExecuteScalarAsync(token))!);
-            },
-            CancellationToken.None);
-
-        Assert.That(synchronous, Is.EqualTo(2), "2 is FULL");
-        Assert.That(journal, Is.EqualTo("wal"));
-    }
-
     private Task<AddIfAbsentResult> Add(Message message, CancellationToken cancellationToken) =>
         _writer.Execute(token => _repository.AddIfAbsent(message, token), cancellationToken);
 
@@ -388,20 +369,10 @@ public sealed class DatabaseWriterTests
 
     private async Task<int> StoredCountAsync() => (await StoredSidsAsync()).Count;
 
-    // Through a connection of its own, as another process would see the file.
+    // Through a context and connection of their own, outside the writer.
     private async Task<List<string?>> StoredSidsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_database.FilePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "WaSid" FROM "Messages" """;
-        var sids = new List<string?>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            sids.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
-        }
-
-        return sids;
+        await using var scope = _database.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MessagingDbContext>().Messages.Select(m => m.WaSid).ToListAsync();
     }
 }

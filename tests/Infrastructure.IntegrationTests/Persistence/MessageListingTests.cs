@@ -8,19 +8,20 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-public sealed class MessageListingTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class MessageListingTests(string provider) : ProviderFixture(provider)
 {
     private const int TiedPerInstant = 5;
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
     private AsyncServiceScope _scope;
     private IMessageRepository _repository = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(Provider);
         _scope = _database.CreateScope();
         _repository = _scope.ServiceProvider.GetRequiredService<IMessageRepository>();
     }

@@ -13,10 +13,10 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// </summary>
 public sealed class QueryPlanTests
 {
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task SetUp() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task SetUp() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
     public async Task TearDown() => await _database.DisposeAsync();
@@ -89,7 +89,7 @@ public sealed class QueryPlanTests
     {
         var interceptor = new CapturingCommandInterceptor();
         var options = new DbContextOptionsBuilder<SqliteMessagingDbContext>()
-            .UseSqlite($"Data Source={_database.FilePath}")
+            .UseSqlite(_database.ConnectionString)
             .AddInterceptors(interceptor)
             .Options;
         await using (var context = new SqliteMessagingDbContext(options))
@@ -97,7 +97,7 @@ public sealed class QueryPlanTests
             await query(context);
         }
 
-        await using var connection = new SqliteConnection($"Data Source={_database.FilePath}");
+        await using var connection = new SqliteConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + interceptor.CommandText;

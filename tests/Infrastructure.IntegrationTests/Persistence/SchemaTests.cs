@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Domain.Messages;
@@ -96,12 +97,12 @@ public sealed class SchemaTests
     [Test]
     public async Task Initialising_a_new_sqlite_file_applies_every_migration_in_wal_mode()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         await using var scope = database.CreateScope();
         var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
 
         var applied = await context.Database.GetAppliedMigrationsAsync();
-        await using var connection = new SqliteConnection($"Data Source={database.FilePath}");
+        await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
@@ -138,6 +139,68 @@ public sealed class SchemaTests
             Assert.That(Length<PendingStatusUpdate>(nameof(PendingStatusUpdate.Status)), Is.EqualTo(StoredLengths.EnumName));
             Assert.That(ReceiveInboundMessageCommandValidator.MaxProfileNameLength, Is.EqualTo(StoredLengths.ProfileName));
             Assert.That("whatsapp:+".Length + 15, Is.LessThanOrEqualTo(StoredLengths.Address), "the longest E.164 address fits");
+        });
+    }
+
+    [Test]
+    public async Task The_writer_syncs_every_sqlite_commit_to_disk_in_wal_mode()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var scope = database.CreateScope();
+        var writer = scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
+
+        var (synchronous, journal) = await writer.Execute(
+            async token =>
+            {
+                var connection = WriteSession.Current!.Context.Database.GetDbConnection();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA synchronous";
+                var sync = Convert.ToInt32(await command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+                command.CommandText = "PRAGMA journal_mode";
+                return (sync, (string)(await command.ExecuteScalarAsync(token))!);
+            },
+            CancellationToken.None);
+
+        Assert.That(synchronous, Is.EqualTo(2), "2 is FULL");
+        Assert.That(journal, Is.EqualTo("wal"));
+    }
+
+    [Test]
+    public void PostgreSql_migrations_match_the_model()
+    {
+        using var context = new PostgreSqlMessagingDbContext(
+            new DbContextOptionsBuilder<PostgreSqlMessagingDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context.Database.GetMigrations(), Is.Not.Empty);
+            Assert.That(context.Database.HasPendingModelChanges(), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Migrating_a_new_postgresql_database_applies_every_migration_and_the_model_reads_and_writes_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseOptions.PostgreSql);
+        await using var scope = database.CreateScope();
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+
+        var applied = await context.Database.GetAppliedMigrationsAsync();
+        var pending = await context.Database.GetPendingMigrationsAsync();
+        // The stored contact column is computed by PostgreSQL itself, from the direction.
+        var message = TestMessages.Outbound(TestMessages.NewSid(), DateTimeOffset.UnixEpoch.AddYears(55));
+        await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
+        var contact = await context.Messages
+            .Where(m => m.Id == message.Id)
+            .Select(m => EF.Property<string>(m, MessageConfiguration.ContactProperty))
+            .SingleAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context, Is.InstanceOf<PostgreSqlMessagingDbContext>());
+            Assert.That(applied, Is.EqualTo(context.Database.GetMigrations()));
+            Assert.That(pending, Is.Empty);
+            Assert.That(contact, Is.EqualTo(message.To));
         });
     }
 

@@ -1,8 +1,10 @@
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -12,17 +14,18 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// Two instances of the service on one database, each with its own container and database writer, as two processes
 /// would be. Each writer only serialises its own process's writes: between the instances the database decides.
 /// </summary>
-public sealed class SeveralInstancesTests
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class SeveralInstancesTests(string provider) : ProviderFixture(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
     private ServiceProvider _first = null!;
     private ServiceProvider _second = null!;
 
     [SetUp]
     public async Task SetUp()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(Provider);
         _first = _database.CreateInstance();
         _second = _database.CreateInstance();
     }
@@ -41,39 +44,37 @@ public sealed class SeveralInstancesTests
     {
         const int callersPerInstance = 16;
         var sid = TestMessages.NewSid();
-        var scopes = Enumerable.Range(0, callersPerInstance * 2)
-            .Select(i => (i % 2 == 0 ? _first : _second).CreateAsyncScope())
-            .ToList();
-        try
-        {
-            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var calls = scopes.Select((scope, i) =>
-            {
-                var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-                var message = TestMessages.Outbound(sid, _clock.GetUtcNow(), body: $"attempt {i}");
-                return Task.Run(
-                    async () =>
-                    {
-                        await gate.Task;
-                        return await repository.AddIfAbsent(message, cancellationToken);
-                    },
-                    cancellationToken);
-            }).ToList();
+        var results = await Race.InScopesAsync(
+            Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? _first : _second).CreateAsyncScope()).ToList(),
+            (services, _) => services.GetRequiredService<IMessageRepository>()
+                .AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
+            cancellationToken);
 
-            gate.SetResult();
-            var results = await Task.WhenAll(calls);
+        var winner = results.Single(r => r.Inserted).Message;
+        Assert.That(results.Select(r => r.Message.Id).Distinct(), Is.EqualTo(new[] { winner.Id }));
+        Assert.That(await QueryAsync(db => db.Messages.CountAsync(m => m.WaSid == sid, cancellationToken)), Is.EqualTo(1));
+    }
 
-            var winner = results.Single(r => r.Inserted).Message;
-            Assert.That(results.Select(r => r.Message.Id).Distinct(), Is.EqualTo(new[] { winner.Id }));
-            Assert.That(await QueryAsync(db => db.Messages.CountAsync(m => m.WaSid == sid, cancellationToken)), Is.EqualTo(1));
-        }
-        finally
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task Claims_of_one_idempotency_key_on_two_instances_are_won_by_exactly_one(CancellationToken cancellationToken)
+    {
+        const int callersPerInstance = 16;
+        var configuration = new ConfigurationBuilder().Build();
+        await using var first = _database.CreateInstance(services => services.AddIdempotency(configuration));
+        await using var second = _database.CreateInstance(services => services.AddIdempotency(configuration));
+        var claims = await Race.InScopesAsync(
+            Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? first : second).CreateAsyncScope()).ToList(),
+            (services, _) => services.GetRequiredService<IIdempotencyStore>().TryClaim("dashboard", "order-1", new string('a', 64), cancellationToken),
+            cancellationToken);
+        var outcomes = claims.Select(c => c.Outcome).ToList();
+
+        Assert.Multiple(() =>
         {
-            foreach (var scope in scopes)
-            {
-                await scope.DisposeAsync();
-            }
-        }
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.Claimed), Is.EqualTo(1));
+            Assert.That(outcomes.Count(o => o == IdempotencyClaimOutcome.InFlight), Is.EqualTo(callersPerInstance * 2 - 1));
+        });
+        Assert.That(await QueryAsync(db => db.Set<IdempotencyRecord>().CountAsync(cancellationToken)), Is.EqualTo(1));
     }
 
     [Test]

@@ -24,6 +24,17 @@ public sealed class TransientWriteFailureTests
     public void Other_sqlite_errors_are_not(int errorCode) =>
         Assert.That(TransientWriteFailure.IsSqliteTransient(errorCode), Is.False);
 
+    [TestCase("40001", Description = "serialization failure")]
+    [TestCase("40P01", Description = "deadlock detected")]
+    public void PostgreSql_serialization_failures_and_deadlocks_are_worth_running_again(string sqlState) =>
+        Assert.That(TransientWriteFailure.IsPostgreSqlTransient(sqlState), Is.True);
+
+    [TestCase("23505", Description = "unique violation")]
+    [TestCase("25P02", Description = "transaction already aborted")]
+    [TestCase("57014", Description = "query cancelled")]
+    public void Other_postgresql_errors_are_not(string sqlState) =>
+        Assert.That(TransientWriteFailure.IsPostgreSqlTransient(sqlState), Is.False);
+
     [Test]
     public void A_busy_database_is_recognised_inside_the_exceptions_wrapping_it() =>
         Assert.That(

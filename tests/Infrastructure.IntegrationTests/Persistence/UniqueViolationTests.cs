@@ -30,6 +30,23 @@ public sealed class UniqueViolationTests
         Assert.That(UniqueViolation.IsSqliteUniqueViolation(errorCode, extendedErrorCode), Is.False);
 
     [Test]
+    public void PostgreSql_unique_violation_is_recognised_for_the_index_the_caller_expects()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(UniqueViolation.IsPostgreSqlUniqueViolation("23505", "IX_Messages_WaSid", "IX_Messages_WaSid"), Is.True);
+            Assert.That(UniqueViolation.IsPostgreSqlUniqueViolation("23505", "PK_Messages", null), Is.True, "any index when none is named");
+            Assert.That(UniqueViolation.IsPostgreSqlUniqueViolation("23505", "PK_Messages", "IX_Messages_WaSid"), Is.False, "another index");
+        });
+    }
+
+    [TestCase("23503", Description = "foreign key")]
+    [TestCase("23502", Description = "NOT NULL")]
+    [TestCase("40001", Description = "serialization failure")]
+    public void Other_postgresql_errors_are_not_unique_violations(string sqlState) =>
+        Assert.That(UniqueViolation.IsPostgreSqlUniqueViolation(sqlState, "IX_Messages_WaSid", "IX_Messages_WaSid"), Is.False);
+
+    [Test]
     public void A_save_failure_is_classified_by_the_provider_exception_inside_it()
     {
         var unique = new DbUpdateException("save failed", new SqliteException("UNIQUE constraint failed: Messages.WaSid", 19, 2067));

@@ -9,15 +9,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-/// <summary>Inbound messages and status callbacks through the real commands, repositories and SQLite file.</summary>
-public sealed class WebhookPersistenceTests
+/// <summary>Inbound messages and status callbacks through the real commands, repositories and database.</summary>
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(provider)
 {
     private const string Customer = "whatsapp:+14155550123";
 
-    private MessagingOnSqlite _app = null!;
+    private MessagingOnDatabase _app = null!;
 
     [SetUp]
-    public async Task SetUp() => _app = await MessagingOnSqlite.CreateAsync();
+    public async Task SetUp() => _app = await MessagingOnDatabase.CreateAsync(Provider);
 
     [TearDown]
     public async Task TearDown() => await _app.DisposeAsync();
@@ -32,7 +33,7 @@ public sealed class WebhookPersistenceTests
         {
             await gate.Task;
             return await _app.Send(new ReceiveInboundMessageCommand(
-                sid, Customer, MessagingOnSqlite.Sender, "Where is my order?", [new InboundMedia("https://api.twilio.com/m/ME1", "image/jpeg")], "Ana"));
+                sid, Customer, MessagingOnDatabase.Sender, "Where is my order?", [new InboundMedia("https://api.twilio.com/m/ME1", "image/jpeg")], "Ana"));
         })).ToList();
 
         gate.SetResult();
@@ -209,7 +210,8 @@ public sealed class WebhookPersistenceTests
         Assert.That(listed.Select(p => p.Id), Is.EqualTo(new[] { earlier.Id, later.Id }));
         Assert.That(listed[0].ErrorCode, Is.EqualTo(30008));
         Assert.That(listed[0].ErrorMessage, Is.EqualTo("Unknown error"));
-        Assert.That(listed[0].ReceivedAt, Is.EqualTo(now));
+        // PostgreSQL keeps microseconds, not .NET's tenths of a microsecond.
+        Assert.That(listed[0].ReceivedAt, Is.EqualTo(now).Within(TimeSpan.FromMicroseconds(1)));
         Assert.That(await _app.PendingCount(), Is.EqualTo(1));
     }
 

@@ -90,6 +90,7 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("WaSid")
                         .IsUnique()
+                        .HasDatabaseName("IX_Messages_WaSid")
                         .HasFilter("[WaSid] IS NOT NULL");
 
                     b.HasIndex("CreatedAt", "Id")
@@ -133,6 +134,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("WaSid");
 
                     b.ToTable("PendingStatusUpdates", (string)null);
@@ -158,7 +161,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
+                        .HasColumnType("nvarchar(255)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -189,7 +193,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Owner", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_IdempotencyKeys_Owner_Key");
 
                     b.ToTable("IdempotencyKeys", (string)null);
                 });

@@ -84,7 +84,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WaSid")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Messages_WaSid");
 
                     b.HasIndex("CreatedAt", "Id")
                         .IsDescending()
@@ -126,6 +127,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("WaSid");
 
@@ -183,7 +186,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Owner", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_IdempotencyKeys_Owner_Key");
 
                     b.ToTable("IdempotencyKeys", (string)null);
                 });

@@ -6,7 +6,6 @@ using Messaging.Infrastructure.IntegrationTests.Twilio;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
 using Messaging.TwilioEmulator;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,19 +16,19 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
-/// The application's commands over the real repositories on a SQLite file in its own temporary directory, sending
-/// through the real Twilio SDK to an emulator on a loopback port.
+/// The application's commands over the real repositories on a database of its own (a SQLite file or a PostgreSQL
+/// database), sending through the real Twilio SDK to an emulator on a loopback port.
 /// </summary>
-internal sealed class MessagingOnSqlite : IAsyncDisposable
+internal sealed class MessagingOnDatabase : IAsyncDisposable
 {
     public const string Sender = "whatsapp:+15005550006";
 
-    private readonly string _directory;
+    private readonly EmptyDatabase _database;
     private readonly ServiceProvider _services;
 
-    private MessagingOnSqlite(string directory, ServiceProvider services, TwilioEmulatorServer emulator)
+    private MessagingOnDatabase(EmptyDatabase database, ServiceProvider services, TwilioEmulatorServer emulator)
     {
-        _directory = directory;
+        _database = database;
         _services = services;
         Emulator = emulator;
     }
@@ -39,19 +38,18 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
     /// <summary>Runs with the SID of each message Twilio creates, before the gateway reads Twilio's answer.</summary>
     public Func<string, Task>? OnTwilioMessageCreated { get; set; }
 
-    public static async Task<MessagingOnSqlite> CreateAsync()
+    public static async Task<MessagingOnDatabase> CreateAsync(string provider)
     {
+        var database = await EmptyDatabase.CreateAsync(provider);
         var accountSid = "AC" + Guid.NewGuid().ToString("N");
         var authToken = Guid.NewGuid().ToString("N");
         var emulator = await TwilioEmulatorServer.StartAsync(new TwilioEmulatorOptions { AccountSid = accountSid, AuthToken = authToken });
 
-        var directory = Path.Combine(Path.GetTempPath(), "messaging-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
         var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(database.Settings)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Database:Provider"] = "Sqlite",
-                ["Database:ConnectionString"] = $"Data Source={Path.Combine(directory, "messaging.db")}",
+                ["Database:MigrateOnStartup"] = "true",
                 ["Twilio:AccountSid"] = accountSid,
                 ["Twilio:AuthToken"] = authToken,
                 ["Twilio:From"] = Sender,
@@ -59,7 +57,7 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
             })
             .Build();
 
-        MessagingOnSqlite? app = null;
+        MessagingOnDatabase? app = null;
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton(TimeProvider.System);
@@ -71,9 +69,9 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
         services.AddTwilio(configuration);
         services.AddMessageEvents();
         services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerHook(sid => app?.OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        await provider.InitialiseDatabaseAsync();
-        app = new MessagingOnSqlite(directory, provider, emulator);
+        var container = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await container.InitialiseDatabaseAsync();
+        app = new MessagingOnDatabase(database, container, emulator);
         return app;
     }
 
@@ -98,7 +96,6 @@ internal sealed class MessagingOnSqlite : IAsyncDisposable
     {
         await _services.DisposeAsync();
         await Emulator.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        await _database.DisposeAsync();
     }
 }

@@ -1,0 +1,66 @@
+using Messaging.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace Messaging.Infrastructure.IntegrationTests.Databases;
+
+/// <summary>
+/// A database of one test's own, not yet migrated: a SQLite file in a temporary directory, or a database created on the
+/// PostgreSQL test server. Disposing it deletes it.
+/// </summary>
+internal sealed class EmptyDatabase : IAsyncDisposable
+{
+    private readonly string? _directory;
+    private readonly string? _postgreSqlName;
+
+    private EmptyDatabase(string provider, string connectionString, string? directory, string? postgreSqlName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _directory = directory;
+        _postgreSqlName = postgreSqlName;
+    }
+
+    /// <summary>The <c>Database:Provider</c> setting: <see cref="DatabaseOptions.Sqlite"/> or <see cref="DatabaseOptions.PostgreSql"/>.</summary>
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public bool IsSqlite => Provider == DatabaseOptions.Sqlite;
+
+    /// <summary>The settings that point the application at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = Provider,
+        ["Database:ConnectionString"] = ConnectionString,
+    };
+
+    public static async Task<EmptyDatabase> CreateAsync(string provider)
+    {
+        switch (provider)
+        {
+            case DatabaseOptions.Sqlite:
+                var directory = Directory.CreateTempSubdirectory("messaging-tests-").FullName;
+                return new EmptyDatabase(provider, $"Data Source={Path.Combine(directory, "messaging.db")}", directory, null);
+            case DatabaseOptions.PostgreSql:
+                var (name, connectionString) = await PostgreSqlTestServer.CreateDatabaseAsync();
+                return new EmptyDatabase(provider, connectionString, null, name);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "The tests run on SQLite and PostgreSQL.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_directory is not null)
+        {
+            // Pooled connections keep the file open, and an open file cannot be deleted everywhere.
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        if (_postgreSqlName is not null)
+        {
+            await PostgreSqlTestServer.DropDatabaseAsync(_postgreSqlName);
+        }
+    }
+}
