@@ -1,11 +1,15 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Persistence;
+using Messaging.TestSupport;
 using Messaging.TwilioEmulator;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -29,35 +33,35 @@ public sealed class CrashRecoveryTests
     private static readonly TimeSpan LoadPatience = TimeSpan.FromSeconds(120);
     private static readonly string[] OutboundStatuses = ["sent", "delivered", "read"];
 
-    private readonly ConcurrentBag<string> _acknowledgedInbound = [];
-    private readonly ConcurrentBag<(Guid Id, string Sid)> _acknowledgedSends = [];
-    private readonly ConcurrentBag<(string Sid, string Status)> _acknowledgedStatuses = [];
-    private readonly ConcurrentBag<(string Path, Dictionary<string, string> Fields)> _unacknowledged = [];
-    private readonly ConcurrentBag<string> _failuresBeforeKill = [];
-    private readonly ConcurrentQueue<(string Sid, string Status)> _statusesToPost = new();
-    private readonly TaskCompletionSource _enoughAcknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // One fixture instance runs every case: the load's records start empty in each.
+    private ConcurrentBag<string> _acknowledgedInbound = null!;
+    private ConcurrentBag<(Guid Id, string Sid)> _acknowledgedSends = null!;
+    private ConcurrentBag<(string Sid, string Status)> _acknowledgedStatuses = null!;
+    private ConcurrentBag<(string Path, Dictionary<string, string> Fields)> _unacknowledged = null!;
+    private ConcurrentBag<string> _failuresBeforeKill = null!;
+    private ConcurrentQueue<(string Sid, string Status)> _statusesToPost = null!;
+    private TaskCompletionSource _enoughAcknowledged = null!;
 
-    private string _directory = null!;
     private volatile bool _killed;
 
     [SetUp]
-    public void CreateDirectory()
+    public void StartRecordsAfresh()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "messaging-crash-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
+        _acknowledgedInbound = [];
+        _acknowledgedSends = [];
+        _acknowledgedStatuses = [];
+        _unacknowledged = [];
+        _failuresBeforeKill = [];
+        _statusesToPost = new ConcurrentQueue<(string Sid, string Status)>();
+        _enoughAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _killed = false;
     }
 
-    [TearDown]
-    public void DeleteDirectory()
+    [TestCase(DatabaseOptions.Sqlite)]
+    [TestCase(DatabaseOptions.PostgreSql)]
+    public async Task Everything_acknowledged_before_a_sigkill_is_stored_once_after_the_restart(string provider)
     {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    [Test]
-    public async Task Everything_acknowledged_before_a_sigkill_is_stored_once_after_the_restart()
-    {
-        var database = Path.Combine(_directory, "messaging.db");
+        await using var database = await EmptyDatabase.CreateAsync(provider);
         string[] settings = ["--RateLimiting:Send:PermitLimit=1000000"];
 
         await using (var service = await ServiceProcess.StartAsync(database, settings))
@@ -250,9 +254,11 @@ public sealed class CrashRecoveryTests
     private string Counts() =>
         $"{_acknowledgedInbound.Count} inbound, {_acknowledgedSends.Count} sends, {_acknowledgedStatuses.Count} statuses acknowledged";
 
-    private async Task AssertStoredAsync(string database)
+    private async Task AssertStoredAsync(EmptyDatabase database)
     {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await using DbConnection connection = database.IsSqlite
+            ? new SqliteConnection(database.ConnectionString + ";Mode=ReadOnly;Pooling=False")
+            : new NpgsqlConnection(database.ConnectionString + ";Pooling=false");
         await connection.OpenAsync();
 
         var rows = new List<(Guid Id, string? Sid, MessageStatus Status, string Direction)>();
@@ -263,7 +269,7 @@ public sealed class CrashRecoveryTests
             while (await reader.ReadAsync())
             {
                 rows.Add((
-                    Guid.Parse(reader.GetString(0)),
+                    reader.GetGuid(0),
                     reader.IsDBNull(1) ? null : reader.GetString(1),
                     Enum.Parse<MessageStatus>(reader.GetString(2)),
                     reader.GetString(3)));
@@ -276,13 +282,17 @@ public sealed class CrashRecoveryTests
             .Where(s => bySid[s.Sid].Any(r => MessageStatusRules.CanAdvance(r.Status, Enum.Parse<MessageStatus>(s.Status, ignoreCase: true))))
             .ToList();
 
-        var integrity = await ScalarAsync(connection, "PRAGMA integrity_check");
+        // PostgreSQL was not killed, only its client: its own consistency is not in question here.
+        var integrity = database.IsSqlite ? await ScalarAsync(connection, "PRAGMA integrity_check") : "ok";
         var counted = await ScalarAsync(connection, """SELECT SUM("MessageCount") FROM "Conversations" """);
         Assert.Multiple(() =>
         {
             Assert.That(integrity, Is.EqualTo("ok"));
             Assert.That(bySid.Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty, "SIDs stored twice");
-            Assert.That(_acknowledgedInbound.Where(sid => bySid[sid].Count(r => r.Direction == "Inbound") != 1), Is.Empty, "acknowledged inbound messages not stored once");
+            Assert.That(
+                _acknowledgedInbound.Where(sid => bySid[sid].Count(r => r.Direction == "Inbound") != 1).Select(sid => $"{sid} stored {bySid[sid].Count()} times"),
+                Is.Empty,
+                "acknowledged inbound messages not stored once");
             Assert.That(
                 _acknowledgedSends.Where(s => byId[s.Id].Count() != 1 || byId[s.Id].Single().Sid != s.Sid),
                 Is.Empty,
@@ -295,7 +305,7 @@ public sealed class CrashRecoveryTests
         });
     }
 
-    private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql)
+    private static async Task<string?> ScalarAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

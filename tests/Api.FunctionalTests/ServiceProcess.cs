@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Messaging.TestSupport;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -37,7 +38,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(string databaseFile, IEnumerable<string> settings)
+    public static async Task<ServiceProcess> StartAsync(EmptyDatabase database, IEnumerable<string> settings)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -53,8 +54,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             Path.Combine(ServiceDirectory(), "Messaging.Api.dll"),
             "--urls", baseAddress.AbsoluteUri.TrimEnd('/'),
             "--AllowedHosts=127.0.0.1",
-            "--Database:Provider=Sqlite",
-            $"--Database:ConnectionString=Data Source={databaseFile}",
+            $"--Database:Provider={database.Provider}",
+            $"--Database:ConnectionString={database.ConnectionString}",
+            "--Database:MigrateOnStartup=true",
             "--Twilio:UseEmulator=true",
             $"--Twilio:EmulatorUrl=http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}",
             $"--Twilio:PublicBaseUrl={baseAddress.AbsoluteUri.TrimEnd('/')}",

@@ -1,13 +1,13 @@
 using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 
-namespace Messaging.Infrastructure.IntegrationTests.Databases;
+namespace Messaging.TestSupport;
 
 /// <summary>
 /// A database of one test's own, not yet migrated: a SQLite file in a temporary directory, or a database created on the
 /// PostgreSQL test server. Disposing it deletes it.
 /// </summary>
-internal sealed class EmptyDatabase : IAsyncDisposable
+public sealed class EmptyDatabase : IAsyncDisposable
 {
     private readonly string? _directory;
     private readonly string? _postgreSqlName;

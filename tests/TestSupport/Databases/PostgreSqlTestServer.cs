@@ -1,13 +1,13 @@
 using Npgsql;
 
-namespace Messaging.Infrastructure.IntegrationTests.Databases;
+namespace Messaging.TestSupport;
 
 /// <summary>
 /// The PostgreSQL server the tests run against, named by <see cref="ConnectionStringVariable"/> (CI starts one and sets
 /// it). Without it a test that needs the server is ignored, with the reason, on a developer's machine; under
 /// <c>CI=true</c> it fails, so a server that did not start can never pass as skipped tests.
 /// </summary>
-internal static class PostgreSqlTestServer
+public static class PostgreSqlTestServer
 {
     public const string ConnectionStringVariable = "MESSAGING_TEST_POSTGRES";
 
@@ -53,7 +53,23 @@ internal static class PostgreSqlTestServer
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(RequireConnectionString());
         await connection.OpenAsync();
+        await WhenSessionsEndAsync(connection, name);
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    // A process killed while connected leaves sessions that the server ends once it notices the closed sockets; a DROP
+    // before that is refused. Bounded: a session that stays is reported by the DROP itself.
+    private static async Task WhenSessionsEndAsync(NpgsqlConnection connection, string name)
+    {
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = @name AND backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
+        count.Parameters.AddWithValue("name", name);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((long)(await count.ExecuteScalarAsync())! > 0 && DateTime.UtcNow < deadline)
+        {
+            // The server gives no signal when a session ends; look again shortly.
+            await Task.Delay(50);
+        }
     }
 }
