@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Messaging.TestSupport;
 
@@ -40,7 +38,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public static async Task<ServiceProcess> StartAsync(EmptyDatabase database, IEnumerable<string> settings)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Unused();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -58,7 +56,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             $"--Database:ConnectionString={database.ConnectionString}",
             "--Database:MigrateOnStartup=true",
             "--Twilio:UseEmulator=true",
-            $"--Twilio:EmulatorUrl=http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}",
             $"--Twilio:PublicBaseUrl={baseAddress.AbsoluteUri.TrimEnd('/')}",
             "--Logging:LogLevel:Default=Warning",
             .. TestApiKeys.All.SelectMany((key, i) => KeySettings(i, key)),
@@ -136,13 +133,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         return root is null
             ? throw new InvalidOperationException("Messaging.sln was not found above the test's directory.")
             : Path.Combine(root.FullName, "src", "Api", "bin", configuration, framework);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Append(string? line)

@@ -154,7 +154,7 @@ public sealed partial class InboundSimulationTests
     [Test]
     public async Task A_webhook_receiver_that_is_down_is_reported_not_thrown()
     {
-        _emulator.Server.InboundWebhookUrl = new Uri($"http://127.0.0.1:{Twilio.LoopbackPort.Unused()}/inbound");
+        _emulator.Server.InboundWebhookUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Unused()}/inbound");
 
         var result = await _emulator.Server.SimulateInboundAsync("+14155550123", "Hi");
 

@@ -189,7 +189,7 @@ public sealed class StatusCallbackTests
     public async Task A_receiver_that_is_down_is_recorded_and_the_emulator_keeps_working()
     {
         await using var emulator = await EmulatorClient.StartAsync();
-        var down = new Uri($"http://127.0.0.1:{Twilio.LoopbackPort.Unused()}/status");
+        var down = new Uri($"http://127.0.0.1:{LoopbackPort.Unused()}/status");
 
         var lost = await emulator.SendAsync(Customer, down, body: null, contentSid: Template);
         await emulator.WaitForStatusAsync(lost, "read");

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Messaging.Infrastructure.IntegrationTests.Twilio;
+namespace Messaging.TestSupport;
 
-internal static class LoopbackPort
+public static class LoopbackPort
 {
     /// <summary>A loopback port that was free a moment ago and has nothing listening on it now.</summary>
     public static int Unused()
