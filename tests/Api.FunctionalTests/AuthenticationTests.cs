@@ -4,29 +4,22 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class AuthenticationTests
+public sealed class AuthenticationTests() : ApiFixture(AppSharing.PerFixture)
 {
-    private MessagingApiFactory _factory = null!;
     private string _storedMessageId = null!;
 
-    [OneTimeSetUp]
-    public async Task StartWithOneMessage()
+    protected override async Task SeedAsync()
     {
-        _factory = new MessagingApiFactory();
-        using var client = _factory.CreateClient();
-        using var response = await client.PostMessage(new { to = "+14155550123", body = "already here" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "already here" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         _storedMessageId = (await response.ReadJsonObject())["id"]!.GetValue<string>();
     }
-
-    [OneTimeTearDown]
-    public void TearDown() => _factory.Dispose();
 
     [TestCase("/api/messages")]
     [TestCase("/api/messages/3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
     public async Task Without_a_key_nothing_is_read_and_the_answer_says_how_to_send_one(string path)
     {
-        using var client = _factory.CreateClient(apiKey: null);
+        using var client = Factory.CreateClient(apiKey: null);
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -44,7 +37,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task The_key_is_also_accepted_as_a_bearer_token()
     {
-        using var client = _factory.CreateClient(apiKey: null);
+        using var client = Factory.CreateClient(apiKey: null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestApiKeys.Full);
 
         using var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
@@ -55,7 +48,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task An_unknown_key_is_refused_as_not_valid()
     {
-        using var client = _factory.CreateClient(TestApiKeys.Full + "x");
+        using var client = Factory.CreateClient(TestApiKeys.Full + "x");
 
         using var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative));
 
@@ -66,9 +59,9 @@ public sealed class AuthenticationTests
     [Test]
     public async Task A_read_only_key_reads_but_cannot_send()
     {
-        using var reader = _factory.CreateClient(TestApiKeys.ReadOnly);
-        var twilioCallsBefore = _factory.Emulator().CreateMessageRequests;
-        var storedBefore = await _factory.StoredMessageCount();
+        using var reader = Factory.CreateClient(TestApiKeys.ReadOnly);
+        var twilioCallsBefore = Factory.Emulator().CreateMessageRequests;
+        var storedBefore = await Factory.StoredMessageCount();
 
         using var list = await reader.GetAsync(new Uri("/api/messages", UriKind.Relative));
         using var send = await reader.PostMessage(new { to = "+14155550123", body = "not allowed" });
@@ -81,15 +74,15 @@ public sealed class AuthenticationTests
             Assert.That(send.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(problem["requiredScopes"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "messages:send" }));
         });
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(twilioCallsBefore));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(storedBefore));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(twilioCallsBefore));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(storedBefore));
     }
 
     [Test]
     public async Task The_key_name_is_logged_with_each_request_and_the_key_never()
     {
-        using var client = _factory.CreateClient(TestApiKeys.ReadOnly);
-        var collector = _factory.Services.GetFakeLogCollector();
+        using var client = Factory.CreateClient(TestApiKeys.ReadOnly);
+        var collector = Factory.Services.GetFakeLogCollector();
         collector.Clear();
 
         var path = $"/api/messages/{_storedMessageId}";

@@ -5,13 +5,10 @@ using Messaging.Application.Common.Models;
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>Every kind of bad request gets a problem response, leaves the database as it was and never reaches Twilio.</summary>
-public sealed class BadInputTests
+public sealed class BadInputTests() : ApiFixture(AppSharing.PerFixture)
 {
     private const string ValidTemplate = "HXb5b62575e6e4ff6129ad7c8efe1f983e";
     private const string ValidSend = """{"to": "+14155550123", "body": "must not be sent"}""";
-
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
 
     public static IEnumerable<TestCaseData> BadRequests()
     {
@@ -181,30 +178,20 @@ public sealed class BadInputTests
         yield return Case("POST to the lookup", HttpMethod.Post, "/api/contacts/lookup?number=%2B14155550123", "{}", "application/json", HttpStatusCode.MethodNotAllowed);
     }
 
-    [OneTimeSetUp]
-    public async Task StartWithOneMessage()
+    protected override async Task SeedAsync()
     {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "already here" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "already here" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-    }
-
-    [OneTimeTearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
     }
 
     [TestCaseSource(nameof(BadRequests))]
     public async Task Bad_input_gets_a_problem_response_and_changes_nothing(
         HttpMethod method, string path, string? body, string? contentType, HttpStatusCode expected, string? apiKey, string[] headers)
     {
-        var storedBefore = await _factory.StoredMessageCount();
-        var keysBefore = await _factory.StoredIdempotencyKeyCount();
-        var twilioCallsBefore = _factory.Emulator().CreateMessageRequests;
-        using var client = _factory.CreateClient(apiKey);
+        var storedBefore = await Factory.StoredMessageCount();
+        var keysBefore = await Factory.StoredIdempotencyKeyCount();
+        var twilioCallsBefore = Factory.Emulator().CreateMessageRequests;
+        using var client = Factory.CreateClient(apiKey);
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
         {
@@ -229,15 +216,15 @@ public sealed class BadInputTests
             Assert.That(text, Does.Not.Contain("Messaging."), "problems must not reveal internal type names");
             Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         });
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(storedBefore));
-        Assert.That(await _factory.StoredIdempotencyKeyCount(), Is.EqualTo(keysBefore));
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(twilioCallsBefore));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(storedBefore));
+        Assert.That(await Factory.StoredIdempotencyKeyCount(), Is.EqualTo(keysBefore));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(twilioCallsBefore));
     }
 
     [Test]
     public async Task Validation_problems_name_each_failing_field()
     {
-        using var response = await _client.PostMessage(new
+        using var response = await Client.PostMessage(new
         {
             to = "nobody",
             body = new string('a', 1601),

@@ -5,27 +5,12 @@ using Microsoft.Extensions.Options;
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary><c>GET /api/contacts/lookup</c>: a number as a person types it, read with the default region's rules.</summary>
-public sealed class ContactLookupTests
+public sealed class ContactLookupTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
+    protected override MessagingApiFactory CreateFactory() => new(new Dictionary<string, string?>
     {
-        _factory = new MessagingApiFactory(new Dictionary<string, string?>
-        {
-            ["Messaging:DefaultRegion"] = "US",
-        });
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+        ["Messaging:DefaultRegion"] = "US",
+    });
 
     [TestCase("(415) 555-0123")]
     [TestCase("415.555.0123")]
@@ -72,7 +57,7 @@ public sealed class ContactLookupTests
     public async Task A_customer_who_wrote_two_hours_ago_has_the_window_open_for_22_more_hours()
     {
         var wroteAt = DateTimeOffset.UtcNow.AddHours(-2);
-        await _factory.StoreMessage(_factory.Inbound("+14155550123", wroteAt));
+        await Factory.StoreMessage(Factory.Inbound("+14155550123", wroteAt));
 
         var contact = await Lookup("415 555 0123");
 
@@ -88,7 +73,7 @@ public sealed class ContactLookupTests
     public async Task A_customer_who_wrote_yesterday_morning_has_the_window_closed()
     {
         var wroteAt = DateTimeOffset.UtcNow.AddHours(-30);
-        await _factory.StoreMessage(_factory.Inbound("+14155550123", wroteAt));
+        await Factory.StoreMessage(Factory.Inbound("+14155550123", wroteAt));
 
         var contact = await Lookup("415 555 0123");
 
@@ -105,7 +90,7 @@ public sealed class ContactLookupTests
     {
         var contact = await Lookup("(500) 555-0006");
 
-        using var response = await _client.PostMessage(new { to = contact["number"]!.GetValue<string>(), body = "Hello" });
+        using var response = await Client.PostMessage(new { to = contact["number"]!.GetValue<string>(), body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         Assert.That((await response.ReadJsonObject())["to"]!.GetValue<string>(), Is.EqualTo(contact["address"]!.GetValue<string>()));
@@ -120,7 +105,7 @@ public sealed class ContactLookupTests
     [TestCase("", "Type a phone number")]
     public async Task A_bad_number_is_a_validation_problem_that_says_what_is_wrong(string typed, string says)
     {
-        using var response = await _client.GetAsync(LookupUri(typed));
+        using var response = await Client.GetAsync(LookupUri(typed));
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
@@ -170,7 +155,7 @@ public sealed class ContactLookupTests
     [Test]
     public async Task A_key_without_the_read_scope_is_forbidden()
     {
-        using var client = _factory.CreateClient(TestApiKeys.SendOnly);
+        using var client = Factory.CreateClient(TestApiKeys.SendOnly);
 
         using var response = await client.GetAsync(LookupUri("(415) 555-0123"));
 
@@ -181,7 +166,7 @@ public sealed class ContactLookupTests
     [Test]
     public async Task A_read_only_key_may_look_up()
     {
-        using var client = _factory.CreateClient(TestApiKeys.ReadOnly);
+        using var client = Factory.CreateClient(TestApiKeys.ReadOnly);
 
         using var response = await client.GetAsync(LookupUri("(415) 555-0123"));
 
@@ -191,7 +176,7 @@ public sealed class ContactLookupTests
     [Test]
     public async Task The_openapi_document_describes_the_lookup()
     {
-        using var response = await _client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         var paths = (await response.ReadJsonObject())["paths"]!.AsObject();
         Assert.That(paths["/api/contacts/lookup"]?["get"], Is.Not.Null);
@@ -202,7 +187,7 @@ public sealed class ContactLookupTests
 
     private async Task<JsonObject> Lookup(string typed)
     {
-        using var response = await _client.GetAsync(LookupUri(typed));
+        using var response = await Client.GetAsync(LookupUri(typed));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadJsonObject();
     }

@@ -3,38 +3,21 @@ using System.Text.Json.Nodes;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class ConversationsTests
+public sealed class ConversationsTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task Lists_one_conversation_per_contact_newest_activity_first_with_counts_and_windows()
     {
         var now = DateTimeOffset.UtcNow;
         var anaWroteAt = now.AddHours(-2);
-        await _factory.StoreMessage(_factory.Inbound("+14155550123", anaWroteAt.AddMinutes(-1), profileName: "Ana"));
-        await _factory.StoreMessage(_factory.Inbound("+14155550123", anaWroteAt, profileName: "Ana M."));
-        using (var toBen = await _client.PostMessage(new { to = "+447700900123", body = "Your parcel is on its way" }))
+        await Factory.StoreMessage(Factory.Inbound("+14155550123", anaWroteAt.AddMinutes(-1), profileName: "Ana"));
+        await Factory.StoreMessage(Factory.Inbound("+14155550123", anaWroteAt, profileName: "Ana M."));
+        using (var toBen = await Client.PostMessage(new { to = "+447700900123", body = "Your parcel is on its way" }))
         {
             Assert.That(toBen.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         }
 
-        using var reply = await _client.PostMessage(new { to = "+14155550123", body = "Thanks, Ana" });
+        using var reply = await Client.PostMessage(new { to = "+14155550123", body = "Thanks, Ana" });
         var replied = await reply.ReadJsonObject();
 
         var page = await GetConversations(string.Empty);
@@ -63,7 +46,7 @@ public sealed class ConversationsTests
     [Test]
     public async Task A_rejected_send_is_the_last_message_of_its_conversation()
     {
-        using (var rejected = await _client.PostMessage(new { to = "+15005550001", body = "Hi" }))
+        using (var rejected = await Client.PostMessage(new { to = "+15005550001", body = "Hi" }))
         {
             Assert.That(rejected.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         }
@@ -82,7 +65,7 @@ public sealed class ConversationsTests
         var contacts = Enumerable.Range(0, 7).Select(i => $"+4477009001{i:D2}").ToList();
         for (var i = 0; i < contacts.Count; i++)
         {
-            await _factory.StoreMessage(_factory.Inbound(contacts[i], start.AddMinutes(i)));
+            await Factory.StoreMessage(Factory.Inbound(contacts[i], start.AddMinutes(i)));
         }
 
         var seen = new List<string>();
@@ -108,7 +91,7 @@ public sealed class ConversationsTests
     [Test]
     public async Task The_openapi_document_describes_the_conversations_endpoint()
     {
-        using var response = await _client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         var paths = (await response.ReadJsonObject())["paths"]!.AsObject();
         Assert.That(paths["/api/conversations"]?["get"], Is.Not.Null);
@@ -116,7 +99,7 @@ public sealed class ConversationsTests
 
     private async Task<JsonObject> GetConversations(string query)
     {
-        using var response = await _client.GetAsync(new Uri("/api/conversations" + query, UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/api/conversations" + query, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadJsonObject();
     }

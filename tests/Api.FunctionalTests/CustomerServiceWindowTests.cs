@@ -3,32 +3,17 @@ using System.Net;
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>The 24-hour window enforced, as it is by default outside the tests.</summary>
-public sealed class CustomerServiceWindowTests
+public sealed class CustomerServiceWindowTests : ApiFixture
 {
     private const string Customer = "+14155550123";
     private const string Template = "HXb5b62575e6e4ff6129ad7c8efe1f983e";
 
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new MessagingApiFactory(enforceCustomerServiceWindow: true);
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    protected override MessagingApiFactory CreateFactory() => new(enforceCustomerServiceWindow: true);
 
     [Test]
     public async Task Free_form_to_a_contact_who_never_wrote_is_refused_with_a_problem_asking_for_a_template()
     {
-        using var response = await _client.PostMessage(new { to = Customer, body = "Hello" });
+        using var response = await Client.PostMessage(new { to = Customer, body = "Hello" });
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), text);
@@ -51,8 +36,8 @@ public sealed class CustomerServiceWindowTests
     public async Task A_key_that_may_only_send_is_not_told_when_the_customer_last_wrote()
     {
         var wroteAt = DateTimeOffset.UtcNow.AddHours(-25);
-        await _factory.StoreMessage(_factory.Inbound(Customer, wroteAt));
-        using var sender = _factory.CreateClient(TestApiKeys.SendOnly);
+        await Factory.StoreMessage(Factory.Inbound(Customer, wroteAt));
+        using var sender = Factory.CreateClient(TestApiKeys.SendOnly);
 
         using var closed = await sender.PostMessage(new { to = Customer, body = "Hello" });
         using var neverWrote = await sender.PostMessage(new { to = "+14155550199", body = "Hello" });
@@ -77,9 +62,9 @@ public sealed class CustomerServiceWindowTests
     public async Task Free_form_a_day_and_an_hour_after_the_contact_wrote_is_refused_with_when_the_window_closed()
     {
         var wroteAt = DateTimeOffset.UtcNow.AddHours(-25);
-        await _factory.StoreMessage(_factory.Inbound(Customer, wroteAt));
+        await Factory.StoreMessage(Factory.Inbound(Customer, wroteAt));
 
-        using var response = await _client.PostMessage(new { to = "whatsapp:" + Customer, mediaUrls = new[] { "https://example.com/a.png" } });
+        using var response = await Client.PostMessage(new { to = "whatsapp:" + Customer, mediaUrls = new[] { "https://example.com/a.png" } });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         var problem = await response.ReadJsonObject();
@@ -90,30 +75,30 @@ public sealed class CustomerServiceWindowTests
     [Test]
     public async Task Free_form_after_the_contact_wrote_is_sent()
     {
-        await _factory.StoreMessage(_factory.Inbound(Customer, DateTimeOffset.UtcNow.AddMinutes(-3)));
+        await Factory.StoreMessage(Factory.Inbound(Customer, DateTimeOffset.UtcNow.AddMinutes(-3)));
 
-        using var response = await _client.PostMessage(new { to = Customer, body = "Happy to help" });
+        using var response = await Client.PostMessage(new { to = Customer, body = "Happy to help" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(2));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(2));
     }
 
     [Test]
     public async Task A_template_to_a_contact_who_never_wrote_is_sent()
     {
-        using var response = await _client.PostMessage(new { to = Customer, contentSid = Template, contentVariables = new Dictionary<string, string> { ["1"] = "Ana", ["2"] = "12/1" } });
+        using var response = await Client.PostMessage(new { to = Customer, contentSid = Template, contentVariables = new Dictionary<string, string> { ["1"] = "Ana", ["2"] = "12/1" } });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        Assert.That(_factory.Emulator().Messages.Single().ContentSid, Is.EqualTo(Template));
+        Assert.That(Factory.Emulator().Messages.Single().ContentSid, Is.EqualTo(Template));
     }
 
     [Test]
     public async Task The_window_of_one_contact_does_not_open_it_for_another()
     {
-        await _factory.StoreMessage(_factory.Inbound("+447700900123", DateTimeOffset.UtcNow.AddMinutes(-3)));
+        await Factory.StoreMessage(Factory.Inbound("+447700900123", DateTimeOffset.UtcNow.AddMinutes(-3)));
 
-        using var response = await _client.PostMessage(new { to = Customer, body = "Hello" });
+        using var response = await Client.PostMessage(new { to = Customer, body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         await AssertNothingSentOrStoredAsync(storedBefore: 1);
@@ -121,7 +106,7 @@ public sealed class CustomerServiceWindowTests
 
     private async Task AssertNothingSentOrStoredAsync(int storedBefore)
     {
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(0));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(storedBefore));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(0));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(storedBefore));
     }
 }

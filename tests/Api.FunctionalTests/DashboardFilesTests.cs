@@ -2,20 +2,12 @@ using System.Net;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class DashboardFilesTests
+public sealed class DashboardFilesTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-
-    [SetUp]
-    public void SetUp() => _factory = new MessagingApiFactory();
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [Test]
     public async Task The_dashboard_is_served_at_the_root_without_a_key_under_a_policy_that_allows_only_its_own_assets()
     {
-        using var client = _factory.CreateClient(apiKey: null);
+        using var client = Factory.CreateClient(apiKey: null);
 
         using var page = await client.GetAsync("/");
         using var script = await client.GetAsync("/js/app.js");
@@ -34,7 +26,7 @@ public sealed class DashboardFilesTests
     [Test]
     public async Task Api_answers_keep_the_strict_policy_and_still_need_a_key()
     {
-        using var client = _factory.CreateClient(apiKey: null);
+        using var client = Factory.CreateClient(apiKey: null);
 
         using var answer = await client.GetAsync("/api/conversations");
 
@@ -48,8 +40,8 @@ public sealed class DashboardFilesTests
     [Test]
     public async Task A_missing_file_is_not_found_for_a_caller_with_a_key_and_refused_without_one()
     {
-        using var anonymous = _factory.CreateClient(apiKey: null);
-        using var withKey = _factory.CreateClient();
+        using var anonymous = Factory.CreateClient(apiKey: null);
+        using var withKey = Factory.CreateClient();
 
         using var refused = await anonymous.GetAsync("/js/missing.js");
         using var missing = await withKey.GetAsync("/js/missing.js");

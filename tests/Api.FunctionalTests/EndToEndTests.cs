@@ -7,33 +7,22 @@ namespace Messaging.Api.FunctionalTests;
 /// The whole loop on one machine, as in <c>dotnet run</c>: the service on Kestrel at 127.0.0.1, the real Twilio SDK talking
 /// to the embedded emulator over HTTP, and the emulator calling the service's webhooks back with signed requests.
 /// </summary>
-public sealed class EndToEndTests
+public sealed class EndToEndTests : ApiFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void StartOnKestrel()
+    protected override MessagingApiFactory CreateFactory()
     {
-        _factory = new MessagingApiFactory(enforceCustomerServiceWindow: true);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
+        var factory = new MessagingApiFactory(enforceCustomerServiceWindow: true);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
     }
 
     [Test]
     public async Task A_customer_writes_in_and_the_reply_reaches_read_through_twilios_callbacks()
     {
-        var inbound = await _factory.Emulator().SimulateInboundAsync("+14155550123", "Where is my order?", null, "Ana", CancellationToken.None);
+        var inbound = await Factory.Emulator().SimulateInboundAsync("+14155550123", "Where is my order?", null, "Ana", CancellationToken.None);
         Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200));
 
         var conversation = await Eventually(
@@ -46,7 +35,7 @@ public sealed class EndToEndTests
             Assert.That(conversation["windowOpenUntil"], Is.Not.Null);
         });
 
-        using var sent = await _client.PostMessage(new { to = "+14155550123", body = "It ships today" });
+        using var sent = await Client.PostMessage(new { to = "+14155550123", body = "It ships today" });
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
         var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
 
@@ -57,7 +46,7 @@ public sealed class EndToEndTests
 
         var thread = (await GetJson("/api/messages?contact=%2B14155550123"))["items"]!.AsArray();
         Assert.That(thread.Select(m => m!["body"]!.GetValue<string>()), Is.EqualTo(new[] { "It ships today", "Where is my order?" }));
-        var callbacks = _factory.Emulator().Callbacks.Where(c => c.Field("MessageSid") == read["waSid"]!.GetValue<string>()).ToList();
+        var callbacks = Factory.Emulator().Callbacks.Where(c => c.Field("MessageSid") == read["waSid"]!.GetValue<string>()).ToList();
         Assert.That(callbacks.Select(c => c.Field("MessageStatus")), Is.EquivalentTo(new[] { "sent", "delivered", "read" }));
         Assert.That(callbacks.Select(c => c.Succeeded), Is.All.True, "every signed callback was accepted by the service");
     }
@@ -65,10 +54,10 @@ public sealed class EndToEndTests
     [Test]
     public async Task A_message_the_handset_never_receives_ends_undelivered_with_twilios_error()
     {
-        await _factory.Emulator().SimulateInboundAsync("+15005550020", "Hi", null, null, CancellationToken.None);
-        await Eventually(async () => await _factory.StoredMessageCount(), count => count == 1);
+        await Factory.Emulator().SimulateInboundAsync("+15005550020", "Hi", null, null, CancellationToken.None);
+        await Eventually(async () => await Factory.StoredMessageCount(), count => count == 1);
 
-        using var sent = await _client.PostMessage(new { to = "+15005550020", body = "Hello" });
+        using var sent = await Client.PostMessage(new { to = "+15005550020", body = "Hello" });
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
         var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
 
@@ -80,7 +69,7 @@ public sealed class EndToEndTests
 
     private async Task<JsonObject> GetJson(string path)
     {
-        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadJsonObject();
     }

@@ -6,34 +6,17 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class IdempotencyTests
+public sealed class IdempotencyTests : ApiFixture
 {
     private const string Replayed = "Idempotent-Replayed";
-
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     [Test]
     public async Task A_retry_with_the_same_key_replays_the_first_response_without_sending_again()
     {
         var body = new { to = "+14155550123", body = "Your order has shipped" };
 
-        using var first = await _client.PostMessage(body, "order-1234-shipped");
-        using var retry = await _client.PostMessage(body, "order-1234-shipped");
+        using var first = await Client.PostMessage(body, "order-1234-shipped");
+        using var retry = await Client.PostMessage(body, "order-1234-shipped");
 
         var firstText = await first.Content.ReadAsStringAsync();
         var retryText = await retry.Content.ReadAsStringAsync();
@@ -47,23 +30,23 @@ public sealed class IdempotencyTests
             Assert.That(retry.Headers.Location, Is.EqualTo(first.Headers.Location));
             Assert.That(retry.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
         });
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
     }
 
     [Test]
     public async Task A_replay_is_not_logged_as_a_warning_or_an_error()
     {
         var body = new { to = "+14155550123", body = "Your order has shipped" };
-        using (await _client.PostMessage(body, "order-1234-logged"))
+        using (await Client.PostMessage(body, "order-1234-logged"))
         {
         }
 
         // The first delivery's own lines are written before the clear, so everything after it belongs to the second.
-        var collector = _factory.Services.GetFakeLogCollector();
+        var collector = Factory.Services.GetFakeLogCollector();
         await collector.WaitForAsync(r => r.Message.Contains("answered 201", StringComparison.Ordinal));
         collector.Clear();
-        using var retry = await _client.PostMessage(body, "order-1234-logged");
+        using var retry = await Client.PostMessage(body, "order-1234-logged");
 
         Assert.That(retry.Headers.Contains(Replayed), Is.True);
         await collector.WaitForAsync(r => r.Message.Contains("answered 201", StringComparison.Ordinal));
@@ -85,35 +68,35 @@ public sealed class IdempotencyTests
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), await retry.Content.ReadAsStringAsync());
         Assert.That(retry.Headers.Contains(Replayed), Is.True);
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
     }
 
     [Test]
     public async Task The_same_key_with_another_payload_is_refused_with_422_and_sends_nothing()
     {
-        using var first = await _client.PostMessage(new { to = "+14155550123", body = "first" }, "key-1");
-        using var other = await _client.PostMessage(new { to = "+14155550123", body = "second" }, "key-1");
+        using var first = await Client.PostMessage(new { to = "+14155550123", body = "first" }, "key-1");
+        using var other = await Client.PostMessage(new { to = "+14155550123", body = "second" }, "key-1");
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(other.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That((await other.ReadJsonObject())["title"]!.GetValue<string>(), Does.Contain("different request"));
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Idempotency_keys_belong_to_the_api_key_that_used_them()
     {
-        using var other = _factory.CreateClient(TestApiKeys.Other);
+        using var other = Factory.CreateClient(TestApiKeys.Other);
 
-        using var first = await _client.PostMessage(new { to = "+14155550123", body = "from the dashboard" }, "shared-key");
+        using var first = await Client.PostMessage(new { to = "+14155550123", body = "from the dashboard" }, "shared-key");
         using var second = await other.PostMessage(new { to = "+14155550123", body = "from billing" }, "shared-key");
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(second.Headers.Contains(Replayed), Is.False);
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
     }
 
     [Test]
@@ -127,7 +110,7 @@ public sealed class IdempotencyTests
             async () =>
             {
                 await gate.Task;
-                using var response = await _client.PostMessage(body, "concurrent-key");
+                using var response = await Client.PostMessage(body, "concurrent-key");
                 return (response.StatusCode, Replayed: response.Headers.Contains(Replayed), Body: await response.Content.ReadAsStringAsync(cancellationToken));
             },
             cancellationToken)).ToList();
@@ -142,11 +125,11 @@ public sealed class IdempotencyTests
             Assert.That(created.Count(r => !r.Replayed), Is.EqualTo(1), "exactly one response is the original");
             Assert.That(created.Select(r => r.Body).Distinct().Count(), Is.EqualTo(1), "every replay is the original");
         });
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
-        Assert.That(await _factory.StoredIdempotencyKeyCount(), Is.EqualTo(1));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(await Factory.StoredIdempotencyKeyCount(), Is.EqualTo(1));
 
-        using var retry = await _client.PostMessage(body, "concurrent-key");
+        using var retry = await Client.PostMessage(body, "concurrent-key");
         Assert.That(await retry.Content.ReadAsStringAsync(cancellationToken), Is.EqualTo(created[0].Body));
     }
 
@@ -184,8 +167,8 @@ public sealed class IdempotencyTests
     {
         var body = new { to = "+15005550001", body = "Hello" };
 
-        using var first = await _client.PostMessage(body, "rejected-key");
-        using var retry = await _client.PostMessage(body, "rejected-key");
+        using var first = await Client.PostMessage(body, "rejected-key");
+        using var retry = await Client.PostMessage(body, "rejected-key");
 
         var firstText = await first.Content.ReadAsStringAsync();
         Assert.Multiple(async () =>
@@ -197,35 +180,35 @@ public sealed class IdempotencyTests
             Assert.That(retry.Headers.Contains(Replayed), Is.True);
         });
         Assert.That(firstText, Does.Contain("\"twilioCode\":21211"));
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
     }
 
     [Test]
     public async Task When_twilio_is_unavailable_the_key_is_given_back_and_a_retry_sends()
     {
         var body = new { to = "+14155550123", body = "Hello" };
-        _factory.Emulator().FailNextRequestsWith(503);
+        Factory.Emulator().FailNextRequestsWith(503);
 
-        using var failed = await _client.PostMessage(body, "outage-key");
-        using var retry = await _client.PostMessage(body, "outage-key");
+        using var failed = await Client.PostMessage(body, "outage-key");
+        using var retry = await Client.PostMessage(body, "outage-key");
 
         Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(retry.Headers.Contains(Replayed), Is.False);
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
     }
 
     [Test]
     public async Task An_invalid_request_gives_the_key_back_so_the_corrected_request_can_use_it()
     {
-        using var invalid = await _client.PostMessage(new { to = "+14155550123", body = new string('a', 1601) }, "fix-and-retry");
-        using var corrected = await _client.PostMessage(new { to = "+14155550123", body = "short" }, "fix-and-retry");
+        using var invalid = await Client.PostMessage(new { to = "+14155550123", body = new string('a', 1601) }, "fix-and-retry");
+        using var corrected = await Client.PostMessage(new { to = "+14155550123", body = "short" }, "fix-and-retry");
 
         Assert.That(invalid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(corrected.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
     }
 
     [Test]
@@ -233,13 +216,13 @@ public sealed class IdempotencyTests
     {
         var body = new { to = "+14155550123", body = "Hello" };
 
-        using var first = await _client.PostMessage(body);
-        using var second = await _client.PostMessage(body);
+        using var first = await Client.PostMessage(body);
+        using var second = await Client.PostMessage(body);
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
-        Assert.That(await _factory.StoredIdempotencyKeyCount(), Is.Zero);
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
+        Assert.That(await Factory.StoredIdempotencyKeyCount(), Is.Zero);
     }
 
     private async Task<HttpResponseMessage> PostRaw(string json, string idempotencyKey)
@@ -249,6 +232,6 @@ public sealed class IdempotencyTests
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return await _client.SendAsync(request);
+        return await Client.SendAsync(request);
     }
 }

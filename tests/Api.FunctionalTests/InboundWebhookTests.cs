@@ -4,25 +4,8 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class InboundWebhookTests
+public sealed class InboundWebhookTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task An_inbound_message_is_answered_with_empty_twiml_and_listed_with_its_media_and_profile_name()
     {
@@ -34,13 +17,13 @@ public sealed class InboundWebhookTests
         fields["MediaUrl1"] = "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2";
         fields["MediaContentType1"] = "application/pdf";
 
-        using var response = await _client.PostSigned(TwilioWebhooks.InboundPath, fields);
+        using var response = await Client.PostSigned(TwilioWebhooks.InboundPath, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/xml"));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("<Response></Response>"));
 
-        using var list = await _client.GetAsync(new Uri("/api/messages?contact=%2B14155550123&direction=inbound", UriKind.Relative));
+        using var list = await Client.GetAsync(new Uri("/api/messages?contact=%2B14155550123&direction=inbound", UriKind.Relative));
         var item = (await list.ReadJsonObject())["items"]!.AsArray().Single()!;
         Assert.Multiple(() =>
         {
@@ -61,11 +44,11 @@ public sealed class InboundWebhookTests
     {
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
 
-        using var first = await _client.PostSigned(TwilioWebhooks.InboundPath, fields);
-        var concurrent = await Task.WhenAll(Enumerable.Range(0, 9).Select(_ => _client.PostSigned(TwilioWebhooks.InboundPath, fields)));
+        using var first = await Client.PostSigned(TwilioWebhooks.InboundPath, fields);
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 9).Select(_ => Client.PostSigned(TwilioWebhooks.InboundPath, fields)));
 
         Assert.That(concurrent.Prepend(first).Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.OK));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         foreach (var response in concurrent)
         {
             response.Dispose();
@@ -76,15 +59,15 @@ public sealed class InboundWebhookTests
     public async Task A_repeated_delivery_is_absorbed_without_logging_a_warning_or_an_error()
     {
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
-        using (await _client.PostSigned(TwilioWebhooks.InboundPath, fields))
+        using (await Client.PostSigned(TwilioWebhooks.InboundPath, fields))
         {
         }
 
         // The first delivery's own lines are written before the clear, so everything after it belongs to the second.
-        var collector = _factory.Services.GetFakeLogCollector();
+        var collector = Factory.Services.GetFakeLogCollector();
         await collector.WaitForAsync(r => r.Message.Contains("answered 200", StringComparison.Ordinal));
         collector.Clear();
-        using var again = await _client.PostSigned(TwilioWebhooks.InboundPath, fields);
+        using var again = await Client.PostSigned(TwilioWebhooks.InboundPath, fields);
 
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await collector.WaitForAsync(r => r.Message.Contains("answered 200", StringComparison.Ordinal));
@@ -99,10 +82,10 @@ public sealed class InboundWebhookTests
     {
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _client.PostSigned(TwilioWebhooks.InboundPath, fields)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Client.PostSigned(TwilioWebhooks.InboundPath, fields)));
 
         Assert.That(responses.Select(r => r.StatusCode), Has.All.EqualTo(HttpStatusCode.OK));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         foreach (var response in responses)
         {
             response.Dispose();
@@ -117,12 +100,12 @@ public sealed class InboundWebhookTests
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
         fields.Remove(field);
 
-        using var response = await _client.PostSigned(TwilioWebhooks.InboundPath, fields);
+        using var response = await Client.PostSigned(TwilioWebhooks.InboundPath, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That((await response.ReadJsonObject())["errors"]!.AsObject().Select(e => e.Key), Does.Contain(field));
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
     }
 
     [TestCase("two")]
@@ -133,11 +116,11 @@ public sealed class InboundWebhookTests
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
         fields["NumMedia"] = numMedia;
 
-        using var response = await _client.PostSigned(TwilioWebhooks.InboundPath, fields);
+        using var response = await Client.PostSigned(TwilioWebhooks.InboundPath, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.ReadJsonObject())["errors"]!.AsObject().Select(e => e.Key), Does.Contain("NumMedia"));
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
     }
 
     [Test]
@@ -146,9 +129,9 @@ public sealed class InboundWebhookTests
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
         fields["NumMedia"] = "1";
 
-        using var response = await _client.PostSigned(TwilioWebhooks.InboundPath, fields);
+        using var response = await Client.PostSigned(TwilioWebhooks.InboundPath, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
     }
 }

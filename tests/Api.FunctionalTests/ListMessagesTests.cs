@@ -3,16 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class ListMessagesTests
+public sealed class ListMessagesTests() : ApiFixture(AppSharing.PerFixture)
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task SendSomeMessages()
+    protected override async Task SeedAsync()
     {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
         foreach (var (to, body) in new[]
         {
             ("+14155550123", "first"),
@@ -22,16 +16,9 @@ public sealed class ListMessagesTests
             ("+14155550199", "fifth"),
         })
         {
-            using var response = await _client.PostMessage(new { to, body });
+            using var response = await Client.PostMessage(new { to, body });
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         }
-    }
-
-    [OneTimeTearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
     }
 
     [Test]
@@ -79,7 +66,7 @@ public sealed class ListMessagesTests
     [Test]
     public async Task The_openapi_document_describes_the_messages_endpoints()
     {
-        using var response = await _client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var paths = (await response.ReadJsonObject())["paths"]!.AsObject();
@@ -89,7 +76,7 @@ public sealed class ListMessagesTests
 
     private async Task<JsonObject> GetPage(string query)
     {
-        using var response = await _client.GetAsync(new Uri("/api/messages" + query, UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/api/messages" + query, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadJsonObject();
     }

@@ -5,24 +5,16 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>Nothing a client sends can write a line of its own into the logs, with a key or without one.</summary>
-public sealed class LogInjectionTests
+public sealed class LogInjectionTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-
-    [SetUp]
-    public void SetUp() => _factory = new MessagingApiFactory();
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [TestCase("/api/x%0Ainfo:%20Messaging.Api%5B0%5D%20Fake", null, HttpStatusCode.Unauthorized)]
     [TestCase("/api/x%0D%0Awarn:%20Fake", null, HttpStatusCode.Unauthorized)]
     [TestCase("/api/messages/%E2%80%A8Fake", TestApiKeys.Full, HttpStatusCode.BadRequest)]
     [TestCase("/api/x%1B%5B31mFake", TestApiKeys.Full, HttpStatusCode.NotFound)]
     public async Task A_path_with_line_breaks_or_control_characters_is_logged_escaped_on_one_line(string path, string? apiKey, HttpStatusCode expected)
     {
-        using var client = _factory.CreateClient(apiKey);
-        var collector = _factory.Services.GetFakeLogCollector();
+        using var client = Factory.CreateClient(apiKey);
+        var collector = Factory.Services.GetFakeLogCollector();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.That(response.StatusCode, Is.EqualTo(expected));

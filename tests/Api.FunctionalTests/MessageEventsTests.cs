@@ -4,27 +4,22 @@ using System.Text.Json.Nodes;
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary><c>GET /api/events</c> on Kestrel: what the dashboard listens to instead of polling.</summary>
-public sealed class MessageEventsTests
+public sealed class MessageEventsTests : ApiFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    private MessagingApiFactory _factory = null!;
-
-    [SetUp]
-    public void StartOnKestrel()
+    protected override MessagingApiFactory CreateFactory()
     {
-        _factory = new MessagingApiFactory();
-        _factory.UseKestrel(0);
-        _factory.StartServer();
+        var factory = new MessagingApiFactory();
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
     }
-
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
 
     [Test]
     public async Task A_simulated_inbound_message_reaches_a_connected_listener_as_a_message_event()
     {
-        using var client = _factory.CreateClient(TestApiKeys.ReadOnly);
+        using var client = Factory.CreateClient(TestApiKeys.ReadOnly);
         using var timeout = new CancellationTokenSource(Patience);
         using var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -34,7 +29,7 @@ public sealed class MessageEventsTests
         var first = await NextEvent(reader, timeout.Token);
         Assert.That(first.Name, Is.EqualTo("ready"));
 
-        var inbound = await _factory.Emulator().SimulateInboundAsync("+14155550123", "Is anyone there?", null, "Ana", timeout.Token);
+        var inbound = await Factory.Emulator().SimulateInboundAsync("+14155550123", "Is anyone there?", null, "Ana", timeout.Token);
         Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200));
 
         var received = await NextEvent(reader, timeout.Token);
@@ -53,14 +48,14 @@ public sealed class MessageEventsTests
     [Test]
     public async Task A_reply_and_its_status_changes_are_announced_in_order_up_to_read()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         using var timeout = new CancellationTokenSource(Patience);
         using var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
         Assert.That((await NextEvent(reader, timeout.Token)).Name, Is.EqualTo("ready"));
 
         // The emulator fails free-form messages to a customer who has not written in the last 24 hours.
-        await _factory.Emulator().SimulateInboundAsync("+14155550123", "Where is my order?", null, null, timeout.Token);
+        await Factory.Emulator().SimulateInboundAsync("+14155550123", "Where is my order?", null, null, timeout.Token);
         Assert.That(JsonNode.Parse((await NextEvent(reader, timeout.Token)).Data)!["direction"]!.GetValue<string>(), Is.EqualTo("inbound"));
 
         using var sent = await client.PostMessage(new { to = "+14155550123", body = "It ships today" });
@@ -85,7 +80,7 @@ public sealed class MessageEventsTests
     [Test]
     public async Task The_stream_needs_an_api_key()
     {
-        using var client = _factory.CreateClient(apiKey: null);
+        using var client = Factory.CreateClient(apiKey: null);
         using var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));

@@ -2,24 +2,18 @@ using System.Net;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class RateLimitTests
+public sealed class RateLimitTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-
-    [SetUp]
-    public void SetUp() => _factory = new MessagingApiFactory(new Dictionary<string, string?>
+    protected override MessagingApiFactory CreateFactory() => new(new Dictionary<string, string?>
     {
         ["RateLimiting:Send:PermitLimit"] = "2",
         ["RateLimiting:Send:WindowSeconds"] = "3600",
     });
 
-    [TearDown]
-    public void TearDown() => _factory.Dispose();
-
     [Test]
     public async Task Sends_over_the_limit_get_429_with_retry_after_and_nothing_is_sent_or_stored()
     {
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         for (var i = 0; i < 2; i++)
         {
             using var allowed = await client.PostMessage(new { to = "+14155550123", body = $"message {i}" });
@@ -34,15 +28,15 @@ public sealed class RateLimitTests
             Assert.That(limited.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromHours(1)));
         });
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(2));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(2));
     }
 
     [Test]
     public async Task Each_api_key_has_its_own_limit_and_reads_are_not_limited()
     {
-        using var client = _factory.CreateClient();
-        using var other = _factory.CreateClient(TestApiKeys.Other);
+        using var client = Factory.CreateClient();
+        using var other = Factory.CreateClient(TestApiKeys.Other);
         for (var i = 0; i < 3; i++)
         {
             using var _ = await client.PostMessage(new { to = "+14155550123", body = $"message {i}" });
@@ -53,6 +47,6 @@ public sealed class RateLimitTests
 
         Assert.That(otherSend.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(3));
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(3));
     }
 }

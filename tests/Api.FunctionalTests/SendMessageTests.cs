@@ -5,33 +5,16 @@ using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class SendMessageTests
+public sealed class SendMessageTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task A_sent_message_is_listed_exactly_once_with_the_sid_twilio_issued()
     {
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Your order has shipped" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Your order has shipped" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var sent = await response.ReadJsonObject();
-        var emulated = _factory.Emulator().Messages.Single();
+        var emulated = Factory.Emulator().Messages.Single();
         Assert.Multiple(() =>
         {
             Assert.That(sent["waSid"]!.GetValue<string>(), Is.EqualTo(emulated.Sid));
@@ -44,7 +27,7 @@ public sealed class SendMessageTests
             Assert.That(response.Headers.Location?.ToString(), Does.EndWith($"/api/messages/{sent["id"]}"));
         });
 
-        using var list = await _client.GetAsync(new Uri("/api/messages", UriKind.Relative));
+        using var list = await Client.GetAsync(new Uri("/api/messages", UriKind.Relative));
         var items = (await list.ReadJsonObject())["items"]!.AsArray();
         Assert.That(items.Where(i => i!["waSid"]!.GetValue<string>() == emulated.Sid).Count(), Is.EqualTo(1));
         Assert.That(items, Has.Count.EqualTo(1));
@@ -54,14 +37,14 @@ public sealed class SendMessageTests
     [Test]
     public async Task The_location_of_a_sent_message_returns_the_stored_message()
     {
-        using var response = await _client.PostMessage(new
+        using var response = await Client.PostMessage(new
         {
             to = "whatsapp:+447700900123",
             mediaUrls = new[] { "https://example.com/invoice.pdf" },
         });
         var sent = await response.ReadJsonObject();
 
-        using var fetched = await _client.GetAsync(response.Headers.Location);
+        using var fetched = await Client.GetAsync(response.Headers.Location);
 
         Assert.That(fetched.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var message = await fetched.ReadJsonObject();
@@ -78,7 +61,7 @@ public sealed class SendMessageTests
     {
         const string contentSid = "HXb5b62575e6e4ff6129ad7c8efe1f983e";
 
-        using var response = await _client.PostMessage(new
+        using var response = await Client.PostMessage(new
         {
             to = "+14155550123",
             contentSid,
@@ -87,7 +70,7 @@ public sealed class SendMessageTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         var sent = await response.ReadJsonObject();
-        var emulated = _factory.Emulator().Messages.Single();
+        var emulated = Factory.Emulator().Messages.Single();
         Assert.Multiple(() =>
         {
             Assert.That(sent["contentSid"]!.GetValue<string>(), Is.EqualTo(contentSid));
@@ -107,7 +90,7 @@ public sealed class SendMessageTests
     [TestCase("+15005550009", 21614)]
     public async Task A_send_twilio_rejects_answers_422_and_the_failed_message_is_listed(string to, int twilioCode)
     {
-        using var response = await _client.PostMessage(new { to, body = "Hello" });
+        using var response = await Client.PostMessage(new { to, body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -115,7 +98,7 @@ public sealed class SendMessageTests
         Assert.That(problem["twilioCode"]!.GetValue<int>(), Is.EqualTo(twilioCode));
         var messageId = problem["messageId"]!.GetValue<string>();
 
-        using var fetched = await _client.GetAsync(new Uri($"/api/messages/{messageId}", UriKind.Relative));
+        using var fetched = await Client.GetAsync(new Uri($"/api/messages/{messageId}", UriKind.Relative));
         var stored = await fetched.ReadJsonObject();
         Assert.Multiple(() =>
         {
@@ -126,7 +109,7 @@ public sealed class SendMessageTests
             Assert.That(stored["waSid"], Is.Null);
         });
 
-        using var list = await _client.GetAsync(new Uri("/api/messages?status=failed", UriKind.Relative));
+        using var list = await Client.GetAsync(new Uri("/api/messages?status=failed", UriKind.Relative));
         var items = (await list.ReadJsonObject())["items"]!.AsArray();
         Assert.That(items.Select(i => i!["id"]!.GetValue<string>()), Is.EqualTo(new[] { messageId }));
     }
@@ -135,14 +118,14 @@ public sealed class SendMessageTests
     [TestCase(503)]
     public async Task When_twilio_fails_the_api_answers_502_and_stores_nothing(int twilioStatus)
     {
-        _factory.Emulator().FailNextRequestsWith(twilioStatus);
+        Factory.Emulator().FailNextRequestsWith(twilioStatus);
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.EqualTo(1), "a message create is never retried");
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1), "a message create is never retried");
     }
 
     [TestCase(false)]
@@ -150,11 +133,11 @@ public sealed class SendMessageTests
     public async Task A_twilio_outage_is_answered_with_502_and_logged_once_as_a_warning(bool withIdempotencyKey)
     {
         var body = new { to = "+14155550123", body = "Hello" };
-        _factory.Emulator().FailNextRequestsWith(503);
-        var collector = _factory.Services.GetFakeLogCollector();
+        Factory.Emulator().FailNextRequestsWith(503);
+        var collector = Factory.Services.GetFakeLogCollector();
         collector.Clear();
 
-        using var response = withIdempotencyKey ? await _client.PostMessage(body, "outage-logged") : await _client.PostMessage(body);
+        using var response = withIdempotencyKey ? await Client.PostMessage(body, "outage-logged") : await Client.PostMessage(body);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         await collector.WaitForAsync(r => r.Message.Contains("answered 502", StringComparison.Ordinal));

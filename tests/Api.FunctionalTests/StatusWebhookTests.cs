@@ -6,31 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Api.FunctionalTests;
 
-public sealed class StatusWebhookTests
+public sealed class StatusWebhookTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public async Task Under_the_test_server_sends_ask_for_no_callback()
     {
         await Send();
 
-        Assert.That(_factory.Emulator().Messages.Single().StatusCallback, Is.Null);
+        Assert.That(Factory.Emulator().Messages.Single().StatusCallback, Is.Null);
     }
 
     [Test]
@@ -41,7 +24,7 @@ public sealed class StatusWebhookTests
 
         foreach (var status in (string[])["read", "delivered", "sent", "read"])
         {
-            using var response = await _client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, status));
+            using var response = await Client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, status));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), status);
         }
 
@@ -56,7 +39,7 @@ public sealed class StatusWebhookTests
         fields["ErrorCode"] = "63016";
         fields["ErrorMessage"] = "Failed to send freeform message because you are outside the allowed window.";
 
-        using var response = await _client.PostSigned(TwilioWebhooks.StatusPath, fields);
+        using var response = await Client.PostSigned(TwilioWebhooks.StatusPath, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var stored = await Fetch(message);
@@ -72,9 +55,9 @@ public sealed class StatusWebhookTests
     public async Task A_callback_that_arrives_before_the_send_saved_the_message_is_applied_when_it_is_saved()
     {
         var callbackAnswers = new List<HttpStatusCode>();
-        _factory.OnTwilioMessageCreated = async sid =>
+        Factory.OnTwilioMessageCreated = async sid =>
         {
-            using var callback = await _client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, "delivered"));
+            using var callback = await Client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, "delivered"));
             callbackAnswers.Add(callback.StatusCode);
         };
 
@@ -89,15 +72,15 @@ public sealed class StatusWebhookTests
     public async Task A_status_kept_for_a_message_stored_by_another_path_is_applied_with_the_next_callback()
     {
         var sid = TwilioWebhooks.NewSid();
-        using (var early = await _client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, "read")))
+        using (var early = await Client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, "read")))
         {
             Assert.That(early.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero, "a status alone creates no message");
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero, "a status alone creates no message");
 
         // A message written by another path that does not reconcile: the pending status must still not be lost.
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
             await repository.AddIfAbsent(
@@ -105,12 +88,12 @@ public sealed class StatusWebhookTests
                 CancellationToken.None);
         }
 
-        using (var later = await _client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, "sent")))
+        using (var later = await Client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(sid, "sent")))
         {
             Assert.That(later.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 
-        using var list = await _client.GetAsync(new Uri("/api/messages", UriKind.Relative));
+        using var list = await Client.GetAsync(new Uri("/api/messages", UriKind.Relative));
         var stored = (await list.ReadJsonObject())["items"]!.AsArray().Single()!;
         Assert.That(stored["status"]!.GetValue<string>(), Is.EqualTo("read"));
     }
@@ -124,7 +107,7 @@ public sealed class StatusWebhookTests
         fields["StructuredMessage"] = "false";
         fields["SomethingTwilioAddsTomorrow"] = "x";
 
-        using var response = await _client.PostSigned(TwilioWebhooks.StatusPath, fields);
+        using var response = await Client.PostSigned(TwilioWebhooks.StatusPath, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((await Fetch(message))["status"]!.GetValue<string>(), Is.EqualTo("delivered"));
@@ -138,7 +121,7 @@ public sealed class StatusWebhookTests
         var fields = TwilioWebhooks.Status(message["waSid"]!.GetValue<string>(), "delivered");
         fields.Remove(field);
 
-        using var response = await _client.PostSigned(TwilioWebhooks.StatusPath, fields);
+        using var response = await Client.PostSigned(TwilioWebhooks.StatusPath, fields);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -151,7 +134,7 @@ public sealed class StatusWebhookTests
     {
         var message = await Send();
 
-        using var response = await _client.PostSigned(
+        using var response = await Client.PostSigned(
             TwilioWebhooks.StatusPath, TwilioWebhooks.Status(message["waSid"]!.GetValue<string>(), "teleported"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -161,14 +144,14 @@ public sealed class StatusWebhookTests
 
     private async Task<JsonObject> Send()
     {
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Your order shipped" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Your order shipped" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         return await response.ReadJsonObject();
     }
 
     private async Task<JsonObject> Fetch(JsonObject message)
     {
-        using var response = await _client.GetAsync(new Uri($"/api/messages/{message["id"]}", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri($"/api/messages/{message["id"]}", UriKind.Relative));
         return await response.ReadJsonObject();
     }
 }

@@ -10,36 +10,20 @@ namespace Messaging.Api.FunctionalTests;
 /// GET /api/templates through the real pipeline, the Twilio SDK and the embedded emulator's Content API, and template
 /// sends checked against that catalogue.
 /// </summary>
-public sealed class TemplatesTests
+public sealed class TemplatesTests : ApiFixture
 {
     private const string Customer = "+14155550123";
 
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        // Retries of the "Twilio" client keep their number but not their back-off, so an outage test is over in
-        // milliseconds.
-        _factory = new MessagingApiFactory(configureServices: services => services.Configure<HttpStandardResilienceOptions>(
-            "Twilio-standard",
-            resilience => resilience.Retry.Delay = TimeSpan.Zero));
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    // Retries of the "Twilio" client keep their number but not their back-off, so an outage test is over in milliseconds.
+    protected override MessagingApiFactory CreateFactory() => new(configureServices: services => services.Configure<HttpStandardResilienceOptions>(
+        "Twilio-standard",
+        resilience => resilience.Retry.Delay = TimeSpan.Zero));
 
     [Test]
     public async Task The_list_shows_each_template_with_its_text_variables_type_and_whatsapp_approval_as_twilio_reports_them()
     {
         var before = DateTimeOffset.UtcNow;
-        using var response = await _client.GetAsync(new Uri("/api/templates", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/api/templates", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await response.ReadJsonObject();
@@ -52,7 +36,7 @@ public sealed class TemplatesTests
         Assert.That(
             reminder.Select(p => p.Key),
             Is.EqualTo((string[])["sid", "friendlyName", "language", "contentType", "text", "variables", "approvalStatus", "rejectionReason", "category"]));
-        foreach (var held in _factory.Emulator().ContentTemplates)
+        foreach (var held in Factory.Emulator().ContentTemplates)
         {
             var item = items.Single(i => i["sid"]!.GetValue<string>() == held.Sid);
             Assert.Multiple(() =>
@@ -88,7 +72,7 @@ public sealed class TemplatesTests
         while (cursor is not null);
 
         Assert.That(seen, Is.EqualTo(SampleContentTemplates.All.Select(t => t.FriendlyName).Order(StringComparer.OrdinalIgnoreCase)));
-        Assert.That(_factory.Emulator().ContentRequests, Is.EqualTo(1), "every page came from the one catalogue read");
+        Assert.That(Factory.Emulator().ContentRequests, Is.EqualTo(1), "every page came from the one catalogue read");
     }
 
     [TestCase("?status=approved", new[] { "appointment_reminder", "invoice_ready", "order_shipped_es", "order_shipped_pt_br", "support_follow_up" })]
@@ -107,11 +91,11 @@ public sealed class TemplatesTests
     public async Task The_catalogue_is_kept_until_a_refresh_reads_what_changed_at_twilio()
     {
         await GetPage("/api/templates");
-        _factory.Emulator().ReplaceContentTemplates(SampleContentTemplates.All.Select(t =>
+        Factory.Emulator().ReplaceContentTemplates(SampleContentTemplates.All.Select(t =>
             t.Sid == SampleContentTemplates.PaymentDue ? t with { Approval = new WhatsAppApproval { Status = WhatsAppApprovalStatus.Approved } } : t));
 
         var cached = await GetPage("/api/templates?name=payment_due");
-        Assert.That(_factory.Emulator().ContentRequests, Is.EqualTo(1));
+        Assert.That(Factory.Emulator().ContentRequests, Is.EqualTo(1));
         var refreshed = await GetPage("/api/templates?name=payment_due&refresh=true");
 
         Assert.Multiple(() =>
@@ -119,7 +103,7 @@ public sealed class TemplatesTests
             Assert.That(cached["items"]![0]!["approvalStatus"]!.GetValue<string>(), Is.EqualTo("pending"));
             Assert.That(refreshed["items"]![0]!["approvalStatus"]!.GetValue<string>(), Is.EqualTo("approved"));
             Assert.That(refreshed["fetchedAt"]!.GetValue<DateTimeOffset>(), Is.GreaterThan(cached["fetchedAt"]!.GetValue<DateTimeOffset>()));
-            Assert.That(_factory.Emulator().ContentRequests, Is.EqualTo(2));
+            Assert.That(Factory.Emulator().ContentRequests, Is.EqualTo(2));
         });
     }
 
@@ -129,21 +113,21 @@ public sealed class TemplatesTests
     [TestCase(TestApiKeys.Full, HttpStatusCode.OK)]
     public async Task Reading_templates_needs_the_read_scope(string? apiKey, HttpStatusCode expected)
     {
-        using var client = _factory.CreateClient(apiKey);
+        using var client = Factory.CreateClient(apiKey);
 
         using var response = await client.GetAsync(new Uri("/api/templates", UriKind.Relative));
 
         Assert.That(response.StatusCode, Is.EqualTo(expected));
-        Assert.That(_factory.Emulator().ContentRequests, Is.EqualTo(expected == HttpStatusCode.OK ? 1 : 0));
+        Assert.That(Factory.Emulator().ContentRequests, Is.EqualTo(expected == HttpStatusCode.OK ? 1 : 0));
     }
 
     [Test]
     public async Task A_twilio_outage_is_a_502_problem_and_the_next_request_reads_again()
     {
-        _factory.Emulator().InjectFault(TwilioFault.Error(503), count: 4, TwilioFaultTarget.AnyRequest);
+        Factory.Emulator().InjectFault(TwilioFault.Error(503), count: 4, TwilioFaultTarget.AnyRequest);
 
-        using var failed = await _client.GetAsync(new Uri("/api/templates", UriKind.Relative));
-        using var recovered = await _client.GetAsync(new Uri("/api/templates", UriKind.Relative));
+        using var failed = await Client.GetAsync(new Uri("/api/templates", UriKind.Relative));
+        using var recovered = await Client.GetAsync(new Uri("/api/templates", UriKind.Relative));
 
         var problem = await failed.ReadJsonObject();
         Assert.Multiple(() =>
@@ -153,7 +137,7 @@ public sealed class TemplatesTests
             Assert.That(problem["title"]!.GetValue<string>(), Is.EqualTo("Twilio is unavailable."));
             Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("Nothing was sent or stored"));
             Assert.That(recovered.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(_factory.Emulator().ContentRequests, Is.EqualTo(5), "four failed attempts, then one read");
+            Assert.That(Factory.Emulator().ContentRequests, Is.EqualTo(5), "four failed attempts, then one read");
         });
     }
 
@@ -204,7 +188,7 @@ public sealed class TemplatesTests
     [Test]
     public async Task A_template_send_is_stored_and_listed_with_the_text_the_customer_received()
     {
-        using var response = await _client.PostMessage(new
+        using var response = await Client.PostMessage(new
         {
             to = Customer,
             contentSid = SampleContentTemplates.OrderShippedSpanish,
@@ -220,7 +204,7 @@ public sealed class TemplatesTests
         {
             Assert.That(sent["body"]!.GetValue<string>(), Is.EqualTo(received));
             Assert.That(sent["contentSid"]!.GetValue<string>(), Is.EqualTo(SampleContentTemplates.OrderShippedSpanish));
-            Assert.That(_factory.Emulator().Messages.Single().Body, Is.EqualTo(received), "Twilio rendered the same text");
+            Assert.That(Factory.Emulator().Messages.Single().Body, Is.EqualTo(received), "Twilio rendered the same text");
             Assert.That(thread["items"]![0]!["body"]!.GetValue<string>(), Is.EqualTo(received));
             Assert.That(conversations["items"]![0]!["lastMessage"]!["body"]!.GetValue<string>(), Is.EqualTo(received));
         });
@@ -301,7 +285,7 @@ public sealed class TemplatesTests
 
     private async Task<JsonObject> RefusedSend(object body)
     {
-        using var response = await _client.PostMessage(body);
+        using var response = await Client.PostMessage(body);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.Multiple(() =>
@@ -311,12 +295,12 @@ public sealed class TemplatesTests
         });
         var problem = JsonNode.Parse(text)!.AsObject();
         Assert.That(problem["title"]!.GetValue<string>(), Is.EqualTo("The template cannot be sent."));
-        Assert.That(_factory.Emulator().CreateMessageRequests, Is.Zero, "Twilio was never asked to send");
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.Zero, "Twilio was never asked to send");
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
         return problem;
     }
 
-    private Task<JsonObject> GetPage(string path) => GetPage(_client, path);
+    private Task<JsonObject> GetPage(string path) => GetPage(Client, path);
 
     private static async Task<JsonObject> GetPage(HttpClient client, string path)
     {

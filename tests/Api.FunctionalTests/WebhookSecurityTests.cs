@@ -7,25 +7,8 @@ using Microsoft.Extensions.Logging.Testing;
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>Only Twilio, signing for this account, gets a webhook through.</summary>
-public sealed class WebhookSecurityTests
+public sealed class WebhookSecurityTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _factory = new MessagingApiFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     [Test]
     public void The_test_signature_helper_reproduces_twilios_documented_example()
     {
@@ -47,10 +30,10 @@ public sealed class WebhookSecurityTests
     [TestCase(TwilioWebhooks.StatusPath)]
     public async Task A_request_without_a_signature_is_a_403_problem_and_stores_nothing(string path)
     {
-        using var response = await _client.PostWithSignature(path, Fields(path), signature: null);
+        using var response = await Client.PostWithSignature(path, Fields(path), signature: null);
 
         await AssertRefused(response);
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
     }
 
     [Test]
@@ -58,11 +41,11 @@ public sealed class WebhookSecurityTests
     {
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
 
-        using var response = await _client.PostSigned(TwilioWebhooks.InboundPath, fields, authToken: "not-the-token");
+        using var response = await Client.PostSigned(TwilioWebhooks.InboundPath, fields, authToken: "not-the-token");
 
         await AssertRefused(response);
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
-        var warnings = _factory.Services.GetFakeLogCollector().GetSnapshot()
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
+        var warnings = Factory.Services.GetFakeLogCollector().GetSnapshot()
             .Where(r => r.Level == LogLevel.Warning && r.Category == "Messaging.Api.Webhooks.TwilioSignatureFilter")
             .ToList();
         Assert.That(warnings, Has.Count.EqualTo(1));
@@ -77,10 +60,10 @@ public sealed class WebhookSecurityTests
         var signature = TwilioSignature.Compute(TwilioEmulatorDefaults.AuthToken, "http://localhost" + TwilioWebhooks.InboundPath, fields);
         fields["Body"] = "Refund me twice";
 
-        using var response = await _client.PostWithSignature(TwilioWebhooks.InboundPath, fields, signature);
+        using var response = await Client.PostWithSignature(TwilioWebhooks.InboundPath, fields, signature);
 
         await AssertRefused(response);
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
     }
 
     [Test]
@@ -88,7 +71,7 @@ public sealed class WebhookSecurityTests
     {
         var fields = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
 
-        using var response = await _client.PostSigned(TwilioWebhooks.InboundPath, fields, signedUrl: "http://localhost" + TwilioWebhooks.StatusPath);
+        using var response = await Client.PostSigned(TwilioWebhooks.InboundPath, fields, signedUrl: "http://localhost" + TwilioWebhooks.StatusPath);
 
         await AssertRefused(response);
     }
@@ -96,21 +79,21 @@ public sealed class WebhookSecurityTests
     [Test]
     public async Task A_signed_callback_naming_another_account_is_a_403_problem_and_changes_nothing()
     {
-        using var sent = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var sent = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
         var message = await sent.ReadJsonObject();
         var status = TwilioWebhooks.Status(message["waSid"]!.GetValue<string>(), "read");
         status["AccountSid"] = "AC" + new string('f', 32);
         var inbound = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
         inbound["AccountSid"] = status["AccountSid"];
 
-        using var statusResponse = await _client.PostSigned(TwilioWebhooks.StatusPath, status);
-        using var inboundResponse = await _client.PostSigned(TwilioWebhooks.InboundPath, inbound);
+        using var statusResponse = await Client.PostSigned(TwilioWebhooks.StatusPath, status);
+        using var inboundResponse = await Client.PostSigned(TwilioWebhooks.InboundPath, inbound);
 
         await AssertRefused(statusResponse);
         await AssertRefused(inboundResponse);
-        using var fetched = await _client.GetAsync(new Uri($"/api/messages/{message["id"]}", UriKind.Relative));
+        using var fetched = await Client.GetAsync(new Uri($"/api/messages/{message["id"]}", UriKind.Relative));
         Assert.That((await fetched.ReadJsonObject())["status"]!.GetValue<string>(), Is.EqualTo("queued"));
-        Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
     }
 
     [Test]
@@ -121,10 +104,10 @@ public sealed class WebhookSecurityTests
             Content = new StringContent("""{"MessageSid":"SM1"}""", System.Text.Encoding.UTF8, "application/json"),
         };
 
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-        Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
     }
 
     [Test]

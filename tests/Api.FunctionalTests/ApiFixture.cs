@@ -1,0 +1,77 @@
+namespace Messaging.Api.FunctionalTests;
+
+/// <summary>
+/// The one way functional tests get the application: <see cref="Factory"/> and a <see cref="Client"/> holding the full
+/// key, started and disposed here for each test or once for the fixture (<see cref="AppSharing"/>).
+/// </summary>
+public abstract class ApiFixture(AppSharing sharing = AppSharing.PerTest)
+{
+    private MessagingApiFactory? _factory;
+    private HttpClient? _client;
+
+    protected MessagingApiFactory Factory => _factory ?? throw new InvalidOperationException("The application starts in the fixture's set-up.");
+
+    protected HttpClient Client => _client ?? throw new InvalidOperationException("The application starts in the fixture's set-up.");
+
+    /// <summary>The application the fixture's tests run against; the default configuration unless overridden.</summary>
+    protected virtual MessagingApiFactory CreateFactory() => new();
+
+    /// <summary>Runs once the application is up, before the tests that share it.</summary>
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    [OneTimeSetUp]
+    public async Task StartForFixture()
+    {
+        if (sharing == AppSharing.PerFixture)
+        {
+            await StartAsync();
+        }
+    }
+
+    [SetUp]
+    public async Task StartForTest()
+    {
+        if (sharing == AppSharing.PerTest)
+        {
+            await StartAsync();
+        }
+    }
+
+    [TearDown]
+    public async Task StopAfterTest()
+    {
+        if (sharing == AppSharing.PerTest)
+        {
+            await StopAsync();
+        }
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAfterFixture()
+    {
+        if (sharing == AppSharing.PerFixture)
+        {
+            await StopAsync();
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        _factory = CreateFactory();
+        // Created here, not on first use: tests call the client from many threads at once, and the first call starts
+        // the server, which must happen once.
+        _client = _factory.CreateClient();
+        await SeedAsync();
+    }
+
+    private async Task StopAsync()
+    {
+        _client?.Dispose();
+        _client = null;
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+            _factory = null;
+        }
+    }
+}
