@@ -9,17 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class AddIfAbsentTests(string provider) : ProviderFixture(provider)
+public sealed class AddIfAbsentTests(string provider) : DatabaseFixture(provider)
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
-
-    [TearDown]
-    public async Task TearDown() => await _database.DisposeAsync();
-
     [Test]
     [CancelAfter(30_000)]
     public async Task Concurrent_inserts_of_one_sid_leave_one_row_and_agree_on_it(CancellationToken cancellationToken)
@@ -27,9 +18,9 @@ public sealed class AddIfAbsentTests(string provider) : ProviderFixture(provider
         const int callers = 32;
         var sid = TestMessages.NewSid();
         var results = await Race.InScopesAsync(
-            Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList(),
+            Enumerable.Range(0, callers).Select(_ => Database.CreateScope()).ToList(),
             (services, _) => services.GetRequiredService<IMessageRepository>()
-                .AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
+                .AddIfAbsent(TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
             cancellationToken);
 
         var winner = results.Single(r => r.Inserted).Message;
@@ -45,11 +36,11 @@ public sealed class AddIfAbsentTests(string provider) : ProviderFixture(provider
     public async Task A_duplicate_sid_returns_the_stored_message_not_the_new_one()
     {
         var sid = TestMessages.NewSid();
-        var original = TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "original");
+        var original = TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "original");
         await AddInOwnScopeAsync(original);
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        var duplicate = TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "duplicate");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var duplicate = TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "duplicate");
         var result = await AddInOwnScopeAsync(duplicate);
 
         Assert.Multiple(() =>
@@ -65,17 +56,17 @@ public sealed class AddIfAbsentTests(string provider) : ProviderFixture(provider
     public async Task After_losing_on_a_duplicate_the_same_context_saves_other_messages()
     {
         var sid = TestMessages.NewSid();
-        await AddInOwnScopeAsync(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "original"));
+        await AddInOwnScopeAsync(TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "original"));
 
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
         var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
 
-        var lost = await repository.AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "duplicate"), CancellationToken.None);
+        var lost = await repository.AddIfAbsent(TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "duplicate"), CancellationToken.None);
         Assert.That(context.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged), Is.Empty);
 
         var otherSid = TestMessages.NewSid();
-        var next = await repository.AddIfAbsent(TestMessages.Outbound(otherSid, _clock.GetUtcNow(), body: "next"), CancellationToken.None);
+        var next = await repository.AddIfAbsent(TestMessages.Outbound(otherSid, Clock.GetUtcNow(), body: "next"), CancellationToken.None);
 
         var rowsWithLostSid = await CountRowsAsync(sid, CancellationToken.None);
         var rowsWithOtherSid = await CountRowsAsync(otherSid, CancellationToken.None);
@@ -92,14 +83,14 @@ public sealed class AddIfAbsentTests(string provider) : ProviderFixture(provider
     public async Task Messages_without_a_sid_are_always_inserted()
     {
         var first = Message.Rejected(
-            TestMessages.Sender, TestMessages.Alice, "hi", null, null, 63016, "Outside the 24h window", _clock.GetUtcNow());
+            TestMessages.Sender, TestMessages.Alice, "hi", null, null, 63016, "Outside the 24h window", Clock.GetUtcNow());
         var second = Message.Rejected(
-            TestMessages.Sender, TestMessages.Alice, "hi", null, null, 63016, "Outside the 24h window", _clock.GetUtcNow());
+            TestMessages.Sender, TestMessages.Alice, "hi", null, null, 63016, "Outside the 24h window", Clock.GetUtcNow());
 
         var firstResult = await AddInOwnScopeAsync(first);
         var secondResult = await AddInOwnScopeAsync(second);
 
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         var rowsWithoutSid = await context.Messages.CountAsync(m => m.WaSid == null);
         Assert.Multiple(() =>
@@ -113,13 +104,13 @@ public sealed class AddIfAbsentTests(string provider) : ProviderFixture(provider
 
     private async Task<AddIfAbsentResult> AddInOwnScopeAsync(Message message)
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
     }
 
     private async Task<int> CountRowsAsync(string sid, CancellationToken cancellationToken)
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         return await context.Messages.CountAsync(m => m.WaSid == sid, cancellationToken);
     }

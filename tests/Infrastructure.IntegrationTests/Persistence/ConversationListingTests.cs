@@ -7,17 +7,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class ConversationListingTests(string provider) : ProviderFixture(provider)
+public sealed class ConversationListingTests(string provider) : DatabaseFixture(provider)
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
-
-    [TearDown]
-    public async Task TearDown() => await _database.DisposeAsync();
-
     [Test]
     public async Task Paging_by_cursor_returns_every_conversation_once_most_recent_activity_first()
     {
@@ -27,7 +18,7 @@ public sealed class ConversationListingTests(string provider) : ProviderFixture(
         foreach (var i in Enumerable.Range(0, 90).OrderBy(_ => random.Next()))
         {
             var contact = WhatsAppAddress.FromE164($"+4477009{i:D5}");
-            var lastAt = _clock.GetUtcNow().AddMinutes(i / 3);
+            var lastAt = Clock.GetUtcNow().AddMinutes(i / 3);
             await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), lastAt.AddMinutes(-30), from: contact));
             await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), lastAt, to: contact));
             expected.Add((contact.Value, lastAt));
@@ -38,7 +29,7 @@ public sealed class ConversationListingTests(string provider) : ProviderFixture(
         var pages = 0;
         do
         {
-            await using var scope = _database.CreateScope();
+            await using var scope = Database.CreateScope();
             var page = await scope.ServiceProvider.GetRequiredService<IConversationRepository>().List(cursor, 7, CancellationToken.None);
             Assert.That(page, Has.Count.LessThanOrEqualTo(7));
             paged.AddRange(page);
@@ -64,12 +55,12 @@ public sealed class ConversationListingTests(string provider) : ProviderFixture(
     [Test]
     public async Task New_activity_moves_a_conversation_to_the_top()
     {
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Alice));
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Bob));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Alice));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Bob));
         var before = await ListAsync();
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), from: TestMessages.Alice));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), Clock.GetUtcNow(), from: TestMessages.Alice));
 
         var after = await ListAsync();
 
@@ -79,13 +70,13 @@ public sealed class ConversationListingTests(string provider) : ProviderFixture(
 
     private async Task AddAsync(Message message)
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
     }
 
     private async Task<IReadOnlyList<ConversationSummary>> ListAsync()
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IConversationRepository>().List(null, 50, CancellationToken.None);
     }
 }

@@ -10,24 +10,15 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>The conversation row each insert maintains, on a real SQLite file and a real PostgreSQL database.</summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class ConversationTests(string provider) : ProviderFixture(provider)
+public sealed class ConversationTests(string provider) : DatabaseFixture(provider)
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
-
-    [TearDown]
-    public async Task TearDown() => await _database.DisposeAsync();
-
     [Test]
     public async Task Messages_in_both_directions_count_in_one_conversation_whose_last_message_is_the_newest()
     {
-        var inboundAt = _clock.GetUtcNow();
+        var inboundAt = Clock.GetUtcNow();
         await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), inboundAt, profileName: "Alice A."));
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        var reply = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), body: "reply"));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var reply = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), body: "reply"));
 
         var conversation = await SingleConversationAsync();
 
@@ -46,9 +37,9 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     [Test]
     public async Task Contacts_get_separate_conversations()
     {
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Alice));
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Bob));
-        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), from: TestMessages.Bob));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Alice));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Bob));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), Clock.GetUtcNow(), from: TestMessages.Bob));
 
         var conversations = await ListAllAsync();
 
@@ -60,7 +51,7 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     [Test]
     public async Task A_message_arriving_late_with_an_older_time_counts_but_does_not_become_the_last_message()
     {
-        var now = _clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var newer = await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), now, profileName: "Newer name"));
         await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), now.AddMinutes(-10), profileName: "Older name"));
         await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), now.AddMinutes(-5)));
@@ -80,7 +71,7 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     [Test]
     public async Task Messages_at_the_same_instant_agree_with_the_thread_on_which_is_last_whatever_the_insert_order()
     {
-        var at = _clock.GetUtcNow();
+        var at = Clock.GetUtcNow();
         var messages = Enumerable.Range(0, 12)
             .Select(i => TestMessages.Outbound(TestMessages.NewSid(), at, body: $"tied {i}"))
             .ToList();
@@ -94,7 +85,7 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
         }
 
         var conversation = await SingleConversationAsync();
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         var thread = await scope.ServiceProvider.GetRequiredService<IMessageRepository>()
             .List(new MessageFilter(Contact: TestMessages.Alice.Value), null, 1, CancellationToken.None);
 
@@ -106,24 +97,24 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     [Test]
     public async Task The_profile_name_follows_the_latest_inbound_message_that_carries_one()
     {
-        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), profileName: "Ali"));
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), profileName: "Alice"));
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow(), profileName: null));
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), Clock.GetUtcNow(), profileName: "Ali"));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), Clock.GetUtcNow(), profileName: "Alice"));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), Clock.GetUtcNow(), profileName: null));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()));
 
         var conversation = await SingleConversationAsync();
 
         Assert.That(conversation.ProfileName, Is.EqualTo("Alice"));
-        Assert.That(conversation.LastInboundAt, Is.EqualTo(_clock.GetUtcNow().AddMinutes(-1)));
+        Assert.That(conversation.LastInboundAt, Is.EqualTo(Clock.GetUtcNow().AddMinutes(-1)));
     }
 
     [Test]
     public async Task A_contact_we_only_wrote_to_has_no_inbound_time_and_no_profile_name()
     {
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()));
 
         var conversation = await SingleConversationAsync();
         var lastInboundAt = await LastInboundAtAsync(TestMessages.Alice.Value);
@@ -139,7 +130,7 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     [Test]
     public async Task The_last_inbound_time_is_read_per_contact_and_is_null_for_a_stranger()
     {
-        var aliceWroteAt = _clock.GetUtcNow();
+        var aliceWroteAt = Clock.GetUtcNow();
         await AddAsync(TestMessages.Inbound(TestMessages.NewSid(), aliceWroteAt));
 
         Assert.Multiple(async () =>
@@ -153,10 +144,10 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     public async Task A_duplicate_sid_does_not_count_twice_or_change_the_last_message()
     {
         var sid = TestMessages.NewSid();
-        var original = await AddAsync(TestMessages.Inbound(sid, _clock.GetUtcNow(), profileName: "Original"));
-        _clock.Advance(TimeSpan.FromMinutes(5));
+        var original = await AddAsync(TestMessages.Inbound(sid, Clock.GetUtcNow(), profileName: "Original"));
+        Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var duplicate = await AddInOwnScopeAsync(TestMessages.Inbound(sid, _clock.GetUtcNow(), profileName: "Replayed"));
+        var duplicate = await AddInOwnScopeAsync(TestMessages.Inbound(sid, Clock.GetUtcNow(), profileName: "Replayed"));
         var conversation = await SingleConversationAsync();
 
         Assert.Multiple(() =>
@@ -173,10 +164,10 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     [Test]
     public async Task A_send_twilio_rejected_counts_in_its_conversation()
     {
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()));
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         var rejected = await AddAsync(Message.Rejected(
-            TestMessages.Sender, TestMessages.Alice, "late", null, null, 63016, "Outside the window", _clock.GetUtcNow()));
+            TestMessages.Sender, TestMessages.Alice, "late", null, null, 63016, "Outside the window", Clock.GetUtcNow()));
 
         var conversation = await SingleConversationAsync();
 
@@ -192,15 +183,15 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
         const int callers = 32;
         var messages = Enumerable.Range(0, callers)
             .Select(i => i % 2 == 0
-                ? TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow().AddSeconds(i % 7), body: $"out {i}")
-                : TestMessages.Inbound(TestMessages.NewSid(), _clock.GetUtcNow().AddSeconds(i % 7), profileName: "Alice", body: $"in {i}"))
+                ? TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow().AddSeconds(i % 7), body: $"out {i}")
+                : TestMessages.Inbound(TestMessages.NewSid(), Clock.GetUtcNow().AddSeconds(i % 7), profileName: "Alice", body: $"in {i}"))
             .ToList();
 
         var results = await RunConcurrentlyAsync(messages, cancellationToken);
 
         var conversation = await SingleConversationAsync();
         var newest = messages.Max(m => m.CreatedAt);
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         var thread = await scope.ServiceProvider.GetRequiredService<IMessageRepository>()
             .List(new MessageFilter(Contact: TestMessages.Alice.Value), null, 1, cancellationToken);
         Assert.Multiple(() =>
@@ -220,7 +211,7 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
         const int callers = 32;
         var sid = TestMessages.NewSid();
         var messages = Enumerable.Range(0, callers)
-            .Select(i => TestMessages.Inbound(sid, _clock.GetUtcNow().AddSeconds(i), body: $"attempt {i}"))
+            .Select(i => TestMessages.Inbound(sid, Clock.GetUtcNow().AddSeconds(i), body: $"attempt {i}"))
             .ToList();
 
         var results = await RunConcurrentlyAsync(messages, cancellationToken);
@@ -238,23 +229,23 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
     [Test]
     public async Task A_message_inside_a_callers_transaction_is_counted_only_when_that_transaction_commits()
     {
-        await using (var scope = _database.CreateScope())
+        await using (var scope = Database.CreateScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
             var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
             await using var transaction = await context.Database.BeginTransactionAsync();
-            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()), CancellationToken.None);
+            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()), CancellationToken.None);
             await transaction.RollbackAsync();
         }
 
         Assert.That(await ListAllAsync(), Is.Empty);
 
-        await using (var scope = _database.CreateScope())
+        await using (var scope = Database.CreateScope())
         {
             var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
             var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
             await using var transaction = await context.Database.BeginTransactionAsync();
-            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()), CancellationToken.None);
+            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()), CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -263,7 +254,7 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
 
     private Task<AddIfAbsentResult[]> RunConcurrentlyAsync(List<Message> messages, CancellationToken cancellationToken) =>
         Race.InScopesAsync(
-            messages.Select(_ => _database.CreateScope()).ToList(),
+            messages.Select(_ => Database.CreateScope()).ToList(),
             (services, i) => services.GetRequiredService<IMessageRepository>().AddIfAbsent(messages[i], cancellationToken),
             cancellationToken);
 
@@ -276,7 +267,7 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
 
     private async Task<AddIfAbsentResult> AddInOwnScopeAsync(Message message)
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
     }
 
@@ -289,13 +280,13 @@ public sealed class ConversationTests(string provider) : ProviderFixture(provide
 
     private async Task<IReadOnlyList<ConversationSummary>> ListAllAsync()
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IConversationRepository>().List(null, 200, CancellationToken.None);
     }
 
     private async Task<DateTimeOffset?> LastInboundAtAsync(string contact)
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IConversationRepository>().GetLastInboundAt(contact, CancellationToken.None);
     }
 }

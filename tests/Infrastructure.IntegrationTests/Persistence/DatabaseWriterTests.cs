@@ -14,22 +14,19 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// transaction, whatever the timing.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provider)
+public sealed class DatabaseWriterTests(string provider) : DatabaseFixture(provider)
 {
     private const string BlockerSid = "SM00000000000000000000000000blocker";
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
     private AsyncServiceScope _scope;
     private DatabaseWriter _writer = null!;
     private IMessageRepository _repository = null!;
     private TaskCompletionSource? _blockerGate;
 
     [SetUp]
-    public async Task SetUp()
+    public void OpenScope()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
-        _scope = _database.CreateScope();
+        _scope = Database.CreateScope();
         _writer = _scope.ServiceProvider.GetRequiredService<DatabaseWriter>();
         _repository = _scope.ServiceProvider.GetRequiredService<IMessageRepository>();
     }
@@ -42,7 +39,6 @@ public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provi
         // The container would stop it too; stopping it first is harmless and says who owns it here.
         await _writer.DisposeAsync();
         await _scope.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     [Test]
@@ -75,7 +71,7 @@ public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provi
     {
         const int callers = 64;
         var before = _writer.Statistics;
-        var scopes = Enumerable.Range(0, callers).Select(_ => _database.CreateScope()).ToList();
+        var scopes = Enumerable.Range(0, callers).Select(_ => Database.CreateScope()).ToList();
         try
         {
             var blocker = await BlockWriterAsync(cancellationToken);
@@ -334,9 +330,9 @@ public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provi
     private Task<AddIfAbsentResult> Add(Message message, CancellationToken cancellationToken) =>
         _writer.Execute(token => _repository.AddIfAbsent(message, token), cancellationToken);
 
-    private Message NewMessage() => TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow());
+    private Message NewMessage() => TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow());
 
-    private Message Copy(Message message) => TestMessages.Outbound(message.WaSid!, _clock.GetUtcNow(), body: "a second delivery");
+    private Message Copy(Message message) => TestMessages.Outbound(message.WaSid!, Clock.GetUtcNow(), body: "a second delivery");
 
     /// <summary>Starts a unit that holds the writer until released, and waits until it runs.</summary>
     private async Task<WriterBlocker> BlockWriterAsync(CancellationToken cancellationToken)
@@ -344,7 +340,7 @@ public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provi
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _blockerGate = release;
-        var blocker = TestMessages.Outbound(BlockerSid, _clock.GetUtcNow());
+        var blocker = TestMessages.Outbound(BlockerSid, Clock.GetUtcNow());
         var done = Task.Run(
             () => _writer.Execute(
                 async token =>
@@ -372,7 +368,7 @@ public sealed class DatabaseWriterTests(string provider) : ProviderFixture(provi
     // Through a context and connection of their own, outside the writer.
     private async Task<List<string?>> StoredSidsAsync()
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<MessagingDbContext>().Messages.Select(m => m.WaSid).ToListAsync();
     }
 }

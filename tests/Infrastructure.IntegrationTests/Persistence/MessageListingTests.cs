@@ -9,36 +9,29 @@ using Microsoft.Extensions.Time.Testing;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class MessageListingTests(string provider) : ProviderFixture(provider)
+public sealed class MessageListingTests(string provider) : DatabaseFixture(provider)
 {
     private const int TiedPerInstant = 5;
 
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
     private AsyncServiceScope _scope;
     private IMessageRepository _repository = null!;
 
     [SetUp]
-    public async Task SetUp()
+    public void OpenScope()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
-        _scope = _database.CreateScope();
+        _scope = Database.CreateScope();
         _repository = _scope.ServiceProvider.GetRequiredService<IMessageRepository>();
     }
 
     [TearDown]
-    public async Task TearDown()
-    {
-        await _scope.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task CloseScope() => await _scope.DisposeAsync();
 
     [Test]
     public async Task Lists_newest_first()
     {
-        var older = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), body: "older"));
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        var newer = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), body: "newer"));
+        var older = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), body: "older"));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var newer = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), body: "newer"));
 
         var page = await _repository.List(new MessageFilter(), null, 10, CancellationToken.None);
 
@@ -99,8 +92,8 @@ public sealed class MessageListingTests(string provider) : ProviderFixture(provi
     [Test]
     public async Task Contact_filter_matches_the_other_party_in_both_directions()
     {
-        var toAlice = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Alice));
-        var toBob = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Bob));
+        var toAlice = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Alice));
+        var toBob = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Bob));
         var fromAlice = await InsertInboundAsync(TestMessages.Alice, TestMessages.Sender);
 
         var alice = await _repository.List(new MessageFilter(Contact: TestMessages.Alice.Value), null, 10, CancellationToken.None);
@@ -118,7 +111,7 @@ public sealed class MessageListingTests(string provider) : ProviderFixture(provi
     [Test]
     public async Task Direction_filter_returns_only_that_direction()
     {
-        var outbound = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow()));
+        var outbound = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()));
         var inbound = await InsertInboundAsync(TestMessages.Bob, TestMessages.Sender);
 
         var outboundPage = await _repository.List(new MessageFilter(Direction: MessageDirection.Outbound), null, 10, CancellationToken.None);
@@ -135,9 +128,9 @@ public sealed class MessageListingTests(string provider) : ProviderFixture(provi
     [Test]
     public async Task Filters_combine()
     {
-        var wanted = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Alice, status: MessageStatus.Failed));
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Alice, status: MessageStatus.Sent));
-        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: TestMessages.Bob, status: MessageStatus.Failed));
+        var wanted = await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Alice, status: MessageStatus.Failed));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Alice, status: MessageStatus.Sent));
+        await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Bob, status: MessageStatus.Failed));
         await InsertInboundAsync(TestMessages.Alice, TestMessages.Sender);
 
         var page = await _repository.List(
@@ -155,10 +148,10 @@ public sealed class MessageListingTests(string provider) : ProviderFixture(provi
         var stored = new List<Message>();
         for (var i = 0; i < instants; i++)
         {
-            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            Clock.Advance(TimeSpan.FromMilliseconds(1));
             for (var j = 0; j < TiedPerInstant; j++)
             {
-                stored.Add(await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), _clock.GetUtcNow(), to: to, status: status)));
+                stored.Add(await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: to, status: status)));
             }
         }
 
@@ -202,7 +195,7 @@ public sealed class MessageListingTests(string provider) : ProviderFixture(provi
     // The contact column is computed by the database; an inbound row proves it picks the sender.
     private async Task<Guid> InsertInboundAsync(WhatsAppAddress from, WhatsAppAddress to)
     {
-        var message = Message.Inbound(TestMessages.NewSid(), from, to, "hi", null, "Customer", _clock.GetUtcNow());
+        var message = Message.Inbound(TestMessages.NewSid(), from, to, "hi", null, "Customer", Clock.GetUtcNow());
         var result = await _repository.AddIfAbsent(message, CancellationToken.None);
         return result.Message.Id;
     }

@@ -15,18 +15,8 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// background service every instance runs, on a fake clock.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class PendingStatusPurgeTests(string provider) : ProviderFixture(provider)
+public sealed class PendingStatusPurgeTests(string provider) : DatabaseFixture(provider)
 {
-    private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
-
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUp() => _database = await TestDatabase.CreateAsync(Provider);
-
-    [TearDown]
-    public async Task TearDown() => await _database.DisposeAsync();
-
     [Test]
     [CancelAfter(60_000)]
     public async Task Two_instances_purging_together_delete_only_statuses_older_than_a_week_and_report_no_failure(CancellationToken cancellationToken)
@@ -75,7 +65,7 @@ public sealed class PendingStatusPurgeTests(string provider) : ProviderFixture(p
     }
 
     private ServiceProvider Instance(FakeTimeProvider clock) =>
-        _database.CreateInstance(services => services
+        Database.CreateInstance(services => services
             .AddSingleton<TimeProvider>(clock)
             .AddLogging(logging => logging.AddFakeLogging()));
 

@@ -15,27 +15,23 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// would be. Each writer only serialises its own process's writes: between the instances the database decides.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class SeveralInstancesTests(string provider) : ProviderFixture(provider)
+public sealed class SeveralInstancesTests(string provider) : DatabaseFixture(provider)
 {
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
     private ServiceProvider _first = null!;
     private ServiceProvider _second = null!;
 
     [SetUp]
-    public async Task SetUp()
+    public void StartInstances()
     {
-        _database = await TestDatabase.CreateAsync(Provider);
-        _first = _database.CreateInstance();
-        _second = _database.CreateInstance();
+        _first = Database.CreateInstance();
+        _second = Database.CreateInstance();
     }
 
     [TearDown]
-    public async Task TearDown()
+    public async Task StopInstances()
     {
         await _first.DisposeAsync();
         await _second.DisposeAsync();
-        await _database.DisposeAsync();
     }
 
     [Test]
@@ -47,7 +43,7 @@ public sealed class SeveralInstancesTests(string provider) : ProviderFixture(pro
         var results = await Race.InScopesAsync(
             Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? _first : _second).CreateAsyncScope()).ToList(),
             (services, _) => services.GetRequiredService<IMessageRepository>()
-                .AddIfAbsent(TestMessages.Outbound(sid, _clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
+                .AddIfAbsent(TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
             cancellationToken);
 
         var winner = results.Single(r => r.Inserted).Message;
@@ -61,8 +57,8 @@ public sealed class SeveralInstancesTests(string provider) : ProviderFixture(pro
     {
         const int callersPerInstance = 16;
         var configuration = new ConfigurationBuilder().Build();
-        await using var first = _database.CreateInstance(services => services.AddIdempotency(configuration));
-        await using var second = _database.CreateInstance(services => services.AddIdempotency(configuration));
+        await using var first = Database.CreateInstance(services => services.AddIdempotency(configuration));
+        await using var second = Database.CreateInstance(services => services.AddIdempotency(configuration));
         var claims = await Race.InScopesAsync(
             Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? first : second).CreateAsyncScope()).ToList(),
             (services, _) => services.GetRequiredService<IIdempotencyStore>().TryClaim("dashboard", "order-1", new string('a', 64), cancellationToken),
@@ -90,7 +86,7 @@ public sealed class SeveralInstancesTests(string provider) : ProviderFixture(pro
                 async () =>
                 {
                     await gate.Task;
-                    return await SaveAsync(_first, TestMessages.Outbound(sid, _clock.GetUtcNow()));
+                    return await SaveAsync(_first, TestMessages.Outbound(sid, Clock.GetUtcNow()));
                 },
                 cancellationToken);
             var callback = Task.Run(
@@ -135,7 +131,7 @@ public sealed class SeveralInstancesTests(string provider) : ProviderFixture(pro
         var messages = services.GetRequiredService<IMessageRepository>();
         var pending = services.GetRequiredService<IPendingStatusUpdateRepository>();
         var reconciler = Reconciler(services);
-        var now = _clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await services.GetRequiredService<IUnitOfWork>().Run(
             async token =>
             {
@@ -157,7 +153,7 @@ public sealed class SeveralInstancesTests(string provider) : ProviderFixture(pro
 
     private async Task<T> QueryAsync<T>(Func<MessagingDbContext, Task<T>> query)
     {
-        await using var scope = _database.CreateScope();
+        await using var scope = Database.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<MessagingDbContext>());
     }
 }
