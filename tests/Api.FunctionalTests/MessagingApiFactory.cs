@@ -17,7 +17,7 @@ namespace Messaging.Api.FunctionalTests;
 /// </summary>
 public sealed class MessagingApiFactory : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("messaging-api-").FullName;
+    private readonly EmptyDatabase _database = EmptyDatabase.CreateSqlite();
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly bool _withApiKeys;
@@ -39,7 +39,7 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
         _withApiKeys = withApiKeys;
     }
 
-    public string DatabasePath => Path.Combine(_directory, "messaging.db");
+    public string DatabasePath => _database.SqliteFile!;
 
     /// <summary>
     /// Runs when Twilio has answered a message create with the new SID, before the service sees the answer: a status
@@ -64,7 +64,7 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Twilio:AccountSid", string.Empty);
         builder.UseSetting("Twilio:AuthToken", string.Empty);
@@ -112,15 +112,7 @@ public sealed class MessagingApiFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by the OS is left for the temp cleaner; it never affects another test.
-            }
+            _database.DeleteSqliteFile();
         }
     }
 }

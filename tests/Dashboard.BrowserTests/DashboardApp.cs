@@ -20,7 +20,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
 {
     public const string ApiKey = "browser-test-key";
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("messaging-dashboard-").FullName;
+    private readonly EmptyDatabase _database = EmptyDatabase.CreateSqlite();
 
     public DashboardApp()
     {
@@ -57,7 +57,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(_directory, "messaging.db")}");
+        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("Twilio:AccountSid", string.Empty);
         builder.UseSetting("Twilio:AuthToken", string.Empty);
@@ -76,15 +76,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_directory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by the OS is left for the temp cleaner.
-            }
+            _database.DeleteSqliteFile();
         }
     }
 }

@@ -1,6 +1,5 @@
 using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -12,28 +11,19 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 public sealed class ConversationBackfillTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    private string _directory = null!;
-    private string _connectionString = null!;
+    private EmptyDatabase _database = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _directory = Directory.CreateTempSubdirectory("messaging-backfill-").FullName;
-        _connectionString = $"Data Source={Path.Combine(_directory, "messaging.db")}";
-    }
+    public void SetUp() => _database = EmptyDatabase.CreateSqlite();
 
     [TearDown]
-    public void TearDown()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task TearDown() => await _database.DisposeAsync();
 
     [Test]
     public async Task Migrating_a_database_with_messages_computes_each_contacts_conversation()
     {
         await using var context = new SqliteMessagingDbContext(
-            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite(_connectionString).Options);
+            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite(_database.ConnectionString).Options);
         var migrator = context.GetService<IMigrator>();
         var migrations = context.Database.GetMigrations().ToList();
         var addConversations = migrations.Single(m => m.EndsWith("_AddConversations", StringComparison.Ordinal));

@@ -2,7 +2,6 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

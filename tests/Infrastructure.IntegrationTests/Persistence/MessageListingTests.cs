@@ -4,7 +4,6 @@ using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

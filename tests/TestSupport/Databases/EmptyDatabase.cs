@@ -34,13 +34,22 @@ public sealed class EmptyDatabase : IAsyncDisposable
         ["Database:ConnectionString"] = ConnectionString,
     };
 
+    /// <summary>The SQLite file, for a test that opens it directly; null on PostgreSQL.</summary>
+    public string? SqliteFile => _directory is null ? null : Path.Combine(_directory, "messaging.db");
+
+    /// <summary>A SQLite file in a temporary directory of its own; needs nothing to be awaited.</summary>
+    public static EmptyDatabase CreateSqlite()
+    {
+        var directory = Directory.CreateTempSubdirectory("messaging-tests-").FullName;
+        return new EmptyDatabase(DatabaseOptions.Sqlite, $"Data Source={Path.Combine(directory, "messaging.db")}", directory, null);
+    }
+
     public static async Task<EmptyDatabase> CreateAsync(string provider)
     {
         switch (provider)
         {
             case DatabaseOptions.Sqlite:
-                var directory = Directory.CreateTempSubdirectory("messaging-tests-").FullName;
-                return new EmptyDatabase(provider, $"Data Source={Path.Combine(directory, "messaging.db")}", directory, null);
+                return CreateSqlite();
             case DatabaseOptions.PostgreSql:
                 var (name, connectionString) = await PostgreSqlTestServer.CreateDatabaseAsync();
                 return new EmptyDatabase(provider, connectionString, null, name);
@@ -49,15 +58,29 @@ public sealed class EmptyDatabase : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Deletes a SQLite database at once (nothing to await); a PostgreSQL database needs <see cref="DisposeAsync"/>.</summary>
+    public void DeleteSqliteFile()
     {
-        if (_directory is not null)
+        if (_directory is null)
         {
-            // Pooled connections keep the file open, and an open file cannot be deleted everywhere.
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_directory, recursive: true);
+            return;
         }
 
+        // Pooled connections keep the file open, and an open file cannot be deleted everywhere.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file the OS still holds is left for the temp cleaner; no other test ever opens it.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        DeleteSqliteFile();
         if (_postgreSqlName is not null)
         {
             await PostgreSqlTestServer.DropDatabaseAsync(_postgreSqlName);
