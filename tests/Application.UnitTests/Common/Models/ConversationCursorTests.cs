@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Text;
 using Messaging.Application.Common.Models;
 
@@ -6,34 +7,6 @@ namespace Messaging.Application.UnitTests.Common.Models;
 
 public sealed class ConversationCursorTests
 {
-    public static IEnumerable<TestCaseData> Positions()
-    {
-        yield return new TestCaseData(new ConversationCursor(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), "whatsapp:+14155550123")).SetName("Now-ish");
-        yield return new TestCaseData(new ConversationCursor(DateTimeOffset.MinValue, "whatsapp:+12345678")).SetName("Earliest, shortest number");
-        yield return new TestCaseData(new ConversationCursor(DateTimeOffset.MaxValue, "whatsapp:+123456789012345")).SetName("Latest, longest number");
-    }
-
-    [TestCaseSource(nameof(Positions))]
-    public void A_cursor_survives_its_round_trip(ConversationCursor cursor)
-    {
-        var token = cursor.Encode();
-
-        Assert.That(token, Does.Match("^[A-Za-z0-9_-]+$"));
-        Assert.That(ConversationCursor.TryDecode(token, out var decoded), Is.True);
-        Assert.That(decoded, Is.EqualTo(cursor));
-    }
-
-    [TestCase(null, TestName = "Null")]
-    [TestCase("", TestName = "Empty")]
-    [TestCase("AAAA", TestName = "Too short")]
-    [TestCase("not-a-cursor", TestName = "Garbage")]
-    [TestCase("eyJjb250YWN0Ijoid2hhdHNhcHA6KzEifQ", TestName = "JSON")]
-    public void Garbage_is_refused(string? token)
-    {
-        Assert.That(ConversationCursor.TryDecode(token, out var cursor), Is.False);
-        Assert.That(cursor, Is.Null);
-    }
-
     [TestCase("whatsapp:+1415555012", true, TestName = "Canonical address")]
     [TestCase("sms:+14155550123", false, TestName = "Other channel")]
     [TestCase("whatsapp:14155550123", false, TestName = "No plus")]
@@ -65,12 +38,6 @@ public sealed class ConversationCursorTests
     }
 
     [Test]
-    public void An_oversized_token_is_refused_without_decoding()
-    {
-        Assert.That(ConversationCursor.TryDecode(new string('A', 65), out _), Is.False);
-    }
-
-    [Test]
     public void A_token_whose_contact_length_disagrees_with_its_contact_is_refused()
     {
         var at = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero).UtcTicks;
@@ -91,6 +58,6 @@ public sealed class ConversationCursorTests
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(1), ticks);
         bytes[9] = (byte)(text.Length + lengthAdjustment);
         text.CopyTo(bytes.AsSpan(10));
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(bytes);
     }
 }

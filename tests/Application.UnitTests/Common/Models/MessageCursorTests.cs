@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.UnitTests.Common.Models;
@@ -21,28 +22,6 @@ public sealed class MessageCursorTests
         Assert.That(MessageCursor.TryDecode(token, out var decoded), Is.True);
         Assert.That(decoded, Is.EqualTo(cursor));
         Assert.That(decoded!.CreatedAt.UtcTicks, Is.EqualTo(cursor.CreatedAt.UtcTicks));
-    }
-
-    [Test]
-    public void Tokens_are_url_safe()
-    {
-        var random = new Random(7);
-        for (var i = 0; i < 500; i++)
-        {
-            var token = new MessageCursor(new DateTimeOffset(random.NextInt64(0, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero), Guid.NewGuid()).Encode();
-            Assert.That(token, Does.Match("^[A-Za-z0-9_-]+$"));
-        }
-    }
-
-    [TestCase(null, TestName = "Null")]
-    [TestCase("", TestName = "Empty")]
-    [TestCase("AAAA", TestName = "Too short")]
-    [TestCase("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!", TestName = "Not base64")]
-    [TestCase("AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA AA", TestName = "Space inside")]
-    public void Garbage_is_refused(string? token)
-    {
-        Assert.That(MessageCursor.TryDecode(token, out var cursor), Is.False);
-        Assert.That(cursor, Is.Null);
     }
 
     [Test]
@@ -76,19 +55,8 @@ public sealed class MessageCursorTests
         Assert.That(MessageCursor.TryDecode(ToToken(bytes), out _), Is.True);
     }
 
-    [Test]
-    public void An_oversized_token_is_refused_without_decoding()
-    {
-        Assert.That(MessageCursor.TryDecode(new string('A', 100_000), out _), Is.False);
-    }
+    private static byte[] ValidBytes() =>
+        Base64Url.DecodeFromChars(new MessageCursor(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), Guid.CreateVersion7()).Encode());
 
-    private static byte[] ValidBytes()
-    {
-        var token = new MessageCursor(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero), Guid.CreateVersion7()).Encode();
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
-    }
-
-    private static string ToToken(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string ToToken(byte[] bytes) => Base64Url.EncodeToString(bytes);
 }
