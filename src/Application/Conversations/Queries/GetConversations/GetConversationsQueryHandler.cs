@@ -26,14 +26,9 @@ public sealed class GetConversationsQueryHandler : IRequestHandler<GetConversati
             throw new FormatException("The cursor was not validated before the handler.");
         }
 
-        // One row more than asked tells whether another page exists without counting.
-        var rows = await _repository.List(after, request.Limit + 1, cancellationToken);
-        var hasMore = rows.Count > request.Limit;
-        var page = hasMore ? rows.Take(request.Limit).ToList() : rows;
-
-        var items = page.Select(ToDto).ToList();
-        var nextCursor = hasMore ? ConversationCursor.After(page[^1]).Encode() : null;
-        return new ConversationPageDto(items, nextCursor);
+        var rows = await _repository.List(after, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
+        var page = KeysetPaging.Cut(rows, request.Limit);
+        return new ConversationPageDto(page.Items.Select(ToDto).ToList(), page.NextCursor(c => ConversationCursor.After(c).Encode()));
     }
 
     private ConversationDto ToDto(ConversationSummary conversation) => new()

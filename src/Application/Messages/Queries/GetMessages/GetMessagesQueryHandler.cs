@@ -31,14 +31,9 @@ public sealed class GetMessagesQueryHandler : IRequestHandler<GetMessagesQuery, 
             throw new FormatException("The cursor was not validated before the handler.");
         }
 
-        // One row more than asked tells whether another page exists without counting.
-        var rows = await _repository.List(filter, after, request.Limit + 1, cancellationToken);
-        var hasMore = rows.Count > request.Limit;
-        var page = hasMore ? rows.Take(request.Limit).ToList() : rows;
-
-        var items = _mapper.Map<List<MessageDto>>(page);
-        var nextCursor = hasMore ? MessageCursor.After(page[^1]).Encode() : null;
-        return new MessagePageDto(items, nextCursor);
+        var rows = await _repository.List(filter, after, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
+        var page = KeysetPaging.Cut(rows, request.Limit);
+        return new MessagePageDto(_mapper.Map<List<MessageDto>>(page.Items), page.NextCursor(m => MessageCursor.After(m).Encode()));
     }
 
     private static TEnum? ParseOptional<TEnum>(string? name)

@@ -31,13 +31,11 @@ public sealed class GetTemplatesQueryHandler : IRequestHandler<GetTemplatesQuery
             .Where(t => request.Name is null || t.FriendlyName.Contains(request.Name, StringComparison.OrdinalIgnoreCase))
             .Where(t => after is null || TemplateCursor.Compare(t, after) > 0)
             .Order(Comparer<ContentTemplate>.Create(TemplateCursor.Compare))
-            .Take(request.Limit + 1)
+            .Take(KeysetPaging.RowsToFetch(request.Limit))
             .ToList();
 
-        var hasMore = matching.Count > request.Limit;
-        var page = hasMore ? matching[..request.Limit] : matching;
-        var nextCursor = hasMore ? TemplateCursor.After(page[^1]).Encode() : null;
-        return new TemplatePageDto([.. page.Select(ToDto)], nextCursor, catalogue.FetchedAt);
+        var page = KeysetPaging.Cut(matching, request.Limit);
+        return new TemplatePageDto([.. page.Items.Select(ToDto)], page.NextCursor(t => TemplateCursor.After(t).Encode()), catalogue.FetchedAt);
     }
 
     private static bool Matches(string? value, string? wanted) =>
