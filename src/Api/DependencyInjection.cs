@@ -68,7 +68,8 @@ public static class DependencyInjection
         services.AddClosedCors(configuration);
 
         services.AddHealthChecks()
-            .AddDbContextCheck<MessagingDbContext>("database", tags: [ReadyTag]);
+            .AddDbContextCheck<MessagingDbContext>("database", tags: [ReadyTag])
+            .AddMigrationsCheck(ReadyTag);
 
         return services;
     }
