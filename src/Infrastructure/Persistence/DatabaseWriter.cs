@@ -227,7 +227,10 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     {
         try
         {
-            await CommitWithRetriesAsync(batch);
+            // Through the provider's execution strategy, which on a database server runs the whole batch again after
+            // a dropped connection or a server refusing work for a while; conflicts with other writers are retried
+            // sooner inside it. A retrying strategy refuses a transaction begun outside it, so this is the only way in.
+            await _context.Database.CreateExecutionStrategy().ExecuteAsync(batch, CommitOrCloseAsync);
         }
         catch (Exception exception) when (batch.Count > 1)
         {
@@ -251,6 +254,20 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         foreach (var unit in batch)
         {
             unit.Publish();
+        }
+    }
+
+    private async Task CommitOrCloseAsync(List<WriteUnit> batch)
+    {
+        try
+        {
+            await CommitWithRetriesAsync(batch);
+        }
+        catch
+        {
+            // The strategy may run the batch again: on a fresh connection, in case the failure was the connection's.
+            await CloseConnectionAsync();
+            throw;
         }
     }
 
