@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Common.Interfaces;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ internal static class PersistenceServiceCollectionExtensions
 
         // Every write of this process goes through the one writer, which commits the units that arrive together at once.
         services.AddLogging();
-        services.AddMetrics();
+        services.AddMessagingTelemetry();
         services.TryAddSingleton<DatabaseWriter>();
         services.AddScoped<IUnitOfWork, QueuedUnitOfWork>();
 
