@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Messaging.Infrastructure.Persistence;
 using Messaging.TestSupport;
+using Messaging.TwilioEmulator;
 using Microsoft.Data.Sqlite;
 
 namespace Messaging.Api.FunctionalTests;
@@ -39,7 +40,13 @@ public sealed class ShutdownTests
                 HttpResponseMessage response;
                 try
                 {
-                    response = await client.PostMessage(new { to = Customer(worker, n), body = $"Update {n}" });
+                    // A template, because outside Development free-form text needs the customer to have written first.
+                    response = await client.PostMessage(new
+                    {
+                        to = Customer(worker, n),
+                        contentSid = SampleContentTemplates.AppointmentReminder,
+                        contentVariables = new Dictionary<string, string> { ["1"] = $"Customer {n}", ["2"] = "12/1 at 3pm" },
+                    });
                 }
                 catch (HttpRequestException)
                 {
@@ -60,7 +67,9 @@ public sealed class ShutdownTests
                     }
                     else if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
                     {
-                        unexpected.Add($"a send answered {(int)response.StatusCode}");
+                        unexpected.Add($"a send answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(CancellationToken.None)}");
+                        enough.TrySetException(new AssertionException(unexpected.First()));
+                        break;
                     }
                 }
             }
