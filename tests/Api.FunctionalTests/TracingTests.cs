@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -8,6 +9,29 @@ namespace Messaging.Api.FunctionalTests;
 
 public sealed class TracingTests
 {
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Spans_are_recorded_only_when_an_otlp_collector_is_configured(bool configured)
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        var settings = new Dictionary<string, string?>();
+        if (configured)
+        {
+            // Nothing listens there: the export fails quietly, and what matters is that spans are recorded for it.
+            settings["Telemetry:OtlpEndpoint"] = $"http://127.0.0.1:{LoopbackPort.Unused().ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        using var factory = new MessagingApiFactory(settings, services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(new QueueCollection<Activity>(spans))));
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostMessage(new { to = "+14155550123", body = "Your order has shipped" });
+
+        // The handler's span ends before the answer is written, so it is exported by the time the client has the answer.
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(spans.Any(s => s.DisplayName == "SendMessageCommand"), Is.EqualTo(configured));
+    }
+
     [Test]
     [CancelAfter(60_000)]
     public async Task One_send_is_one_trace_from_the_http_request_through_twilio_to_the_commit(CancellationToken cancellationToken)
