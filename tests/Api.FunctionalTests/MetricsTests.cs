@@ -39,7 +39,7 @@ public sealed class MetricsTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task The_scrape_counts_sends_webhooks_duplicates_and_twilio_calls(CancellationToken cancellationToken)
+    public async Task The_scrape_counts_sends_webhooks_duplicates_statuses_and_twilio_calls(CancellationToken cancellationToken)
     {
         using var factory = new MessagingApiFactory();
         using var client = factory.CreateClient();
@@ -51,11 +51,14 @@ public sealed class MetricsTests
         {
         }
 
-        var inbound = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
+        var inboundSid = TwilioWebhooks.NewSid();
+        var inbound = TwilioWebhooks.Inbound(inboundSid);
         using (await client.PostSigned(TwilioWebhooks.InboundPath, inbound))
         using (await client.PostSigned(TwilioWebhooks.InboundPath, inbound))
         using (await client.PostWithSignature(TwilioWebhooks.InboundPath, inbound, "forged"))
         using (await client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(TwilioWebhooks.NewSid(), "delivered")))
+        // A received message has no delivery to report: the status cannot move it and is ignored.
+        using (await client.PostSigned(TwilioWebhooks.StatusPath, TwilioWebhooks.Status(inboundSid, "delivered")))
         {
         }
 
@@ -66,7 +69,7 @@ public sealed class MetricsTests
             using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative), cancellationToken);
             text = await response.Content.ReadAsStringAsync(cancellationToken);
         }
-        while (PrometheusText.Sum(text, "messaging_webhooks_total") < 4 && !cancellationToken.IsCancellationRequested);
+        while ((PrometheusText.Sum(text, "messaging_webhooks_total") ?? 0) < 5 && !cancellationToken.IsCancellationRequested);
 
         Assert.Multiple(() =>
         {
@@ -76,8 +79,9 @@ public sealed class MetricsTests
             Assert.That(PrometheusText.Sum(text, "messaging_duplicates_absorbed_total", "kind=\"message\""), Is.EqualTo(1));
             Assert.That(PrometheusText.Sum(text, "messaging_webhooks_total", "kind=\"inbound\"", "result=\"accepted\""), Is.EqualTo(2));
             Assert.That(PrometheusText.Sum(text, "messaging_webhooks_total", "kind=\"inbound\"", "result=\"bad_signature\""), Is.EqualTo(1));
-            Assert.That(PrometheusText.Sum(text, "messaging_webhooks_total", "kind=\"status\"", "result=\"accepted\""), Is.EqualTo(1));
+            Assert.That(PrometheusText.Sum(text, "messaging_webhooks_total", "kind=\"status\"", "result=\"accepted\""), Is.EqualTo(2));
             Assert.That(PrometheusText.Sum(text, "messaging_statuses_pending_stored_total"), Is.EqualTo(1));
+            Assert.That(PrometheusText.Sum(text, "messaging_statuses_ignored_total"), Is.EqualTo(1));
             Assert.That(
                 PrometheusText.Sum(text, "messaging_twilio_request_duration_seconds_count", "operation=\"message.create\"", "result=\"success\""),
                 Is.EqualTo(1));

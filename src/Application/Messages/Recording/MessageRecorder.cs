@@ -98,7 +98,12 @@ public sealed class MessageRecorder
         // Set by the unit's last run: a unit can be run again, and only the run that committed counts.
         var ignored = false;
         var keptPending = false;
-        bool Observed(Message message) => !(ignored = !change(message));
+        bool Observed(Message message)
+        {
+            var applied = change(message);
+            ignored = !applied;
+            return applied;
+        }
 
         // One unit of work: the update, or the pending status and the look-up that follows it, commit together.
         var current = await _unitOfWork.Run(
