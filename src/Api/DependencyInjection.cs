@@ -6,6 +6,7 @@ using Messaging.Api.Hosting;
 using Messaging.Api.Idempotency;
 using Messaging.Api.ProblemResponses;
 using Messaging.Api.RateLimiting;
+using Messaging.Api.Telemetry;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Conversations;
 using Messaging.Application.Templates;
@@ -66,9 +67,11 @@ public static class DependencyInjection
         services.AddOptions<HostFilteringOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HostFilteringOptions>, AllowedHostsValidator>());
         services.AddClosedCors(configuration);
+        services.AddOpenTelemetryExport(configuration);
 
         services.AddHealthChecks()
-            .AddDbContextCheck<MessagingDbContext>("database", tags: [ReadyTag]);
+            .AddDbContextCheck<MessagingDbContext>("database", tags: [ReadyTag])
+            .AddMigrationsCheck(ReadyTag);
 
         return services;
     }

@@ -1,8 +1,10 @@
 using Messaging.Api;
 using Messaging.Api.Authentication;
+using Messaging.Api.Authorization;
 using Messaging.Api.Dashboard;
 using Messaging.Api.Events;
 using Messaging.Api.Middleware;
+using Messaging.Api.Telemetry;
 using Messaging.Application;
 using Messaging.Infrastructure;
 using Messaging.Infrastructure.Persistence;
@@ -35,6 +37,7 @@ if (!app.Environment.IsDevelopment())
 app.UseDashboardFiles();
 
 app.UseRouting();
+app.UseMiddleware<WebhookTelemetryMiddleware>();
 app.UseCors();
 app.UseAuthentication();
 app.UseMiddleware<RequestLoggingMiddleware>();
@@ -46,6 +49,8 @@ app.UseRateLimiter();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Messaging.Api.DependencyInjection.ReadyTag) })
     .AllowAnonymous();
+// Metrics tell how much traffic the service carries and how it fails: only a key with the metrics:read scope reads them.
+app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(ApiPolicies.MetricsRead);
 app.MapOpenApi().AllowAnonymous();
 app.MapControllers();
 app.MapMessageEvents();

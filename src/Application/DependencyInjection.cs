@@ -3,6 +3,9 @@ using FluentValidation;
 using MediatR;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Behaviours;
+using Messaging.Application.Common.Diagnostics;
+using Messaging.Application.Messages;
+using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.Messages.Recording;
@@ -37,8 +40,13 @@ public static class DependencyInjection
         services.TryAddSingleton<TemplateCatalogue>();
         services.AddTransient<TemplateSendGuard>();
 
-        // Registration order is pipeline order, outermost first: failures of validation are seen by the logger.
+        services.AddMessagingTelemetry();
+
+        // Registration order is pipeline order, outermost first: the span covers everything, failures of validation
+        // are seen by the logger and counted as refused sends.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TracingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient<IPipelineBehavior<SendMessageCommand, MessageDto>, SendOutcomeBehaviour>();
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         // Validators hold only their rules, built once: rebuilding them for every request cost more than validating.

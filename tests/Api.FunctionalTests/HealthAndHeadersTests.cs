@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +46,29 @@ public sealed class HealthAndHeadersTests
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(await ready.Content.ReadAsStringAsync(), Is.EqualTo("Unhealthy"));
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Readiness_fails_while_migrations_are_not_applied_and_holds_once_they_are()
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+        using var client = factory.CreateClient(apiKey: null);
+
+        using var before = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MessagingDbContext>().Database.MigrateAsync();
+        }
+
+        using var after = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        });
     }
 
     [TestCase("/api/messages", null)]

@@ -25,12 +25,18 @@ public static class TestApiKeys
 
     public const string OtherName = "other-client";
 
+    /// <summary>A metrics scraper: may read <c>/metrics</c> and nothing else.</summary>
+    public const string Metrics = "test-key-metrics-scraper";
+
+    public const string MetricsName = "scraper";
+
     public static IEnumerable<(string Name, string Key, string[] Scopes)> All { get; } =
     [
         (FullName, Full, ["messages:send", "messages:read"]),
         (ReadOnlyName, ReadOnly, ["messages:read"]),
         (SendOnlyName, SendOnly, ["messages:send"]),
         (OtherName, Other, ["messages:send", "messages:read"]),
+        (MetricsName, Metrics, ["metrics:read"]),
     ];
 
     public static string Sha256Hex(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -26,7 +26,8 @@ internal static class ApiKeyServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicies.MessagesSend, ScopePolicy(ApiScopes.MessagesSend))
-            .AddPolicy(ApiPolicies.MessagesRead, ScopePolicy(ApiScopes.MessagesRead));
+            .AddPolicy(ApiPolicies.MessagesRead, ScopePolicy(ApiScopes.MessagesRead))
+            .AddPolicy(ApiPolicies.MetricsRead, ScopePolicy(ApiScopes.MetricsRead));
         return services;
     }
 

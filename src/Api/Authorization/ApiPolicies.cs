@@ -10,4 +10,6 @@ public static class ApiPolicies
     public const string MessagesSend = ApiScopes.MessagesSend;
 
     public const string MessagesRead = ApiScopes.MessagesRead;
+
+    public const string MetricsRead = ApiScopes.MetricsRead;
 }

@@ -7,5 +7,8 @@ public static class ApiScopes
 
     public const string MessagesRead = "messages:read";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { MessagesSend, MessagesRead };
+    /// <summary>Reading the service's metrics at <c>/metrics</c>: given to a metrics scraper, not to a client.</summary>
+    public const string MetricsRead = "metrics:read";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { MessagesSend, MessagesRead, MetricsRead };
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using FluentValidation.Results;
 using Messaging.Api.ProblemResponses;
+using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Infrastructure.Idempotency;
@@ -15,7 +16,7 @@ namespace Messaging.Api.Idempotency;
 /// still running, 409. A response that says nothing was done (400, 502, 503, 504) gives the key back, so the client may
 /// retry with it; every other response, including an unknown failure, is recorded and replayed.
 /// </summary>
-internal sealed partial class IdempotencyFilter(IIdempotencyStore store, ILogger<IdempotencyFilter> logger)
+internal sealed partial class IdempotencyFilter(IIdempotencyStore store, MessagingTelemetry telemetry, ILogger<IdempotencyFilter> logger)
     : IAsyncActionFilter, IAsyncAlwaysRunResultFilter
 {
     private Guid? _claimId;
@@ -41,6 +42,7 @@ internal sealed partial class IdempotencyFilter(IIdempotencyStore store, ILogger
         switch (claim.Outcome)
         {
             case IdempotencyClaimOutcome.Completed:
+                telemetry.DuplicateAbsorbed(MessagingTelemetry.DuplicateIdempotentReplay);
                 context.Result = new ReplayResult(claim.Response!);
                 return;
             case IdempotencyClaimOutcome.InFlight:

@@ -1,7 +1,7 @@
 using System.Data;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Messaging.Application.Common.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,8 +26,6 @@ namespace Messaging.Infrastructure.Persistence;
 /// </remarks>
 internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 {
-    public const string MeterName = "Messaging.Database";
-
     // Each unit's savepoint, as prepared statements: EF Core's savepoint calls build a new command every time.
     private readonly string _savepoint;
     private readonly string _releaseSavepoint;
@@ -56,8 +54,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 
     // Whoever holds it writes: the loop, or a caller that found nobody writing.
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly Histogram<int> _batchSizes;
-    private readonly Histogram<double> _batchDurations;
+    private readonly MessagingTelemetry _telemetry;
     private readonly Task _loop;
 
     private long _batches;
@@ -73,12 +70,12 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     public DatabaseWriter(
         IServiceScopeFactory scopes,
         IOptions<DatabaseOptions> options,
-        IMeterFactory meters,
+        MessagingTelemetry telemetry,
         ILogger<DatabaseWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(scopes);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(meters);
+        ArgumentNullException.ThrowIfNull(telemetry);
 
         // A scope of its own for the writer's lifetime: the queue is drained when the container is disposed, by which
         // time no new scope can be created.
@@ -92,11 +89,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         _maxAttempts = _context is PostgreSqlMessagingDbContext ? PostgreSqlMaxAttempts : MaxAttempts;
         _logger = logger;
 
-        var meter = meters.Create(MeterName);
-        _batchSizes = meter.CreateHistogram<int>(
-            "messaging.db.write_batch.size", "{unit}", "Units of work committed together in one transaction.");
-        _batchDurations = meter.CreateHistogram<double>(
-            "messaging.db.write_batch.duration", "ms", "Time from a transaction's start to its commit.");
+        _telemetry = telemetry;
 
         // Started with no execution context: whichever request happened to create the writer must not lend the loop its
         // logging scope or trace for good.
@@ -225,9 +218,15 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 
     private async Task RunBatchAsync(List<WriteUnit> batch)
     {
+        // One span per transaction, in the trace of the first request it carries and linked to the others': a batch
+        // run by the writer's own loop has no request of its own around it.
+        using var activity = StartCommitActivity(batch);
         try
         {
-            await CommitWithRetriesAsync(batch);
+            // Through the provider's execution strategy, which on a database server runs the whole batch again after
+            // a dropped connection or a server refusing work for a while; conflicts with other writers are retried
+            // sooner inside it. A retrying strategy refuses a transaction begun outside it, so this is the only way in.
+            await _context.Database.CreateExecutionStrategy().ExecuteAsync(batch, CommitOrCloseAsync);
         }
         catch (Exception exception) when (batch.Count > 1)
         {
@@ -254,6 +253,20 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         }
     }
 
+    private async Task CommitOrCloseAsync(List<WriteUnit> batch)
+    {
+        try
+        {
+            await CommitWithRetriesAsync(batch);
+        }
+        catch
+        {
+            // The strategy may run the batch again: on a fresh connection, in case the failure was the connection's.
+            await CloseConnectionAsync();
+            throw;
+        }
+    }
+
     private async Task CommitWithRetriesAsync(List<WriteUnit> batch)
     {
         for (var attempt = 1; ; attempt++)
@@ -270,6 +283,22 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
                 await Task.Delay(Backoff(attempt));
             }
         }
+    }
+
+    private static Activity? StartCommitActivity(List<WriteUnit> batch)
+    {
+        if (!MessagingTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = batch.Count == 1
+            ? null
+            : batch.Skip(1).Where(u => u.TraceContext != default).Select(u => new ActivityLink(u.TraceContext)).ToList();
+        var activity = MessagingTelemetry.Source.StartActivity(
+            "database commit", ActivityKind.Internal, batch[0].TraceContext, tags: null, links: links);
+        activity?.SetTag("messaging.db.write_batch.size", batch.Count);
+        return activity;
     }
 
     private static TimeSpan Backoff(int attempt)
@@ -398,8 +427,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             Volatile.Write(ref _largestBatch, size);
         }
 
-        _batchSizes.Record(size);
-        _batchDurations.Record(duration.TotalMilliseconds);
+        _telemetry.WriteBatch(size, duration);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A write transaction of {Units} units failed as a whole; running each unit on its own")]

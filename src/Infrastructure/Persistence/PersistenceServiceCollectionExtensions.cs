@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Common.Interfaces;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,12 @@ namespace Messaging.Infrastructure.Persistence;
 
 internal static class PersistenceServiceCollectionExtensions
 {
+    // On a database server a connection can drop, a fail-over can refuse connections for a while, and the server can
+    // shed load: EF Core's retrying execution strategy runs the whole operation again. A caller waits for its write, so
+    // the retries are few and short; conflicts between writers are retried sooner by the writer itself (decision 16).
+    internal const int MaxRetries = 3;
+    internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -25,9 +32,11 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddDbContextPool<SqliteMessagingDbContext>((provider, builder) =>
             builder.UseSqlite(SqliteConnectionString(Options(provider))).ConfigureWarnings(QuietExpectedFailures));
         services.AddDbContextPool<SqlServerMessagingDbContext>((provider, builder) =>
-            builder.UseSqlServer(Options(provider).ConnectionString).ConfigureWarnings(QuietExpectedFailures));
+            builder.UseSqlServer(Options(provider).ConnectionString, sql => sql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))
+                .ConfigureWarnings(QuietExpectedFailures));
         services.AddDbContextPool<PostgreSqlMessagingDbContext>((provider, builder) =>
-            builder.UseNpgsql(Options(provider).ConnectionString).ConfigureWarnings(QuietExpectedFailures));
+            builder.UseNpgsql(Options(provider).ConnectionString, npgsql => npgsql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, null))
+                .ConfigureWarnings(QuietExpectedFailures));
         services.AddScoped<MessagingDbContext>(provider => Options(provider) switch
         {
             { IsSqlServer: true } => provider.GetRequiredService<SqlServerMessagingDbContext>(),
@@ -37,7 +46,7 @@ internal static class PersistenceServiceCollectionExtensions
 
         // Every write of this process goes through the one writer, which commits the units that arrive together at once.
         services.AddLogging();
-        services.AddMetrics();
+        services.AddMessagingTelemetry();
         services.TryAddSingleton<DatabaseWriter>();
         services.AddScoped<IUnitOfWork, QueuedUnitOfWork>();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -23,7 +24,11 @@ internal sealed class WriteUnit
     public WriteUnit(Func<CancellationToken, Task<object?>> work)
     {
         _work = work;
+        TraceContext = Activity.Current?.Context ?? default;
     }
+
+    /// <summary>The trace of the request that queued the unit, for the span of the transaction that commits it.</summary>
+    public ActivityContext TraceContext { get; }
 
     /// <summary>Completes once the unit's transaction has committed (or the unit failed or was withdrawn).</summary>
     public Task<object?> Outcome => _outcome.Task;

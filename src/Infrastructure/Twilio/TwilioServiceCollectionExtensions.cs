@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ internal static class TwilioServiceCollectionExtensions
     internal static IServiceCollection AddTwilio(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMessagingTelemetry();
         services.AddOptions<TwilioOptions>()
             .Bind(configuration.GetSection(TwilioOptions.SectionName))
             .ValidateOnStart();
@@ -32,6 +34,7 @@ internal static class TwilioServiceCollectionExtensions
 
         services.TryAddTransient<CallerCancellationHandler>();
         services.TryAddTransient<TwilioApiRedirectHandler>();
+        services.TryAddTransient<TwilioTelemetryHandler>();
         // Handlers run outermost first: the caller's token covers the whole call, resilience wraps each attempt,
         // and the redirect is applied to whatever attempt goes out.
         var http = services.AddHttpClient(TwilioRestClients.HttpClientName);
@@ -43,6 +46,8 @@ internal static class TwilioServiceCollectionExtensions
             // Only safe methods (fetches) are retried; a failed create surfaces to the caller instead.
             resilience.Retry.DisableForUnsafeHttpMethods();
         });
+        // Inside resilience, so that each attempt is timed and traced on its own.
+        http.AddHttpMessageHandler<TwilioTelemetryHandler>();
         http.AddHttpMessageHandler<TwilioApiRedirectHandler>();
 
         services.TryAddSingleton<TwilioRestClients>();

@@ -23,5 +23,6 @@ public static class TestRecorder
             new PendingStatusReconciler(messages, pending, timeProvider),
             TestMapper.Instance,
             events ?? Mock.Of<IMessageEvents>(),
-            logger ?? NullLogger<MessageRecorder>.Instance);
+            logger ?? NullLogger<MessageRecorder>.Instance,
+            TestTelemetry.Instance);
 }

@@ -1,4 +1,5 @@
 using AutoMapper;
+using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Domain.Messages;
@@ -20,6 +21,7 @@ public sealed class MessageRecorder
     private readonly IMapper _mapper;
     private readonly IMessageEvents _events;
     private readonly ILogger<MessageRecorder> _logger;
+    private readonly MessagingTelemetry _telemetry;
 
     public MessageRecorder(
         IMessageRepository messages,
@@ -28,7 +30,8 @@ public sealed class MessageRecorder
         PendingStatusReconciler reconciler,
         IMapper mapper,
         IMessageEvents events,
-        ILogger<MessageRecorder> logger)
+        ILogger<MessageRecorder> logger,
+        MessagingTelemetry telemetry)
     {
         _messages = messages;
         _pending = pending;
@@ -37,6 +40,7 @@ public sealed class MessageRecorder
         _mapper = mapper;
         _events = events;
         _logger = logger;
+        _telemetry = telemetry;
     }
 
     /// <summary>
@@ -48,10 +52,14 @@ public sealed class MessageRecorder
     public async Task<MessageDto> Record(Message message, PendingStatusFailure ifStatusesFail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        // Set by the unit's last run: a unit can be run again, and only the run that committed counts.
+        var duplicate = false;
         var result = await _unitOfWork.Run(
             async token =>
             {
                 var stored = await _messages.AddIfAbsent(message, token);
+                duplicate = !stored.Inserted;
                 if (!stored.Inserted || stored.Message.WaSid is not { } sid)
                 {
                     return stored.Message;
@@ -63,6 +71,11 @@ public sealed class MessageRecorder
                 return applied ?? stored.Message;
             },
             cancellationToken);
+
+        if (duplicate)
+        {
+            _telemetry.DuplicateAbsorbed(MessagingTelemetry.DuplicateMessage);
+        }
 
         return Publish(result);
     }
@@ -82,11 +95,23 @@ public sealed class MessageRecorder
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(ifAbsent);
 
+        // Set by the unit's last run: a unit can be run again, and only the run that committed counts.
+        var ignored = false;
+        var keptPending = false;
+        bool Observed(Message message)
+        {
+            var applied = change(message);
+            ignored = !applied;
+            return applied;
+        }
+
         // One unit of work: the update, or the pending status and the look-up that follows it, commit together.
         var current = await _unitOfWork.Run(
             async token =>
             {
-                var message = await _messages.Update(waSid, change, token);
+                ignored = false;
+                keptPending = false;
+                var message = await _messages.Update(waSid, Observed, token);
                 if (message is not null)
                 {
                     // Statuses can only be left pending if a save could not apply them (it logs why); the message's
@@ -99,9 +124,20 @@ public sealed class MessageRecorder
                 // the two applies it. From here on the work is finished even if Twilio hangs up: a half-done
                 // hand-over could drop the status.
                 await _pending.Add(ifAbsent, CancellationToken.None);
+                keptPending = true;
                 return await _reconciler.ApplyPending(waSid, CancellationToken.None);
             },
             cancellationToken);
+
+        if (ignored)
+        {
+            _telemetry.StatusIgnored();
+        }
+
+        if (keptPending)
+        {
+            _telemetry.PendingStatusStored();
+        }
 
         return current is null ? null : Publish(current);
     }

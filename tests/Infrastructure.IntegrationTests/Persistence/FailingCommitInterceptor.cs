@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Messaging.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>Fails the next commits, as many as it is armed for, with an <see cref="InjectedTransientFailure"/>.</summary>
+internal sealed class FailingCommitInterceptor : DbTransactionInterceptor
+{
+    private int _failures;
+
+    /// <summary>Commits attempted since the last <see cref="FailNext"/>.</summary>
+    public int Commits { get; private set; }
+
+    public void FailNext(int commits)
+    {
+        Commits = 0;
+        Volatile.Write(ref _failures, commits);
+    }
+
+    public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction,
+        TransactionEventData eventData,
+        InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Commits++;
+        if (Interlocked.Decrement(ref _failures) >= 0)
+        {
+            throw new InjectedTransientFailure();
+        }
+
+        return ValueTask.FromResult(result);
+    }
+}
