@@ -82,13 +82,45 @@ internal sealed class MessageRepository : IMessageRepository
         ArgumentNullException.ThrowIfNull(change);
         var inUnit = WriteSession.Current is not null;
         var updated = await WriteRoute.Write(
-            _context, _writer, (db, token) => UpdateIn(db, waSid, change, token), cancellationToken);
+            _context, _writer, (db, token) => UpdateIn(db, (d, t) => ReadCurrent(d, waSid, t), change, token), cancellationToken);
         if (updated is not { } result)
         {
             return null;
         }
 
         return inUnit ? result.Message : Track(result.Message, result.Stamp);
+    }
+
+    public async Task<Message?> UpdateById(Guid id, Func<Message, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var inUnit = WriteSession.Current is not null;
+        var updated = await WriteRoute.Write(
+            _context, _writer, (db, token) => UpdateIn(db, (d, t) => ReadCurrentById(d, id, t), change, token), cancellationToken);
+        if (updated is not { } result)
+        {
+            return null;
+        }
+
+        return inUnit ? result.Message : Track(result.Message, result.Stamp);
+    }
+
+    public async Task<IReadOnlyList<Message>> ListOutcomeUnknown(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var db = WriteRoute.ReadContext(_context);
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.Status == MessageStatus.Unknown && m.CreatedAt < createdBefore)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsSidStored(string waSid, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        var db = WriteRoute.ReadContext(_context);
+        return await db.Messages.AsNoTracking().AnyAsync(m => m.WaSid == waSid, cancellationToken);
     }
 
     public Task<Message?> GetById(Guid id, CancellationToken cancellationToken)
@@ -207,11 +239,14 @@ internal sealed class MessageRepository : IMessageRepository
     }
 
     private static async Task<(Message Message, Guid Stamp)?> UpdateIn(
-        MessagingDbContext db, string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
+        MessagingDbContext db,
+        Func<MessagingDbContext, CancellationToken, Task<Message?>> read,
+        Func<Message, bool> change,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var message = await ReadCurrent(db, waSid, cancellationToken);
+            var message = await read(db, cancellationToken);
             if (message is null)
             {
                 return null;
@@ -230,7 +265,7 @@ internal sealed class MessageRepository : IMessageRepository
 
             if (attempt == MaxUpdateAttempts)
             {
-                throw new DbUpdateConcurrencyException($"Message {waSid} kept changing under {MaxUpdateAttempts} attempts to update it.");
+                throw new DbUpdateConcurrencyException($"Message {message.Id} kept changing under {MaxUpdateAttempts} attempts to update it.");
             }
 
             // Another process changed the message after it was read here; the next attempt reads its version.
@@ -331,6 +366,22 @@ internal sealed class MessageRepository : IMessageRepository
         }
 
         return await TrackedBySid(db, waSid, cancellationToken);
+    }
+
+    private static async Task<Message?> ReadCurrentById(MessagingDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var tracked = db.Messages.Local.FirstOrDefault(m => m.Id == id);
+        if (tracked is not null)
+        {
+            var entry = db.Entry(tracked);
+            await entry.ReloadAsync(cancellationToken);
+            if (entry.State != EntityState.Detached)
+            {
+                return tracked;
+            }
+        }
+
+        return await db.Messages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
     private static Task<Message?> TrackedBySid(MessagingDbContext db, string waSid, CancellationToken cancellationToken) =>

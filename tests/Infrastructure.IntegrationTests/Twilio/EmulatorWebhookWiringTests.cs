@@ -23,7 +23,7 @@ public sealed class EmulatorWebhookWiringTests
         var emulator = app.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
         await app.Services.GetRequiredService<ITwilioGateway>()
-            .SendAsync(new TwilioSendRequest("whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
+            .SendAsync(new TwilioSendRequest(Guid.NewGuid(), "whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -41,7 +41,7 @@ public sealed class EmulatorWebhookWiringTests
         var emulator = app.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
         await app.Services.GetRequiredService<ITwilioGateway>()
-            .SendAsync(new TwilioSendRequest("whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
+            .SendAsync(new TwilioSendRequest(Guid.NewGuid(), "whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
 
         Assert.That(emulator.InboundWebhookUrl, Is.EqualTo(new Uri("https://support.example.com/api/webhooks/twilio/inbound")));
         Assert.That(emulator.Messages.Single().StatusCallback, Is.EqualTo(new Uri("https://support.example.com/api/webhooks/twilio/status")));

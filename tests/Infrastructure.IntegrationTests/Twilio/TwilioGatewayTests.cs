@@ -32,7 +32,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var result = await gateway.SendAsync(
-            new TwilioSendRequest(Recipient, "Hello from support", ["https://example.com/a.png", "https://example.com/b.pdf"], null, null),
+            new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hello from support", ["https://example.com/a.png", "https://example.com/b.pdf"], null, null),
             CancellationToken.None);
 
         Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(1));
@@ -57,7 +57,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         await gateway.SendAsync(
-            new TwilioSendRequest(Recipient, null, [], SampleContentTemplates.AppointmentReminder, """{"1":"Ana","2":"12:30"}"""),
+            new TwilioSendRequest(Guid.NewGuid(), Recipient, null, [], SampleContentTemplates.AppointmentReminder, """{"1":"Ana","2":"12:30"}"""),
             CancellationToken.None);
 
         var created = _emulator.Messages.Single();
@@ -76,7 +76,7 @@ public sealed class TwilioGatewayTests
         await using var services = Services(("Twilio:PublicBaseUrl", "https://support.example.com/messaging/"));
 
         await services.GetRequiredService<ITwilioGateway>()
-            .SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None);
+            .SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None);
 
         Assert.That(
             _emulator.Messages.Single().StatusCallback,
@@ -102,7 +102,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var rejected = await Assert.ThrowsAsync<TwilioRejectedException>(
-            () => gateway.SendAsync(new TwilioSendRequest(to, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), to, "Hi", [], null, null), CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -121,7 +121,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         await Assert.ThrowsAsync<TwilioUnavailableException>(
-            () => gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -140,7 +140,7 @@ public sealed class TwilioGatewayTests
         _emulator.FailNextRequestsWith(status, count: 5);
 
         await Assert.ThrowsAsync<TwilioUnavailableException>(
-            () => gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
 
         Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(1));
     }
@@ -152,7 +152,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var unavailable = await Assert.ThrowsAsync<TwilioUnavailableException>(
-            () => gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
 
         Assert.That(unavailable!.InnerException, Is.Not.Null);
     }
@@ -166,7 +166,7 @@ public sealed class TwilioGatewayTests
         await canceled.CancelAsync();
 
         Assert.That(
-            async () => await gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), canceled.Token),
+            async () => await gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), canceled.Token),
             Throws.InstanceOf<OperationCanceledException>());
         Assert.That(_emulator.CreateMessageRequests, Is.Zero);
     }
@@ -183,7 +183,7 @@ public sealed class TwilioGatewayTests
         var started = TimeProvider.System.GetTimestamp();
 
         Assert.That(
-            async () => await gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), cancellation.Token),
+            async () => await gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), cancellation.Token),
             Throws.InstanceOf<OperationCanceledException>());
         // Well under the resilience pipeline's own attempt timeout: the caller's token reached the HTTP call.
         Assert.That(TimeProvider.System.GetElapsedTime(started), Is.LessThan(TimeSpan.FromSeconds(5)));
@@ -196,7 +196,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            gateway.SendAsync(new TwilioSendRequest(Recipient, $"message {i}", [], null, null), CancellationToken.None)));
+            gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, $"message {i}", [], null, null), CancellationToken.None)));
 
         Assert.Multiple(() =>
         {

@@ -69,11 +69,13 @@ public sealed class MessageRecorder
 
     /// <summary>
     /// Applies <paramref name="change"/> to the message stored under <paramref name="waSid"/> and publishes it; when
-    /// the message is not stored yet, keeps <paramref name="ifAbsent"/> for the save to apply. Returns the message as
-    /// stored afterwards, or null when it is still not stored.
+    /// no message has that SID but <paramref name="messageId"/> names one whose outcome is unknown, gives it the SID
+    /// first; when the message is not stored yet, keeps <paramref name="ifAbsent"/> for the save to apply. Returns the
+    /// message as stored afterwards, or null when it is still not stored.
     /// </summary>
     public async Task<MessageDto?> RecordStatus(
         string waSid,
+        Guid? messageId,
         Func<Message, bool> change,
         PendingStatusUpdate ifAbsent,
         CancellationToken cancellationToken)
@@ -94,6 +96,11 @@ public sealed class MessageRecorder
                     return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
                 }
 
+                if (messageId is { } id && await IdentifyIn(id, waSid, change, ifAbsent.ReceivedAt, token) is { } identified)
+                {
+                    return identified;
+                }
+
                 // Twilio can call back before the send that created the message has saved it. The status is kept first
                 // and the message looked for again afterwards; the save does the same in the other order, so one of
                 // the two applies it. From here on the work is finished even if Twilio hangs up: a half-done
@@ -104,6 +111,61 @@ public sealed class MessageRecorder
             cancellationToken);
 
         return current is null ? null : Publish(current);
+    }
+
+    /// <summary>
+    /// Gives the message stored under <paramref name="id"/> the SID <paramref name="waSid"/> and applies
+    /// <paramref name="change"/> (e.g. the status Twilio reports for it), when its outcome is still unknown: the first
+    /// to name it wins. Returns the message as stored afterwards, or null when it was not named here.
+    /// </summary>
+    public async Task<MessageDto?> RecordIdentity(
+        Guid id, string waSid, Func<Message, bool> change, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var identified = await _unitOfWork.Run(token => IdentifyIn(id, waSid, change, at, token), cancellationToken);
+        return identified is null ? null : Publish(identified);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the message stored under <paramref name="id"/> and publishes it when it
+    /// changed. Returns the message as stored afterwards, or null when no message has that id.
+    /// </summary>
+    public async Task<MessageDto?> RecordChange(Guid id, Func<Message, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var changed = false;
+        var message = await _unitOfWork.Run(
+            token => _messages.UpdateById(id, m => changed = change(m), token),
+            cancellationToken);
+        return message is null ? null : changed ? Publish(message) : _mapper.Map<MessageDto>(message);
+    }
+
+    private async Task<Message?> IdentifyIn(
+        Guid id, string waSid, Func<Message, bool> change, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        ArgumentNullException.ThrowIfNull(change);
+        var named = false;
+        var message = await _messages.UpdateById(
+            id,
+            m =>
+            {
+                // Re-run when another writer changed the message meanwhile: then it may have been named already.
+                named = m.Identify(waSid, at);
+                if (named)
+                {
+                    change(m);
+                }
+
+                return named;
+            },
+            cancellationToken);
+        if (message is null || !named)
+        {
+            return null;
+        }
+
+        // Statuses that came before the message had its SID (a callback racing the naming) apply now.
+        return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
     }
 
     private MessageDto Publish(Message message)
