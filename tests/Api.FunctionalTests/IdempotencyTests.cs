@@ -205,7 +205,7 @@ public sealed class IdempotencyTests
     public async Task When_twilio_is_unavailable_the_key_is_given_back_and_a_retry_sends()
     {
         var body = new { to = "+14155550123", body = "Hello" };
-        _factory.Emulator().FailNextRequestsWith(503);
+        _factory.Emulator().FailNextRequestsWith(500);
 
         using var failed = await _client.PostMessage(body, "outage-key");
         using var retry = await _client.PostMessage(body, "outage-key");

@@ -77,15 +77,16 @@ internal sealed class TwilioGateway(
     }
 
     public async Task<IReadOnlyList<TwilioSentMessage>> ListSentAsync(
-        string recipient, DateTimeOffset sentAfter, int limit, CancellationToken cancellationToken)
+        string recipient, DateTimeOffset createdAfter, int limit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(recipient);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // No DateSent filter: a message that failed at once was never sent and has no sent date, yet it is the one
+        // looked for. The list is newest first, so reading stops at the first message created before the send.
         var read = new ReadMessageOptions
         {
             To = new PhoneNumber(recipient),
             From = new PhoneNumber(options.CurrentValue.Sender),
-            DateSentAfter = sentAfter.UtcDateTime,
             PageSize = Math.Min(limit, 100),
             Limit = limit,
         };
@@ -96,13 +97,19 @@ internal sealed class TwilioGateway(
             var found = new List<TwilioSentMessage>();
             foreach (var message in await MessageResource.ReadAsync(read, clients.Create()))
             {
+                var created = message.DateCreated is { } date ? AsInstant(date) : (DateTimeOffset?)null;
+                if (created < createdAfter)
+                {
+                    break;
+                }
+
                 found.Add(new TwilioSentMessage(
                     message.Sid,
                     message.To,
                     message.Body,
                     int.TryParse(message.NumMedia, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var media) ? media : 0,
                     TwilioStatusMapper.ToMessageStatus(message.Status?.ToString()),
-                    message.DateCreated is { } created ? AsInstant(created) : null));
+                    created));
             }
 
             return found;

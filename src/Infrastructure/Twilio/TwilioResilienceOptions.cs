@@ -18,6 +18,9 @@ public sealed class TwilioResilienceOptions
     /// <summary>Retries after the first attempt (0 turns retries off).</summary>
     public int MaxRetryAttempts { get; set; } = 3;
 
+    /// <summary>The wait before the first retry, doubled (with jitter) for each one after, unless Twilio says <c>Retry-After</c>.</summary>
+    public int RetryDelayMilliseconds { get; set; } = 2000;
+
     /// <summary>
     /// The longest <c>Retry-After</c> a 429 may ask for and still be waited out; a longer one fails the call at once,
     /// with nothing sent.
@@ -27,6 +30,8 @@ public sealed class TwilioResilienceOptions
     internal TimeSpan AttemptTimeout => TimeSpan.FromSeconds(AttemptTimeoutSeconds);
 
     internal TimeSpan TotalTimeout => TimeSpan.FromSeconds(TotalTimeoutSeconds);
+
+    internal TimeSpan RetryDelay => TimeSpan.FromMilliseconds(RetryDelayMilliseconds);
 
     internal TimeSpan MaxRetryAfter => TimeSpan.FromSeconds(MaxRetryAfterSeconds);
 }

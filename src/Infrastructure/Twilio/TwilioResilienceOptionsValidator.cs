@@ -26,6 +26,12 @@ internal sealed class TwilioResilienceOptionsValidator : IValidateOptions<Twilio
             failures.Add($"{Section}:MaxRetryAttempts is {options.MaxRetryAttempts}; it must be from 0 to {MaxRetryAttempts}.");
         }
 
+        if (options.RetryDelayMilliseconds < 0 || options.RetryDelay >= options.TotalTimeout)
+        {
+            failures.Add(
+                $"{Section}:RetryDelayMilliseconds is {options.RetryDelayMilliseconds}; it must be from 0 to less than TotalTimeoutSeconds ({options.TotalTimeoutSeconds}).");
+        }
+
         if (options.MaxRetryAfterSeconds < 0 || options.MaxRetryAfterSeconds >= options.TotalTimeoutSeconds)
         {
             failures.Add(

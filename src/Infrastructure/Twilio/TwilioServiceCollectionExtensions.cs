@@ -53,6 +53,7 @@ internal static class TwilioServiceCollectionExtensions
                 resilience.CircuitBreaker.SamplingDuration.Ticks, 2 * settings.AttemptTimeout.Ticks));
             // Polly wants at least one retry; none at all is the predicate's answer instead.
             resilience.Retry.MaxRetryAttempts = Math.Max(1, settings.MaxRetryAttempts);
+            resilience.Retry.Delay = settings.RetryDelay;
             resilience.Retry.ShouldRetryAfterHeader = true;
             resilience.Retry.ShouldHandle = args => ValueTask.FromResult(settings.MaxRetryAttempts > 0 && TwilioRetryPredicate.ShouldRetry(
                 args.Outcome, args.Context.GetRequestMessage(), settings.MaxRetryAfter, timeProvider));

@@ -18,9 +18,9 @@ public interface ITwilioGateway
     Task<TwilioSendResult> SendAsync(TwilioSendRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The messages Twilio lists as sent from <see cref="SenderAddress"/> to <paramref name="recipient"/> at or after
-    /// <paramref name="sentAfter"/>, newest first, at most <paramref name="limit"/>. Throws
-    /// <see cref="Exceptions.TwilioUnavailableException"/> when Twilio cannot answer.
+    /// The messages Twilio lists from <see cref="SenderAddress"/> to <paramref name="recipient"/> created at or after
+    /// <paramref name="createdAfter"/>, newest first, at most <paramref name="limit"/>: sent or not (a message that failed
+    /// at once has no sent date). Throws <see cref="Exceptions.TwilioUnavailableException"/> when Twilio cannot answer.
     /// </summary>
-    Task<IReadOnlyList<TwilioSentMessage>> ListSentAsync(string recipient, DateTimeOffset sentAfter, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TwilioSentMessage>> ListSentAsync(string recipient, DateTimeOffset createdAfter, int limit, CancellationToken cancellationToken);
 }

@@ -52,6 +52,12 @@ public sealed class MessageRecorder
             async token =>
             {
                 var stored = await _messages.AddIfAbsent(message, token);
+                if (stored.Inserted && stored.Message.Status == MessageStatus.Unknown)
+                {
+                    // A callback that came while the send still waited for Twilio has kept the SID for this id.
+                    return await IdentifyFromPending(stored.Message, CancellationToken.None) ?? stored.Message;
+                }
+
                 if (!stored.Inserted || stored.Message.WaSid is not { } sid)
                 {
                     return stored.Message;
@@ -96,16 +102,20 @@ public sealed class MessageRecorder
                     return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
                 }
 
-                if (messageId is { } id && await IdentifyIn(id, waSid, change, ifAbsent.ReceivedAt, token) is { } identified)
-                {
-                    return identified;
-                }
-
                 // Twilio can call back before the send that created the message has saved it. The status is kept first
                 // and the message looked for again afterwards; the save does the same in the other order, so one of
                 // the two applies it. From here on the work is finished even if Twilio hangs up: a half-done
                 // hand-over could drop the status.
                 await _pending.Add(ifAbsent, CancellationToken.None);
+
+                // A message stored with an unknown outcome has no SID to be found by; the id in the callback URL
+                // finds it, and naming it applies the status just kept.
+                if (messageId is { } id
+                    && await IdentifyIn(id, waSid, _ => false, ifAbsent.ReceivedAt, CancellationToken.None) is { } identified)
+                {
+                    return identified;
+                }
+
                 return await _reconciler.ApplyPending(waSid, CancellationToken.None);
             },
             cancellationToken);
@@ -137,6 +147,12 @@ public sealed class MessageRecorder
             token => _messages.UpdateById(id, m => changed = change(m), token),
             cancellationToken);
         return message is null ? null : changed ? Publish(message) : _mapper.Map<MessageDto>(message);
+    }
+
+    private async Task<Message?> IdentifyFromPending(Message message, CancellationToken cancellationToken)
+    {
+        var sid = await _pending.FindSidFor(message.Id, cancellationToken);
+        return sid is null ? null : await IdentifyIn(message.Id, sid, _ => false, message.CreatedAt, cancellationToken);
     }
 
     private async Task<Message?> IdentifyIn(

@@ -32,7 +32,7 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
             sid,
             messageId,
             m => m.ApplyStatus(status.Value, errorCode, errorMessage, now),
-            PendingStatusUpdate.Create(sid, status.Value, errorCode, errorMessage, now),
+            PendingStatusUpdate.Create(sid, status.Value, errorCode, errorMessage, now, messageId),
             cancellationToken);
         return Unit.Value;
     }
