@@ -76,34 +76,14 @@ internal sealed class MessageRepository : IMessageRepository
         return new AddIfAbsentResult(inUnit ? stored : Track(stored, stamp), inserted);
     }
 
-    public async Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
+    public Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
-        ArgumentNullException.ThrowIfNull(change);
-        var inUnit = WriteSession.Current is not null;
-        var updated = await WriteRoute.Write(
-            _context, _writer, (db, token) => UpdateIn(db, (d, t) => ReadCurrent(d, waSid, t), change, token), cancellationToken);
-        if (updated is not { } result)
-        {
-            return null;
-        }
-
-        return inUnit ? result.Message : Track(result.Message, result.Stamp);
+        return UpdateOne((db, token) => ReadCurrent(db, m => m.WaSid == waSid, () => TrackedBySid(db, waSid, token), token), change, cancellationToken);
     }
 
-    public async Task<Message?> UpdateById(Guid id, Func<Message, bool> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        var inUnit = WriteSession.Current is not null;
-        var updated = await WriteRoute.Write(
-            _context, _writer, (db, token) => UpdateIn(db, (d, t) => ReadCurrentById(d, id, t), change, token), cancellationToken);
-        if (updated is not { } result)
-        {
-            return null;
-        }
-
-        return inUnit ? result.Message : Track(result.Message, result.Stamp);
-    }
+    public Task<Message?> UpdateById(Guid id, Func<Message, bool> change, CancellationToken cancellationToken) =>
+        UpdateOne((db, token) => ReadCurrent(db, m => m.Id == id, () => db.Messages.SingleOrDefaultAsync(m => m.Id == id, token), token), change, cancellationToken);
 
     public async Task<IReadOnlyList<Message>> ListOutcomeUnknown(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken)
     {
@@ -187,6 +167,20 @@ internal sealed class MessageRepository : IMessageRepository
             .ThenByDescending(m => m.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
+    }
+
+    private async Task<Message?> UpdateOne(
+        Func<MessagingDbContext, CancellationToken, Task<Message?>> read, Func<Message, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var inUnit = WriteSession.Current is not null;
+        var updated = await WriteRoute.Write(_context, _writer, (db, token) => UpdateIn(db, read, change, token), cancellationToken);
+        if (updated is not { } result)
+        {
+            return null;
+        }
+
+        return inUnit ? result.Message : Track(result.Message, result.Stamp);
     }
 
     // No look-up first: one guarded INSERT decides, so a new SID costs a single statement and a duplicate (Twilio
@@ -352,9 +346,10 @@ internal sealed class MessageRepository : IMessageRepository
 
     // The database's current version, also when this context already tracks the message: a tracked copy may be older
     // than another writer's update.
-    private static async Task<Message?> ReadCurrent(MessagingDbContext db, string waSid, CancellationToken cancellationToken)
+    private static async Task<Message?> ReadCurrent(
+        MessagingDbContext db, Func<Message, bool> isIt, Func<Task<Message?>> query, CancellationToken cancellationToken)
     {
-        var tracked = db.Messages.Local.FirstOrDefault(m => m.WaSid == waSid);
+        var tracked = db.Messages.Local.FirstOrDefault(isIt);
         if (tracked is not null)
         {
             var entry = db.Entry(tracked);
@@ -365,23 +360,7 @@ internal sealed class MessageRepository : IMessageRepository
             }
         }
 
-        return await TrackedBySid(db, waSid, cancellationToken);
-    }
-
-    private static async Task<Message?> ReadCurrentById(MessagingDbContext db, Guid id, CancellationToken cancellationToken)
-    {
-        var tracked = db.Messages.Local.FirstOrDefault(m => m.Id == id);
-        if (tracked is not null)
-        {
-            var entry = db.Entry(tracked);
-            await entry.ReloadAsync(cancellationToken);
-            if (entry.State != EntityState.Detached)
-            {
-                return tracked;
-            }
-        }
-
-        return await db.Messages.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return await query();
     }
 
     private static Task<Message?> TrackedBySid(MessagingDbContext db, string waSid, CancellationToken cancellationToken) =>
