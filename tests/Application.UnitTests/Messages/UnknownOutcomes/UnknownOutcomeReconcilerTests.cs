@@ -50,7 +50,7 @@ public sealed class UnknownOutcomeReconcilerTests
         var unknown = StoreUnknown("hello");
         _listed.Add(new TwilioSentMessage(OtherSid, TestMessages.Customer, "something else", 0, MessageStatus.Delivered, ApplicationServices.Now));
         _listed.Add(new TwilioSentMessage(Sid, TestMessages.Customer, "hello", 0, MessageStatus.Sent, ApplicationServices.Now));
-        _time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromSeconds(61));
 
         Assert.That(await Reconciler().ReconcileAsync(CancellationToken.None), Is.EqualTo(1));
         Assert.Multiple(() =>
@@ -66,7 +66,7 @@ public sealed class UnknownOutcomeReconcilerTests
         _store.Store(TestMessages.Outbound(Sid, ApplicationServices.Now, "hello"));
         var unknown = StoreUnknown("hello");
         _listed.Add(new TwilioSentMessage(Sid, TestMessages.Customer, "hello", 0, MessageStatus.Sent, ApplicationServices.Now));
-        _time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromSeconds(61));
 
         await Reconciler().ReconcileAsync(CancellationToken.None);
 
@@ -87,7 +87,7 @@ public sealed class UnknownOutcomeReconcilerTests
         await reconciler.ReconcileAsync(CancellationToken.None);
         Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Unknown));
 
-        _time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromSeconds(61));
         await reconciler.ReconcileAsync(CancellationToken.None);
         Assert.Multiple(() =>
         {
