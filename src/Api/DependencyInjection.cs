@@ -9,6 +9,7 @@ using Messaging.Api.RateLimiting;
 using Messaging.Api.Telemetry;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Conversations;
+using Messaging.Application.Messages.UnknownOutcomes;
 using Messaging.Application.Templates;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.AspNetCore.HostFiltering;
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddOptions<CustomerServiceWindowOptions>().BindConfiguration(CustomerServiceWindowOptions.SectionName);
         services.AddOptions<PhoneNumberOptions>().BindConfiguration(PhoneNumberOptions.SectionName).ValidateOnStart();
         services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.SectionName).ValidateOnStart();
+        services.AddOptions<UnknownOutcomeOptions>().BindConfiguration(UnknownOutcomeOptions.SectionName).ValidateOnStart();
         services.AddApiKeyAuthentication(configuration);
         services.AddSendRateLimiting(configuration);
         services.AddTransient<IdempotencyFilter>();

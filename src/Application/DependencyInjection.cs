@@ -9,6 +9,7 @@ using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.Messages.Recording;
+using Messaging.Application.Messages.UnknownOutcomes;
 using Messaging.Application.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,8 +22,8 @@ public static class DependencyInjection
     /// <summary>
     /// Registers the mediator with its handlers and pipeline, the validators and the mappings.
     /// The caller provides <see cref="TimeProvider"/>, logging, the ports in <c>Common/Interfaces</c> and, optionally,
-    /// the binding of <see cref="CustomerServiceWindowOptions"/>, <see cref="PhoneNumberOptions"/> and
-    /// <see cref="TemplateOptions"/> to configuration.
+    /// the binding of <see cref="CustomerServiceWindowOptions"/>, <see cref="PhoneNumberOptions"/>,
+    /// <see cref="TemplateOptions"/> and <see cref="UnknownOutcomeOptions"/> to configuration.
     /// </summary>
     public static IServiceCollection AddApplicationServices(this IServiceCollection services)
     {
@@ -35,6 +36,8 @@ public static class DependencyInjection
         services.AddTransient<PendingStatusReconciler>();
         services.AddTransient<MessageRecorder>();
         services.AddTransient<CustomerServiceWindowGuard>();
+        services.AddTransient<UnknownOutcomeReconciler>();
+        services.TryAddSingleton<UnknownOutcomesOpen>();
 
         // One catalogue per process, so the templates read from Twilio are shared by every request.
         services.TryAddSingleton<TemplateCatalogue>();
@@ -59,6 +62,8 @@ public static class DependencyInjection
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PhoneNumberOptions>, PhoneNumberOptionsValidator>());
         services.AddOptions<TemplateOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TemplateOptions>, TemplateOptionsValidator>());
+        services.AddOptions<UnknownOutcomeOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnknownOutcomeOptions>, UnknownOutcomeOptionsValidator>());
 
         return services;
     }

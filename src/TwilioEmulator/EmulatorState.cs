@@ -11,6 +11,7 @@ internal sealed class EmulatorState
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInbound = new(StringComparer.Ordinal);
     private int _createMessageRequests;
     private int _contentRequests;
+    private int _messageListRequests;
     private ContentCatalogue _content;
     private Uri? _inboundWebhookUrl;
 
@@ -63,6 +64,10 @@ internal sealed class EmulatorState
     public void CountCreateMessageRequest() => Interlocked.Increment(ref _createMessageRequests);
 
     public void CountContentRequest() => Interlocked.Increment(ref _contentRequests);
+
+    public int MessageListRequests => Volatile.Read(ref _messageListRequests);
+
+    public void CountMessageListRequest() => Interlocked.Increment(ref _messageListRequests);
 
     public void Add(EmulatedMessage message)
     {

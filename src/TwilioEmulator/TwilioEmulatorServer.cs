@@ -59,6 +59,9 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
     /// <summary>Every request to the Content API received so far (lists, fetches, approvals), refused or faulted ones included.</summary>
     public int ContentRequests => _state.ContentRequests;
 
+    /// <summary>Requests for the Messages list (each page counts), faulted ones included.</summary>
+    public int MessageListRequests => _state.MessageListRequests;
+
     /// <summary>The injected faults still waiting for a request, in the order they will hit.</summary>
     public IReadOnlyList<PendingFault> PendingFaults => _state.Faults.Pending;
 
@@ -138,7 +141,12 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
             state.CountCreateMessageRequest();
             return createMessage(context);
         });
-        app.MapGet(MessagesPattern, faults.Around(messages.ListAsync, isMessageCreate: false));
+        var listMessages = faults.Around(messages.ListAsync, isMessageCreate: false);
+        app.MapGet(MessagesPattern, context =>
+        {
+            state.CountMessageListRequest();
+            return listMessages(context);
+        });
         app.MapGet(FetchMessagePattern, faults.Around(messages.FetchAsync, isMessageCreate: false));
         app.MapGet(FetchMediaPattern, faults.Around(media.FetchAsync, isMessageCreate: false));
         RequestDelegate CountedContent(RequestDelegate handler)

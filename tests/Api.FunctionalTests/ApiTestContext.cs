@@ -56,6 +56,14 @@ public static class ApiTestContext
         (await response.Content.ReadFromJsonAsync<JsonNode>())?.AsObject()
         ?? throw new InvalidOperationException("The response had no JSON body.");
 
+    /// <summary>GETs <paramref name="path"/>, asserts 200 and returns the JSON object answered.</summary>
+    public static async Task<JsonObject> GetJson(this HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonObject();
+    }
+
     public static Task<HttpResponseMessage> PostMessage(this HttpClient client, object body) =>
         client.PostAsJsonAsync("/api/messages", body);
 

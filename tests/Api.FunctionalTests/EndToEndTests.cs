@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
+using static Messaging.Api.FunctionalTests.Waiting;
+
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>
@@ -9,8 +11,6 @@ namespace Messaging.Api.FunctionalTests;
 /// </summary>
 public sealed class EndToEndTests : ApiFixture
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     protected override MessagingApiFactory CreateFactory()
     {
         var factory = new MessagingApiFactory(enforceCustomerServiceWindow: true);
@@ -26,7 +26,7 @@ public sealed class EndToEndTests : ApiFixture
         Assert.That(inbound.Webhook.StatusCode, Is.EqualTo(200));
 
         var conversation = await Eventually(
-            async () => (await GetJson("/api/conversations"))["items"]!.AsArray().SingleOrDefault(),
+            async () => (await Client.GetJson("/api/conversations"))["items"]!.AsArray().SingleOrDefault(),
             c => c?["contact"]?.GetValue<string>() == "whatsapp:+14155550123");
         Assert.Multiple(() =>
         {
@@ -40,11 +40,11 @@ public sealed class EndToEndTests : ApiFixture
         var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
 
         var read = await Eventually(
-            () => GetJson($"/api/messages/{id}"),
+            () => Client.GetJson($"/api/messages/{id}"),
             m => m["status"]!.GetValue<string>() == "read");
         Assert.That(read["errorCode"], Is.Null);
 
-        var thread = (await GetJson("/api/messages?contact=%2B14155550123"))["items"]!.AsArray();
+        var thread = (await Client.GetJson("/api/messages?contact=%2B14155550123"))["items"]!.AsArray();
         Assert.That(thread.Select(m => m!["body"]!.GetValue<string>()), Is.EqualTo(new[] { "It ships today", "Where is my order?" }));
         var callbacks = Factory.Emulator().Callbacks.Where(c => c.Field("MessageSid") == read["waSid"]!.GetValue<string>()).ToList();
         Assert.That(callbacks.Select(c => c.Field("MessageStatus")), Is.EquivalentTo(new[] { "sent", "delivered", "read" }));
@@ -62,36 +62,9 @@ public sealed class EndToEndTests : ApiFixture
         var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
 
         var undelivered = await Eventually(
-            () => GetJson($"/api/messages/{id}"),
+            () => Client.GetJson($"/api/messages/{id}"),
             m => m["status"]!.GetValue<string>() == "undelivered");
         Assert.That(undelivered["errorCode"]!.GetValue<int>(), Is.EqualTo(30003));
     }
 
-    private async Task<JsonObject> GetJson(string path)
-    {
-        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await response.ReadJsonObject();
-    }
-
-    // The callbacks arrive on their own schedule; the test waits for the outcome with a deadline rather than a fixed sleep.
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Not reached within {Patience.TotalSeconds} s; last seen: {value}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

@@ -188,7 +188,7 @@ public sealed class IdempotencyTests : ApiFixture
     public async Task When_twilio_is_unavailable_the_key_is_given_back_and_a_retry_sends()
     {
         var body = new { to = "+14155550123", body = "Hello" };
-        Factory.Emulator().FailNextRequestsWith(503);
+        Factory.Emulator().FailNextRequestsWith(500);
 
         using var failed = await Client.PostMessage(body, "outage-key");
         using var retry = await Client.PostMessage(body, "outage-key");

@@ -115,7 +115,7 @@ public sealed class SendMessageTests : ApiFixture
     }
 
     [TestCase(500)]
-    [TestCase(503)]
+    [TestCase(502)]
     public async Task When_twilio_fails_the_api_answers_502_and_stores_nothing(int twilioStatus)
     {
         Factory.Emulator().FailNextRequestsWith(twilioStatus);
@@ -133,7 +133,7 @@ public sealed class SendMessageTests : ApiFixture
     public async Task A_twilio_outage_is_answered_with_502_and_logged_once_as_a_warning(bool withIdempotencyKey)
     {
         var body = new { to = "+14155550123", body = "Hello" };
-        Factory.Emulator().FailNextRequestsWith(503);
+        Factory.Emulator().FailNextRequestsWith(500);
         var collector = Factory.Services.GetFakeLogCollector();
         collector.Clear();
 

@@ -6,6 +6,7 @@ using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessageById;
 using Messaging.Application.Messages.Queries.GetMessages;
+using Messaging.Domain.Messages;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -19,14 +20,16 @@ namespace Messaging.Api.Controllers;
 public sealed class MessagesController(IMediator mediator) : ControllerBase
 {
     /// <summary>
-    /// Sends a WhatsApp message and returns it as stored. With an <c>Idempotency-Key</c> header, a retry returns the
-    /// first outcome instead of sending again.
+    /// Sends a WhatsApp message and returns it as stored: 201 when Twilio took it, 202 with status <c>unknown</c> when
+    /// Twilio's answer was lost (the message may be on its way; its status follows once Twilio names it). With an
+    /// <c>Idempotency-Key</c> header, a retry returns the first outcome instead of sending again.
     /// </summary>
     [HttpPost]
     [Authorize(Policy = ApiPolicies.MessagesSend)]
     [EnableRateLimiting(RateLimitPolicies.Send)]
     [Idempotent]
     [ProducesResponseType<MessageDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<MessageDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
@@ -36,7 +39,9 @@ public sealed class MessagesController(IMediator mediator) : ControllerBase
     public async Task<ActionResult<MessageDto>> Send([FromBody] SendMessageCommand command, CancellationToken cancellationToken)
     {
         var message = await mediator.Send(command, cancellationToken);
-        return CreatedAtAction(nameof(GetById), new { id = message.Id }, message);
+        return message.Status == MessageStatus.Unknown
+            ? AcceptedAtAction(nameof(GetById), new { id = message.Id }, message)
+            : CreatedAtAction(nameof(GetById), new { id = message.Id }, message);
     }
 
     /// <summary>Lists messages, newest first, one page at a time.</summary>

@@ -35,7 +35,7 @@ public sealed class TwilioWebhooksController(IMediator mediator) : ControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     public async Task<NoContentResult> Status([FromForm] IFormCollection form, CancellationToken cancellationToken)
     {
-        await mediator.Send(TwilioWebhookForm.ToStatusCommand(form), cancellationToken);
+        await mediator.Send(TwilioWebhookForm.ToStatusCommand(form, Request.Query), cancellationToken);
         return NoContent();
     }
 }

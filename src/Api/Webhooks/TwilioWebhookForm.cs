@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
+using Messaging.Infrastructure.Twilio;
 
 namespace Messaging.Api.Webhooks;
 
@@ -17,11 +18,13 @@ internal static class TwilioWebhookForm
         Media(form),
         Field(form, "ProfileName"));
 
-    public static UpdateMessageStatusCommand ToStatusCommand(IFormCollection form) => new(
+    /// <summary>The message's own id travels in the callback URL's query (see <see cref="TwilioWebhookPaths.MessageIdParameter"/>).</summary>
+    public static UpdateMessageStatusCommand ToStatusCommand(IFormCollection form, IQueryCollection query) => new(
         Field(form, "MessageSid"),
         Field(form, "MessageStatus"),
         Field(form, "ErrorCode"),
-        Field(form, "ErrorMessage"));
+        Field(form, "ErrorMessage"),
+        query.TryGetValue(TwilioWebhookPaths.MessageIdParameter, out var id) ? id.ToString() : null);
 
     private static string? Field(IFormCollection form, string name) =>
         form.TryGetValue(name, out var value) ? value.ToString() : null;

@@ -44,7 +44,10 @@ public sealed class Message
 
     public Guid Id { get; private set; }
 
-    /// <summary>Twilio's SID (<c>SM…</c>/<c>MM…</c>); null only for a send Twilio rejected.</summary>
+    /// <summary>
+    /// Twilio's SID (<c>SM…</c>/<c>MM…</c>); null for a send Twilio rejected, and for one whose outcome is
+    /// <see cref="MessageStatus.Unknown"/> until Twilio's callback or the reconciler names it.
+    /// </summary>
     public string? WaSid { get; private set; }
 
     public MessageDirection Direction { get; private set; }
@@ -95,15 +98,16 @@ public sealed class Message
         IEnumerable<string>? mediaUrls,
         string? contentSid,
         MessageStatus status,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        Guid? id = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
-        if (!MessageStatusRules.IsOutbound(status))
+        if (!MessageStatusRules.IsOutbound(status) || status == MessageStatus.Unknown)
         {
-            throw new ArgumentOutOfRangeException(nameof(status), status, "An outbound message takes an outbound status.");
+            throw new ArgumentOutOfRangeException(nameof(status), status, "An outbound message takes a status Twilio reports for one.");
         }
 
-        return new Message(NewId(at), waSid, MessageDirection.Outbound, from, to, body, ToMedia(mediaUrls), contentSid, status, at);
+        return new Message(id ?? NewId(at), waSid, MessageDirection.Outbound, from, to, body, ToMedia(mediaUrls), contentSid, status, at);
     }
 
     /// <summary>An outbound message Twilio refused; kept so the dashboard shows what failed and why.</summary>
@@ -115,14 +119,49 @@ public sealed class Message
         string? contentSid,
         int errorCode,
         string errorMessage,
-        DateTimeOffset at)
+        DateTimeOffset at,
+        Guid? id = null)
     {
-        var message = new Message(NewId(at), null, MessageDirection.Outbound, from, to, body, ToMedia(mediaUrls), contentSid, MessageStatus.Failed, at)
+        var message = new Message(id ?? NewId(at), null, MessageDirection.Outbound, from, to, body, ToMedia(mediaUrls), contentSid, MessageStatus.Failed, at)
         {
             ErrorCode = errorCode,
             ErrorMessage = errorMessage,
         };
         return message;
+    }
+
+    /// <summary>
+    /// An outbound message whose create call ended without Twilio's answer: it may exist at Twilio or not. Stored under
+    /// the id the send was made with (<paramref name="id"/>, also in its status callback URL), without a SID.
+    /// </summary>
+    public static Message OutcomeUnknown(
+        Guid id,
+        WhatsAppAddress from,
+        WhatsAppAddress to,
+        string? body,
+        IEnumerable<string>? mediaUrls,
+        string? contentSid,
+        DateTimeOffset at) =>
+        new(id, null, MessageDirection.Outbound, from, to, body, ToMedia(mediaUrls), contentSid, MessageStatus.Unknown, at);
+
+    /// <summary>A new id for a message about to be sent, so that Twilio can be told it before the message is stored.</summary>
+    public static Guid ReserveId(DateTimeOffset at) => NewId(at);
+
+    /// <summary>
+    /// Names the Twilio message behind a send whose outcome was unknown. Returns false, changing nothing, when the
+    /// message already has a SID or its outcome is known: the first to name it wins.
+    /// </summary>
+    public bool Identify(string waSid, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        if (WaSid is not null || Status != MessageStatus.Unknown)
+        {
+            return false;
+        }
+
+        WaSid = waSid;
+        UpdatedAt = at;
+        return true;
     }
 
     /// <summary>A message a customer sent us, as Twilio delivered it under <paramref name="waSid"/>.</summary>

@@ -15,4 +15,10 @@ public enum MessageStatus
     Canceled,
     Receiving,
     Received,
+
+    /// <summary>
+    /// A send whose create call ended without an answer (a timeout or a connection lost after the request went out):
+    /// Twilio may or may not have created it, so it has no SID yet. Any status Twilio reports supersedes it.
+    /// </summary>
+    Unknown,
 }

@@ -33,8 +33,8 @@ public static class MessageStatusRules
 
     /// <summary>True for the statuses of a message sent from here.</summary>
     public static bool IsOutbound(MessageStatus status) => status is
-        MessageStatus.Accepted or MessageStatus.Scheduled or MessageStatus.Queued or MessageStatus.Sending
-        or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read
+        MessageStatus.Unknown or MessageStatus.Accepted or MessageStatus.Scheduled or MessageStatus.Queued
+        or MessageStatus.Sending or MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read
         or MessageStatus.Undelivered or MessageStatus.Failed or MessageStatus.Canceled;
 
     private static bool IsInbound(MessageStatus status) =>
@@ -42,6 +42,8 @@ public static class MessageStatusRules
 
     private static int Rank(MessageStatus status) => status switch
     {
+        // Not a status Twilio reports: whatever Twilio says about the message is news.
+        MessageStatus.Unknown => -1,
         MessageStatus.Accepted => 0,
         MessageStatus.Scheduled => 1,
         MessageStatus.Queued => 2,

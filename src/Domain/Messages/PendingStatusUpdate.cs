@@ -12,10 +12,11 @@ public sealed class PendingStatusUpdate
         WaSid = string.Empty;
     }
 
-    private PendingStatusUpdate(Guid id, string waSid, MessageStatus status, int? errorCode, string? errorMessage, DateTimeOffset receivedAt)
+    private PendingStatusUpdate(Guid id, string waSid, MessageStatus status, int? errorCode, string? errorMessage, DateTimeOffset receivedAt, Guid? messageId)
     {
         Id = id;
         WaSid = waSid;
+        MessageId = messageId;
         Status = status;
         ErrorCode = errorCode;
         ErrorMessage = errorMessage;
@@ -26,6 +27,12 @@ public sealed class PendingStatusUpdate
 
     public string WaSid { get; private set; }
 
+    /// <summary>
+    /// The id of the message the status is for, as the callback URL named it: how a message stored without a SID
+    /// (outcome unknown) learns it when the callback came before the message was stored.
+    /// </summary>
+    public Guid? MessageId { get; private set; }
+
     public MessageStatus Status { get; private set; }
 
     public int? ErrorCode { get; private set; }
@@ -34,10 +41,11 @@ public sealed class PendingStatusUpdate
 
     public DateTimeOffset ReceivedAt { get; private set; }
 
-    public static PendingStatusUpdate Create(string waSid, MessageStatus status, int? errorCode, string? errorMessage, DateTimeOffset receivedAt)
+    public static PendingStatusUpdate Create(
+        string waSid, MessageStatus status, int? errorCode, string? errorMessage, DateTimeOffset receivedAt, Guid? messageId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
-        return new PendingStatusUpdate(Guid.CreateVersion7(receivedAt), waSid, status, errorCode, errorMessage, receivedAt);
+        return new PendingStatusUpdate(Guid.CreateVersion7(receivedAt), waSid, status, errorCode, errorMessage, receivedAt, messageId);
     }
 
     /// <summary>Applies this status to the message it was reported for; false when the message does not take it.</summary>

@@ -76,19 +76,37 @@ internal sealed class MessageRepository : IMessageRepository
         return new AddIfAbsentResult(inUnit ? stored : Track(stored, stamp), inserted);
     }
 
-    public async Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
+    public Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
-        ArgumentNullException.ThrowIfNull(change);
-        var inUnit = WriteSession.Current is not null;
-        var updated = await WriteRoute.Write(
-            _context, _writer, (db, token) => UpdateIn(db, waSid, change, token), cancellationToken);
-        if (updated is not { } result)
-        {
-            return null;
-        }
+        return UpdateOne((db, token) => ReadCurrent(db, m => m.WaSid == waSid, () => TrackedBySid(db, waSid, token), token), change, cancellationToken);
+    }
 
-        return inUnit ? result.Message : Track(result.Message, result.Stamp);
+    public Task<Message?> UpdateById(Guid id, Func<Message, bool> change, CancellationToken cancellationToken) =>
+        UpdateOne((db, token) => ReadCurrent(db, m => m.Id == id, () => db.Messages.SingleOrDefaultAsync(m => m.Id == id, token), token), change, cancellationToken);
+
+    public async Task<IReadOnlyList<Message>> ListOutcomeUnknown(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var db = WriteRoute.ReadContext(_context);
+        return await db.Messages.AsNoTracking()
+            .Where(m => m.Status == MessageStatus.Unknown && m.CreatedAt < createdBefore)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> CountOutcomeUnknown(CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(_context);
+        return await db.Messages.AsNoTracking().CountAsync(m => m.Status == MessageStatus.Unknown, cancellationToken);
+    }
+
+    public async Task<bool> IsSidStored(string waSid, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        var db = WriteRoute.ReadContext(_context);
+        return await db.Messages.AsNoTracking().AnyAsync(m => m.WaSid == waSid, cancellationToken);
     }
 
     public Task<Message?> GetById(Guid id, CancellationToken cancellationToken)
@@ -157,6 +175,20 @@ internal sealed class MessageRepository : IMessageRepository
             .ToListAsync(cancellationToken);
     }
 
+    private async Task<Message?> UpdateOne(
+        Func<MessagingDbContext, CancellationToken, Task<Message?>> read, Func<Message, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var inUnit = WriteSession.Current is not null;
+        var updated = await WriteRoute.Write(_context, _writer, (db, token) => UpdateIn(db, read, change, token), cancellationToken);
+        if (updated is not { } result)
+        {
+            return null;
+        }
+
+        return inUnit ? result.Message : Track(result.Message, result.Stamp);
+    }
+
     // No look-up first: one guarded INSERT decides, so a new SID costs a single statement and a duplicate (Twilio
     // delivering again) costs one more read. The conversation upsert shares the insert's transaction (the writer's, or
     // the caller's own): a message is never stored without being counted, and a lost race counts nothing.
@@ -207,11 +239,14 @@ internal sealed class MessageRepository : IMessageRepository
     }
 
     private static async Task<(Message Message, Guid Stamp)?> UpdateIn(
-        MessagingDbContext db, string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
+        MessagingDbContext db,
+        Func<MessagingDbContext, CancellationToken, Task<Message?>> read,
+        Func<Message, bool> change,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var message = await ReadCurrent(db, waSid, cancellationToken);
+            var message = await read(db, cancellationToken);
             if (message is null)
             {
                 return null;
@@ -230,7 +265,7 @@ internal sealed class MessageRepository : IMessageRepository
 
             if (attempt == MaxUpdateAttempts)
             {
-                throw new DbUpdateConcurrencyException($"Message {waSid} kept changing under {MaxUpdateAttempts} attempts to update it.");
+                throw new DbUpdateConcurrencyException($"Message {message.Id} kept changing under {MaxUpdateAttempts} attempts to update it.");
             }
 
             // Another process changed the message after it was read here; the next attempt reads its version.
@@ -317,9 +352,10 @@ internal sealed class MessageRepository : IMessageRepository
 
     // The database's current version, also when this context already tracks the message: a tracked copy may be older
     // than another writer's update.
-    private static async Task<Message?> ReadCurrent(MessagingDbContext db, string waSid, CancellationToken cancellationToken)
+    private static async Task<Message?> ReadCurrent(
+        MessagingDbContext db, Func<Message, bool> isIt, Func<Task<Message?>> query, CancellationToken cancellationToken)
     {
-        var tracked = db.Messages.Local.FirstOrDefault(m => m.WaSid == waSid);
+        var tracked = db.Messages.Local.FirstOrDefault(isIt);
         if (tracked is not null)
         {
             var entry = db.Entry(tracked);
@@ -330,7 +366,7 @@ internal sealed class MessageRepository : IMessageRepository
             }
         }
 
-        return await TrackedBySid(db, waSid, cancellationToken);
+        return await query();
     }
 
     private static Task<Message?> TrackedBySid(MessagingDbContext db, string waSid, CancellationToken cancellationToken) =>

@@ -18,6 +18,9 @@ internal sealed class PendingStatusUpdateConfiguration : IEntityTypeConfiguratio
         // Read by SID after every save of a message with a SID; not unique, Twilio reports several statuses.
         builder.HasIndex(p => p.WaSid);
 
+        // Read when a message whose outcome is unknown is stored: a callback may have named it already.
+        builder.HasIndex(p => p.MessageId);
+
         // The purge deletes by age: statuses for SIDs that never became messages.
         builder.HasIndex(p => p.ReceivedAt);
     }

@@ -48,6 +48,15 @@ internal sealed class PendingStatusUpdateRepository(MessagingDbContext context, 
         return updates;
     }
 
+    public async Task<string?> FindSidFor(Guid messageId, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(context);
+        return await db.PendingStatusUpdates.AsNoTracking()
+            .Where(p => p.MessageId == messageId)
+            .Select(p => p.WaSid)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public Task Remove(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);

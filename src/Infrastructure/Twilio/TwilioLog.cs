@@ -37,4 +37,10 @@ internal static partial class TwilioLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Error, Message = "Twilio could not be reached, or answered nonsense, to list the content templates.")]
     public static partial void TemplatesUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(
+        EventId = 10,
+        Level = LogLevel.Warning,
+        Message = "Twilio did not answer the create of message {MessageId} ({Cause}); it is stored as unknown until Twilio's callback or the reconciler names it.")]
+    public static partial void OutcomeUnknown(ILogger logger, Guid messageId, string cause);
 }

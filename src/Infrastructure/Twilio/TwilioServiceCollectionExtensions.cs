@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Messaging.Infrastructure.Twilio;
 
@@ -23,6 +24,10 @@ internal static class TwilioServiceCollectionExtensions
             .Bind(configuration.GetSection(TwilioOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
+        services.AddOptions<TwilioResilienceOptions>()
+            .Bind(configuration.GetSection(TwilioResilienceOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioResilienceOptions>, TwilioResilienceOptionsValidator>());
 
         services.TryAddSingleton(provider => TwilioAccount.From(provider.GetRequiredService<IOptions<TwilioOptions>>().Value));
         services.TryAddSingleton<TwilioWebhookUrls>();
@@ -31,6 +36,7 @@ internal static class TwilioServiceCollectionExtensions
         services.TryAddSingleton<EmbeddedTwilioEmulator>();
         services.TryAddSingleton<TwilioApiAddress>();
         services.AddHostedService<EmbeddedTwilioEmulatorService>();
+        services.AddHostedService<UnknownOutcomeService>();
 
         services.TryAddTransient<CallerCancellationHandler>();
         services.TryAddTransient<TwilioApiRedirectHandler>();
@@ -39,12 +45,21 @@ internal static class TwilioServiceCollectionExtensions
         // and the redirect is applied to whatever attempt goes out.
         var http = services.AddHttpClient(TwilioRestClients.HttpClientName);
         http.AddHttpMessageHandler<CallerCancellationHandler>();
-        http.AddStandardResilienceHandler(resilience =>
+        http.AddStandardResilienceHandler().Configure((resilience, provider) =>
         {
-            // Twilio creates a message for every create it receives, even when its answer is lost on the way back,
-            // and the Messages API takes no idempotency key: a retried POST can deliver the WhatsApp message twice.
-            // Only safe methods (fetches) are retried; a failed create surfaces to the caller instead.
-            resilience.Retry.DisableForUnsafeHttpMethods();
+            var settings = provider.GetRequiredService<IOptions<TwilioResilienceOptions>>().Value;
+            var timeProvider = provider.GetRequiredService<TimeProvider>();
+            resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
+            resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;
+            // The breaker must watch at least two attempts' worth of time (the standard pipeline's own rule).
+            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(
+                resilience.CircuitBreaker.SamplingDuration.Ticks, 2 * settings.AttemptTimeout.Ticks));
+            // Polly wants at least one retry; none at all is the predicate's answer instead.
+            resilience.Retry.MaxRetryAttempts = Math.Max(1, settings.MaxRetryAttempts);
+            resilience.Retry.Delay = settings.RetryDelay;
+            resilience.Retry.ShouldRetryAfterHeader = true;
+            resilience.Retry.ShouldHandle = args => ValueTask.FromResult(settings.MaxRetryAttempts > 0 && TwilioRetryPredicate.ShouldRetry(
+                args.Outcome, args.Context.GetRequestMessage(), settings.MaxRetryAfter, timeProvider));
         });
         // Inside resilience, so that each attempt is timed and traced on its own.
         http.AddHttpMessageHandler<TwilioTelemetryHandler>();

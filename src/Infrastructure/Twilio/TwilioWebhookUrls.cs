@@ -22,6 +22,15 @@ public sealed class TwilioWebhookUrls
     /// <summary>Where Twilio should post status changes of a message sent now; null when Twilio could not reach us.</summary>
     public Uri? StatusCallback => For(TwilioWebhookPaths.Status);
 
+    /// <summary>
+    /// <see cref="StatusCallback"/> naming the message stored under <paramref name="messageId"/>, so that the callbacks of
+    /// a send whose answer was lost still find its row (Twilio signs the URL with its query).
+    /// </summary>
+    public Uri? StatusCallbackFor(Guid messageId) =>
+        StatusCallback is { } url
+            ? new Uri($"{url.AbsoluteUri}?{TwilioWebhookPaths.MessageIdParameter}={messageId:D}", UriKind.Absolute)
+            : null;
+
     /// <summary>Where Twilio should post messages customers send; null when Twilio could not reach us.</summary>
     public Uri? Inbound => For(TwilioWebhookPaths.Inbound);
 

@@ -22,7 +22,7 @@ public sealed class MessageStore
             .ReturnsAsync((Message message, CancellationToken _) =>
             {
                 Calls.Add("add message");
-                var stored = _messages.SingleOrDefault(m => m.WaSid == message.WaSid);
+                var stored = message.WaSid is null ? null : _messages.SingleOrDefault(m => m.WaSid == message.WaSid);
                 if (stored is not null)
                 {
                     return new AddIfAbsentResult(stored, Inserted: false);
@@ -46,7 +46,31 @@ public sealed class MessageStore
                 return stored;
             });
 
+        Messages
+            .Setup(r => r.UpdateById(It.IsAny<Guid>(), It.IsAny<Func<Message, bool>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Guid id, Func<Message, bool> change, CancellationToken _) =>
+            {
+                Calls.Add("update message by id");
+                var stored = _messages.SingleOrDefault(m => m.Id == id);
+                if (stored is not null)
+                {
+                    change(stored);
+                }
+
+                return stored;
+            });
+        Messages
+            .Setup(r => r.ListOutcomeUnknown(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((DateTimeOffset before, int limit, CancellationToken _) =>
+                [.. _messages.Where(m => m.Status == MessageStatus.Unknown && m.CreatedAt < before).OrderBy(m => m.CreatedAt).Take(limit)]);
+        Messages
+            .Setup(r => r.IsSidStored(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string sid, CancellationToken _) => _messages.Any(m => m.WaSid == sid));
+
         Pending = new Mock<IPendingStatusUpdateRepository>(MockBehavior.Strict);
+        Pending
+            .Setup(p => p.FindSidFor(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Guid id, CancellationToken _) => _pending.FirstOrDefault(p => p.MessageId == id)?.WaSid);
         Pending
             .Setup(p => p.Add(It.IsAny<PendingStatusUpdate>(), It.IsAny<CancellationToken>()))
             .Callback((PendingStatusUpdate update, CancellationToken token) =>

@@ -20,7 +20,7 @@ public sealed class EmbeddedTwilioEmulatorTests
         var emulator = host.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
         var result = await gateway.SendAsync(
-            new TwilioSendRequest("whatsapp:+14155550123", "Hello", [], null, null), CancellationToken.None);
+            new TwilioSendRequest(Guid.NewGuid(), "whatsapp:+14155550123", "Hello", [], null, null), CancellationToken.None);
 
         var created = emulator.Messages.Single();
         Assert.Multiple(() =>
@@ -42,7 +42,7 @@ public sealed class EmbeddedTwilioEmulatorTests
         await host.StartAsync();
 
         await host.Services.GetRequiredService<ITwilioGateway>()
-            .SendAsync(new TwilioSendRequest("whatsapp:+14155550123", "Hello", [], null, null), CancellationToken.None);
+            .SendAsync(new TwilioSendRequest(Guid.NewGuid(), "whatsapp:+14155550123", "Hello", [], null, null), CancellationToken.None);
 
         Assert.That(
             host.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server.Messages.Single().From,

@@ -22,13 +22,17 @@ public sealed class EmulatorWebhookWiringTests
         var port = new Uri(app.Urls.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
         var emulator = app.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
+        var messageId = Guid.NewGuid();
+
         await app.Services.GetRequiredService<ITwilioGateway>()
-            .SendAsync(new TwilioSendRequest("whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
+            .SendAsync(new TwilioSendRequest(messageId, "whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
 
         Assert.Multiple(() =>
         {
             Assert.That(emulator.InboundWebhookUrl, Is.EqualTo(new Uri($"http://127.0.0.1:{port}/api/webhooks/twilio/inbound")));
-            Assert.That(emulator.Messages.Single().StatusCallback, Is.EqualTo(new Uri($"http://127.0.0.1:{port}/api/webhooks/twilio/status")));
+            Assert.That(
+                emulator.Messages.Single().StatusCallback,
+                Is.EqualTo(new Uri($"http://127.0.0.1:{port}/api/webhooks/twilio/status?messageId={messageId}")));
         });
         await app.StopAsync();
     }
@@ -40,11 +44,15 @@ public sealed class EmulatorWebhookWiringTests
         await app.StartAsync();
         var emulator = app.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
+        var messageId = Guid.NewGuid();
+
         await app.Services.GetRequiredService<ITwilioGateway>()
-            .SendAsync(new TwilioSendRequest("whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
+            .SendAsync(new TwilioSendRequest(messageId, "whatsapp:+14155550123", "Hi", [], null, null), CancellationToken.None);
 
         Assert.That(emulator.InboundWebhookUrl, Is.EqualTo(new Uri("https://support.example.com/api/webhooks/twilio/inbound")));
-        Assert.That(emulator.Messages.Single().StatusCallback, Is.EqualTo(new Uri("https://support.example.com/api/webhooks/twilio/status")));
+        Assert.That(
+            emulator.Messages.Single().StatusCallback,
+            Is.EqualTo(new Uri($"https://support.example.com/api/webhooks/twilio/status?messageId={messageId}")));
         await app.StopAsync();
     }
 

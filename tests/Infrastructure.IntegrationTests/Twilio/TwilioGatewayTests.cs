@@ -32,7 +32,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var result = await gateway.SendAsync(
-            new TwilioSendRequest(Recipient, "Hello from support", ["https://example.com/a.png", "https://example.com/b.pdf"], null, null),
+            new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hello from support", ["https://example.com/a.png", "https://example.com/b.pdf"], null, null),
             CancellationToken.None);
 
         Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(1));
@@ -57,7 +57,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         await gateway.SendAsync(
-            new TwilioSendRequest(Recipient, null, [], SampleContentTemplates.AppointmentReminder, """{"1":"Ana","2":"12:30"}"""),
+            new TwilioSendRequest(Guid.NewGuid(), Recipient, null, [], SampleContentTemplates.AppointmentReminder, """{"1":"Ana","2":"12:30"}"""),
             CancellationToken.None);
 
         var created = _emulator.Messages.Single();
@@ -74,13 +74,14 @@ public sealed class TwilioGatewayTests
     public async Task Send_asks_for_status_callbacks_under_the_public_base_url()
     {
         await using var services = Services(("Twilio:PublicBaseUrl", "https://support.example.com/messaging/"));
+        var messageId = Guid.NewGuid();
 
         await services.GetRequiredService<ITwilioGateway>()
-            .SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None);
+            .SendAsync(new TwilioSendRequest(messageId, Recipient, "Hi", [], null, null), CancellationToken.None);
 
         Assert.That(
             _emulator.Messages.Single().StatusCallback,
-            Is.EqualTo(new Uri("https://support.example.com/messaging/api/webhooks/twilio/status")));
+            Is.EqualTo(new Uri($"https://support.example.com/messaging/api/webhooks/twilio/status?messageId={messageId}")));
     }
 
     [Test]
@@ -102,7 +103,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var rejected = await Assert.ThrowsAsync<TwilioRejectedException>(
-            () => gateway.SendAsync(new TwilioSendRequest(to, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), to, "Hi", [], null, null), CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -121,7 +122,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         await Assert.ThrowsAsync<TwilioUnavailableException>(
-            () => gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -131,8 +132,8 @@ public sealed class TwilioGatewayTests
     }
 
     [TestCase(500)]
-    [TestCase(503)]
-    [TestCase(429)]
+    [TestCase(502)]
+    [TestCase(504)]
     public async Task A_failing_Twilio_is_unavailable_and_the_create_is_not_retried(int status)
     {
         await using var services = Services();
@@ -140,9 +141,87 @@ public sealed class TwilioGatewayTests
         _emulator.FailNextRequestsWith(status, count: 5);
 
         await Assert.ThrowsAsync<TwilioUnavailableException>(
-            () => gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
 
         Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(1));
+    }
+
+    [TestCase(503)]
+    [TestCase(429)]
+    public async Task A_create_Twilio_did_not_process_is_retried_until_the_retries_run_out(int status)
+    {
+        await using var services = Services(("Twilio:Resilience:RetryDelayMilliseconds", "10"), ("Twilio:Resilience:MaxRetryAttempts", "2"));
+        var gateway = services.GetRequiredService<ITwilioGateway>();
+        _emulator.FailNextRequestsWith(status, count: 5);
+
+        await Assert.ThrowsAsync<TwilioUnavailableException>(
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(3));
+            Assert.That(_emulator.Messages, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task With_retries_off_a_503_is_not_retried()
+    {
+        await using var services = Services(("Twilio:Resilience:MaxRetryAttempts", "0"));
+        _emulator.FailNextRequestsWith(503);
+
+        await Assert.ThrowsAsync<TwilioUnavailableException>(() => services.GetRequiredService<ITwilioGateway>()
+            .SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
+
+        Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(1));
+    }
+
+    // A reset after processing, or a hang cut by the attempt timeout: Twilio created the message, the client cannot know.
+    [TestCase(TwilioFaultKind.DropAfterProcessing)]
+    [TestCase(TwilioFaultKind.Hang)]
+    public async Task A_create_whose_answer_is_lost_has_an_unknown_outcome_and_is_not_retried(TwilioFaultKind fault)
+    {
+        await using var services = Services(
+            ("Twilio:Resilience:AttemptTimeoutSeconds", "1"),
+            ("Twilio:Resilience:TotalTimeoutSeconds", "5"),
+            ("Twilio:Resilience:MaxRetryAfterSeconds", "1"),
+            ("Twilio:Resilience:RetryDelayMilliseconds", "10"));
+        _emulator.InjectFault(fault == TwilioFaultKind.Hang ? TwilioFault.Hang() : TwilioFault.DropAfterProcessing());
+
+        await Assert.ThrowsAsync<TwilioOutcomeUnknownException>(() => services.GetRequiredService<ITwilioGateway>()
+            .SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_emulator.CreateMessageRequests, Is.EqualTo(1));
+            Assert.That(_emulator.Messages, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_fetch_that_fails_is_retried()
+    {
+        await using var services = Services(("Twilio:Resilience:RetryDelayMilliseconds", "10"));
+        var gateway = services.GetRequiredService<ITwilioGateway>();
+        await gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None);
+        _emulator.InjectFault(TwilioFault.Error(500), target: TwilioFaultTarget.AnyRequest);
+
+        var listed = await gateway.ListSentAsync(Recipient, DateTimeOffset.UtcNow.AddMinutes(-1), 10, CancellationToken.None);
+
+        Assert.That(_emulator.PendingFaults, Is.Empty, "the fault was met");
+        Assert.That(listed.Select(m => (m.Sid, m.Body)), Is.EqualTo(new[] { (_emulator.Messages.Single().Sid, (string?)"Hi") }));
+    }
+
+    [Test]
+    public async Task The_list_stops_at_messages_created_before_the_given_time()
+    {
+        await using var services = Services();
+        var gateway = services.GetRequiredService<ITwilioGateway>();
+        await gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None);
+
+        var listed = await gateway.ListSentAsync(Recipient, DateTimeOffset.UtcNow.AddMinutes(5), 10, CancellationToken.None);
+
+        Assert.That(listed, Is.Empty);
     }
 
     [Test]
@@ -152,7 +231,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var unavailable = await Assert.ThrowsAsync<TwilioUnavailableException>(
-            () => gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), CancellationToken.None));
+            () => gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), CancellationToken.None));
 
         Assert.That(unavailable!.InnerException, Is.Not.Null);
     }
@@ -166,7 +245,7 @@ public sealed class TwilioGatewayTests
         await canceled.CancelAsync();
 
         Assert.That(
-            async () => await gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), canceled.Token),
+            async () => await gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), canceled.Token),
             Throws.InstanceOf<OperationCanceledException>());
         Assert.That(_emulator.CreateMessageRequests, Is.Zero);
     }
@@ -183,7 +262,7 @@ public sealed class TwilioGatewayTests
         var started = TimeProvider.System.GetTimestamp();
 
         Assert.That(
-            async () => await gateway.SendAsync(new TwilioSendRequest(Recipient, "Hi", [], null, null), cancellation.Token),
+            async () => await gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, "Hi", [], null, null), cancellation.Token),
             Throws.InstanceOf<OperationCanceledException>());
         // Well under the resilience pipeline's own attempt timeout: the caller's token reached the HTTP call.
         Assert.That(TimeProvider.System.GetElapsedTime(started), Is.LessThan(TimeSpan.FromSeconds(5)));
@@ -196,7 +275,7 @@ public sealed class TwilioGatewayTests
         var gateway = services.GetRequiredService<ITwilioGateway>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
-            gateway.SendAsync(new TwilioSendRequest(Recipient, $"message {i}", [], null, null), CancellationToken.None)));
+            gateway.SendAsync(new TwilioSendRequest(Guid.NewGuid(), Recipient, $"message {i}", [], null, null), CancellationToken.None)));
 
         Assert.Multiple(() =>
         {

@@ -17,6 +17,8 @@ const STATUS_WORDS = {
   failed: 'Failed',
   undelivered: 'Not delivered',
   canceled: 'Canceled',
+  // Twilio's answer to the send was lost; its callback or the reconciler settles it, usually within a minute.
+  unknown: 'Not confirmed yet',
 };
 
 // The ticks repeat the status word for the eye; the word, not the colour, tells read from delivered.

@@ -3,6 +3,7 @@ using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.SendMessage;
+using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Common.Behaviours;
 
@@ -15,7 +16,7 @@ public sealed class SendOutcomeBehaviour(MessagingTelemetry telemetry) : IPipeli
         try
         {
             var sent = await next();
-            telemetry.SendCompleted(MessagingTelemetry.SendSent);
+            telemetry.SendCompleted(sent.Status == MessageStatus.Unknown ? MessagingTelemetry.SendUnknown : MessagingTelemetry.SendSent);
             return sent;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

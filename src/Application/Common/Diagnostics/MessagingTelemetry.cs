@@ -14,6 +14,7 @@ public sealed class MessagingTelemetry
 
     // Values of the "outcome" tag of messaging.sends.
     public const string SendSent = "sent";
+    public const string SendUnknown = "unknown";
     public const string SendRefused = "refused";
     public const string SendRejected = "rejected";
     public const string SendTwilioUnavailable = "twilio_unavailable";
@@ -70,9 +71,6 @@ public sealed class MessagingTelemetry
         _batchDurations = _meter.CreateHistogram<double>(
             "messaging.db.write_batch.duration", "s", "Time from a write transaction's start to its commit.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5] });
-
-        // The gauge of messages whose send outcome is still unknown (stored with status "unknown", no SID yet) goes
-        // here, observed from a count kept by whatever tracks those messages: see ObserveUnknownOutcomesOpen.
     }
 
     /// <summary>

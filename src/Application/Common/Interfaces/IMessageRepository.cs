@@ -24,6 +24,21 @@ public interface IMessageRepository
     Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="Update"/>, for the message stored under <paramref name="id"/>: how a message without a SID yet
+    /// (<see cref="MessageStatus.Unknown"/>) is found. Returns null when no message has that id.
+    /// </summary>
+    Task<Message?> UpdateById(Guid id, Func<Message, bool> change, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> messages still <see cref="MessageStatus.Unknown"/>, stored before <paramref name="createdBefore"/>, oldest first.</summary>
+    Task<IReadOnlyList<Message>> ListOutcomeUnknown(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>How many messages are <see cref="MessageStatus.Unknown"/>, whatever their age.</summary>
+    Task<int> CountOutcomeUnknown(CancellationToken cancellationToken);
+
+    /// <summary>Whether a message with Twilio SID <paramref name="waSid"/> is stored.</summary>
+    Task<bool> IsSidStored(string waSid, CancellationToken cancellationToken);
+
+    /// <summary>
     /// One page of messages matching <paramref name="filter"/>, newest first by (CreatedAt, Id), starting
     /// strictly after <paramref name="after"/> when given. Returns up to <paramref name="limit"/> messages.
     /// </summary>

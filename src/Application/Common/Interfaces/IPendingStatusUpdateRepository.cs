@@ -11,6 +11,9 @@ public interface IPendingStatusUpdateRepository
     /// <summary>The updates kept for <paramref name="waSid"/>, oldest first.</summary>
     Task<IReadOnlyList<PendingStatusUpdate>> ListFor(string waSid, CancellationToken cancellationToken);
 
+    /// <summary>The SID of an update kept for the message stored under <paramref name="messageId"/>, or null when none is.</summary>
+    Task<string?> FindSidFor(Guid messageId, CancellationToken cancellationToken);
+
     /// <summary>Deletes the updates with these ids; ids already deleted are ignored.</summary>
     Task Remove(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }

@@ -60,6 +60,12 @@ public sealed class MessageRecorder
             {
                 var stored = await _messages.AddIfAbsent(message, token);
                 duplicate = !stored.Inserted;
+                if (stored.Inserted && stored.Message.Status == MessageStatus.Unknown)
+                {
+                    // A callback that came while the send still waited for Twilio has kept the SID for this id.
+                    return await IdentifyFromPending(stored.Message, CancellationToken.None) ?? stored.Message;
+                }
+
                 if (!stored.Inserted || stored.Message.WaSid is not { } sid)
                 {
                     return stored.Message;
@@ -82,11 +88,13 @@ public sealed class MessageRecorder
 
     /// <summary>
     /// Applies <paramref name="change"/> to the message stored under <paramref name="waSid"/> and publishes it; when
-    /// the message is not stored yet, keeps <paramref name="ifAbsent"/> for the save to apply. Returns the message as
-    /// stored afterwards, or null when it is still not stored.
+    /// no message has that SID but <paramref name="messageId"/> names one whose outcome is unknown, gives it the SID
+    /// first; when the message is not stored yet, keeps <paramref name="ifAbsent"/> for the save to apply. Returns the
+    /// message as stored afterwards, or null when it is still not stored.
     /// </summary>
     public async Task<MessageDto?> RecordStatus(
         string waSid,
+        Guid? messageId,
         Func<Message, bool> change,
         PendingStatusUpdate ifAbsent,
         CancellationToken cancellationToken)
@@ -125,6 +133,15 @@ public sealed class MessageRecorder
                 // hand-over could drop the status.
                 await _pending.Add(ifAbsent, CancellationToken.None);
                 keptPending = true;
+
+                // A message stored with an unknown outcome has no SID to be found by; the id in the callback URL
+                // finds it, and naming it applies the status just kept.
+                if (messageId is { } id
+                    && await IdentifyIn(id, waSid, _ => false, ifAbsent.ReceivedAt, CancellationToken.None) is { } identified)
+                {
+                    return identified;
+                }
+
                 return await _reconciler.ApplyPending(waSid, CancellationToken.None);
             },
             cancellationToken);
@@ -140,6 +157,67 @@ public sealed class MessageRecorder
         }
 
         return current is null ? null : Publish(current);
+    }
+
+    /// <summary>
+    /// Gives the message stored under <paramref name="id"/> the SID <paramref name="waSid"/> and applies
+    /// <paramref name="change"/> (e.g. the status Twilio reports for it), when its outcome is still unknown: the first
+    /// to name it wins. Returns the message as stored afterwards, or null when it was not named here.
+    /// </summary>
+    public async Task<MessageDto?> RecordIdentity(
+        Guid id, string waSid, Func<Message, bool> change, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var identified = await _unitOfWork.Run(token => IdentifyIn(id, waSid, change, at, token), cancellationToken);
+        return identified is null ? null : Publish(identified);
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the message stored under <paramref name="id"/> and publishes it when it
+    /// changed. Returns the message as stored afterwards, or null when no message has that id.
+    /// </summary>
+    public async Task<MessageDto?> RecordChange(Guid id, Func<Message, bool> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var changed = false;
+        var message = await _unitOfWork.Run(
+            token => _messages.UpdateById(id, m => changed = change(m), token),
+            cancellationToken);
+        return message is null ? null : changed ? Publish(message) : _mapper.Map<MessageDto>(message);
+    }
+
+    private async Task<Message?> IdentifyFromPending(Message message, CancellationToken cancellationToken)
+    {
+        var sid = await _pending.FindSidFor(message.Id, cancellationToken);
+        return sid is null ? null : await IdentifyIn(message.Id, sid, _ => false, message.CreatedAt, cancellationToken);
+    }
+
+    private async Task<Message?> IdentifyIn(
+        Guid id, string waSid, Func<Message, bool> change, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
+        ArgumentNullException.ThrowIfNull(change);
+        var named = false;
+        var message = await _messages.UpdateById(
+            id,
+            m =>
+            {
+                // Re-run when another writer changed the message meanwhile: then it may have been named already.
+                named = m.Identify(waSid, at);
+                if (named)
+                {
+                    change(m);
+                }
+
+                return named;
+            },
+            cancellationToken);
+        if (message is null || !named)
+        {
+            return null;
+        }
+
+        // Statuses that came before the message had its SID (a callback racing the naming) apply now.
+        return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
     }
 
     private MessageDto Publish(Message message)

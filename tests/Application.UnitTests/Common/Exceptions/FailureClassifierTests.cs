@@ -4,8 +4,9 @@ namespace Messaging.Application.UnitTests.Common.Exceptions;
 
 public sealed class FailureClassifierTests
 {
-    // Thrown by the Twilio port and always turned into MessageRejectedException by the send; never seen by a caller.
-    private static readonly Type[] PortOnly = [typeof(TwilioRejectedException)];
+    // Thrown by the Twilio port and always handled by the send (a MessageRejectedException, or a message stored as
+    // unknown); never seen by a caller.
+    private static readonly Type[] PortOnly = [typeof(TwilioRejectedException), typeof(TwilioOutcomeUnknownException)];
 
     private static IEnumerable<Type> ApplicationExceptions() =>
         typeof(FailureClassifier).Assembly.GetTypes()

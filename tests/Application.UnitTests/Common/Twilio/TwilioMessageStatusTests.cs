@@ -30,7 +30,14 @@ public sealed class TwilioMessageStatusTests
         var mapped = Enum.GetValues<MessageStatus>()
             .Where(s => TwilioMessageStatus.TryParse(s.ToString(), out var parsed) && parsed == s);
 
-        Assert.That(mapped, Is.EquivalentTo(Enum.GetValues<MessageStatus>()));
+        Assert.That(mapped, Is.EquivalentTo(Enum.GetValues<MessageStatus>().Except([MessageStatus.Unknown])));
+    }
+
+    [Test]
+    public void Unknown_is_ours_not_a_word_twilio_reports()
+    {
+        // A callback saying "unknown" is invalid input, never a way to make a message's outcome unknown again.
+        Assert.That(TwilioMessageStatus.TryParse("unknown", out _), Is.False);
     }
 
     [TestCase("partially_delivered")]

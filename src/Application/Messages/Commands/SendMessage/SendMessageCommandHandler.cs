@@ -55,27 +55,39 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
             storedBody = await _templates.RenderAsync(request.ContentSid, request.ContentVariables, cancellationToken);
         }
 
+        // The id is chosen before the call so Twilio can carry it in the status callback URL: even when its answer is
+        // lost, its callbacks find the message stored under it.
+        var sentAt = _timeProvider.GetUtcNow();
+        var id = Message.ReserveId(sentAt);
         TwilioSendResult sent;
         try
         {
             sent = await _gateway.SendAsync(
-                new TwilioSendRequest(to.Value, body, mediaUrls, request.ContentSid, contentVariables),
+                new TwilioSendRequest(id, to.Value, body, mediaUrls, request.ContentSid, contentVariables),
                 cancellationToken);
         }
         catch (TwilioRejectedException rejection)
         {
             var rejected = Message.Rejected(
-                from, to, storedBody, mediaUrls, request.ContentSid, rejection.TwilioCode, rejection.Message, _timeProvider.GetUtcNow());
+                from, to, storedBody, mediaUrls, request.ContentSid, rejection.TwilioCode, rejection.Message, _timeProvider.GetUtcNow(), id);
 
             // Twilio has answered, so the outcome is recorded even if the caller has gone away meanwhile.
             var stored = await _recorder.Record(rejected, PendingStatusFailure.KeepMessage, CancellationToken.None);
             throw new MessageRejectedException(stored.Id, rejection.TwilioCode, rejection.Message, rejection.MoreInfo);
         }
+        catch (TwilioOutcomeUnknownException)
+        {
+            // The message may be on its way to the customer: it is kept, without a SID, for Twilio's callback or the
+            // reconciler to name, and the caller is told so instead of being invited to send it again. It is stamped
+            // with the time the request went out, which the reconciler's look-up at Twilio starts from.
+            var unknown = Message.OutcomeUnknown(id, from, to, storedBody, mediaUrls, request.ContentSid, sentAt);
+            return await _recorder.Record(unknown, PendingStatusFailure.KeepMessage, CancellationToken.None);
+        }
 
         // The message exists at Twilio now: dropping the row because the caller canceled would leave its status
         // callbacks without a message to update, and failing the request would invite a retry that sends it twice.
         var message = Message.Outbound(
-            sent.Sid, from, to, storedBody, mediaUrls, request.ContentSid, sent.Status, _timeProvider.GetUtcNow());
+            sent.Sid, from, to, storedBody, mediaUrls, request.ContentSid, sent.Status, _timeProvider.GetUtcNow(), id);
         return await _recorder.Record(message, PendingStatusFailure.KeepMessage, CancellationToken.None);
     }
 }

@@ -20,7 +20,8 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
     {
         var sid = request.MessageSid!;
         if (!TwilioMessageStatus.TryParse(request.MessageStatus, out var status)
-            || !UpdateMessageStatusCommandValidator.TryParseErrorCode(request.ErrorCode, out var errorCode))
+            || !UpdateMessageStatusCommandValidator.TryParseErrorCode(request.ErrorCode, out var errorCode)
+            || !UpdateMessageStatusCommandValidator.TryParseMessageId(request.MessageId, out var messageId))
         {
             throw new ArgumentException("The command was not validated.", nameof(request));
         }
@@ -29,8 +30,9 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
         var now = _timeProvider.GetUtcNow();
         await _recorder.RecordStatus(
             sid,
+            messageId,
             m => m.ApplyStatus(status.Value, errorCode, errorMessage, now),
-            PendingStatusUpdate.Create(sid, status.Value, errorCode, errorMessage, now),
+            PendingStatusUpdate.Create(sid, status.Value, errorCode, errorMessage, now, messageId),
             cancellationToken);
         return Unit.Value;
     }

@@ -22,6 +22,28 @@ public sealed class UpdateMessageStatusCommandValidator : AbstractValidator<Upda
         RuleFor(x => x.ErrorCode)
             .Must(code => TryParseErrorCode(code, out _))
             .WithMessage("'ErrorCode' must be a whole number.");
+
+        RuleFor(x => x.MessageId)
+            .Must(id => TryParseMessageId(id, out _))
+            .WithMessage("'messageId' must be a message id (a GUID).");
+    }
+
+    /// <summary>Callbacks of sends made before the id was carried have none.</summary>
+    internal static bool TryParseMessageId(string? value, out Guid? messageId)
+    {
+        messageId = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (!Guid.TryParseExact(value, "D", out var parsed))
+        {
+            return false;
+        }
+
+        messageId = parsed;
+        return true;
     }
 
     /// <summary>Twilio sends no error code, or an empty one, for a message without an error.</summary>

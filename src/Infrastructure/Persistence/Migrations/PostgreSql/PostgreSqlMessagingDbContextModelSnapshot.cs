@@ -118,6 +118,9 @@ namespace Messaging.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -132,6 +135,8 @@ namespace Messaging.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
 
                     b.HasIndex("ReceivedAt");
 

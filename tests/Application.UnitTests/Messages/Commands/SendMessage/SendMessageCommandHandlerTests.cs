@@ -332,6 +332,79 @@ public sealed class SendMessageCommandHandlerTests
         Assert.That(warning.Exception, Is.InstanceOf<InvalidOperationException>());
     }
 
+    [Test]
+    public async Task A_send_is_stored_under_the_id_its_status_callbacks_name()
+    {
+        var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_sent.Single().MessageId, Is.EqualTo(dto.Id));
+            Assert.That(_added.Single().Id, Is.EqualTo(dto.Id));
+        });
+    }
+
+    [Test]
+    public async Task A_send_whose_outcome_is_unknown_is_stored_once_as_unknown_without_a_sid_under_the_id_sent()
+    {
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((TwilioSendRequest request, CancellationToken _) => _sent.Add(request))
+            .ThrowsAsync(new TwilioOutcomeUnknownException("no answer"));
+        _pending
+            .Setup(p => p.FindSidFor(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string?)null);
+        var before = _time.GetUtcNow();
+
+        var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        var stored = _added.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(dto.Status, Is.EqualTo(MessageStatus.Unknown));
+            Assert.That(dto.WaSid, Is.Null);
+            Assert.That(dto.Id, Is.EqualTo(_sent.Single().MessageId));
+            Assert.That(stored.Id, Is.EqualTo(dto.Id));
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Unknown));
+            Assert.That(stored.Body, Is.EqualTo("hello"));
+            Assert.That(stored.CreatedAt, Is.EqualTo(before), "stamped when the request went out");
+        });
+        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_send_whose_outcome_is_unknown_takes_the_sid_a_callback_already_reported_for_its_id()
+    {
+        Message? stored = null;
+        _gateway
+            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
+            .Callback((TwilioSendRequest request, CancellationToken _) => _sent.Add(request))
+            .ThrowsAsync(new TwilioOutcomeUnknownException("no answer"));
+        _repository
+            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
+            .Callback((Message message, CancellationToken _) => stored = message)
+            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+        _pending
+            .Setup(p => p.FindSidFor(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(TwilioSid);
+        _repository
+            .Setup(r => r.UpdateById(It.IsAny<Guid>(), It.IsAny<Func<Message, bool>>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Guid id, Func<Message, bool> change, CancellationToken _) =>
+            {
+                Assert.That(id, Is.EqualTo(stored!.Id));
+                change(stored);
+                return stored;
+            });
+
+        var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dto.WaSid, Is.EqualTo(TwilioSid));
+            Assert.That(stored!.WaSid, Is.EqualTo(TwilioSid));
+        });
+    }
+
     private SendMessageCommandHandler CreateHandler() =>
         new(
             _gateway.Object,

@@ -1,0 +1,135 @@
+using Messaging.Application.Common.Exceptions;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Common.Models;
+using Messaging.Application.Messages.UnknownOutcomes;
+using Messaging.Application.UnitTests.TestSupport;
+using Messaging.Domain.Messages;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Messaging.Application.UnitTests.Messages.UnknownOutcomes;
+
+public sealed class UnknownOutcomeReconcilerTests
+{
+    private const string Sid = "SM0123456789abcdef0123456789abcdef";
+    private const string OtherSid = "SMfedcba9876543210fedcba9876543210";
+
+    private FakeTimeProvider _time = null!;
+    private MessageStore _store = null!;
+    private Mock<ITwilioGateway> _gateway = null!;
+    private List<TwilioSentMessage> _listed = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _time = new FakeTimeProvider(ApplicationServices.Now);
+        _store = new MessageStore();
+        _listed = [];
+        _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
+        _gateway
+            .Setup(g => g.ListSentAsync(TestMessages.Customer, It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => _listed);
+    }
+
+    [Test]
+    public async Task A_send_younger_than_the_look_up_age_is_left_alone()
+    {
+        var unknown = StoreUnknown("hello");
+        _time.Advance(TimeSpan.FromSeconds(59));
+
+        Assert.That(await Reconciler().ReconcileAsync(CancellationToken.None), Is.Zero);
+        _gateway.Verify(g => g.ListSentAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Unknown));
+    }
+
+    [Test]
+    public async Task The_listed_message_with_the_same_body_names_it_with_its_status()
+    {
+        var unknown = StoreUnknown("hello");
+        _listed.Add(new TwilioSentMessage(OtherSid, TestMessages.Customer, "something else", 0, MessageStatus.Delivered, ApplicationServices.Now));
+        _listed.Add(new TwilioSentMessage(Sid, TestMessages.Customer, "hello", 0, MessageStatus.Sent, ApplicationServices.Now));
+        _time.Advance(TimeSpan.FromSeconds(61));
+
+        Assert.That(await Reconciler().ReconcileAsync(CancellationToken.None), Is.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown.WaSid, Is.EqualTo(Sid));
+            Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Sent));
+        });
+    }
+
+    [Test]
+    public async Task A_listed_sid_that_already_has_its_row_is_not_taken()
+    {
+        _store.Store(TestMessages.Outbound(Sid, ApplicationServices.Now, "hello"));
+        var unknown = StoreUnknown("hello");
+        _listed.Add(new TwilioSentMessage(Sid, TestMessages.Customer, "hello", 0, MessageStatus.Sent, ApplicationServices.Now));
+        _time.Advance(TimeSpan.FromSeconds(61));
+
+        await Reconciler().ReconcileAsync(CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown.WaSid, Is.Null);
+            Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Unknown));
+        });
+    }
+
+    [Test]
+    public async Task Not_listed_it_stays_unknown_until_the_bounded_time_then_fails_with_the_reason()
+    {
+        var unknown = StoreUnknown("hello");
+        var reconciler = Reconciler();
+
+        _time.Advance(TimeSpan.FromMinutes(14));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Unknown));
+
+        _time.Advance(TimeSpan.FromSeconds(61));
+        await reconciler.ReconcileAsync(CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Failed));
+            Assert.That(unknown.ErrorMessage, Is.EqualTo(UnknownOutcomeReconciler.GaveUpReason));
+            Assert.That(unknown.WaSid, Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task When_twilio_cannot_list_nothing_is_decided_even_past_the_bounded_time()
+    {
+        var unknown = StoreUnknown("hello");
+        _gateway
+            .Setup(g => g.ListSentAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new TwilioUnavailableException("down"));
+        _time.Advance(TimeSpan.FromHours(1));
+
+        Assert.That(await Reconciler().ReconcileAsync(CancellationToken.None), Is.Zero);
+        Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Unknown));
+    }
+
+    private Message StoreUnknown(string body)
+    {
+        var message = Message.OutcomeUnknown(
+            Message.ReserveId(_time.GetUtcNow()),
+            WhatsAppAddress.FromE164("+14155238886"),
+            WhatsAppAddress.FromE164("+14155550123"),
+            body,
+            null,
+            null,
+            _time.GetUtcNow());
+        _store.Store(message);
+        return message;
+    }
+
+    private UnknownOutcomeReconciler Reconciler() =>
+        new(
+            _store.Messages.Object,
+            _gateway.Object,
+            TestRecorder.Create(_store.Messages.Object, _store.Pending.Object, _time),
+            Mock.Of<IOptionsMonitor<UnknownOutcomeOptions>>(m => m.CurrentValue == new UnknownOutcomeOptions()),
+            _time,
+            NullLogger<UnknownOutcomeReconciler>.Instance);
+}
