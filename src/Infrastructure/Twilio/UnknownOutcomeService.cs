@@ -14,13 +14,16 @@ namespace Messaging.Infrastructure.Twilio;
 /// </summary>
 internal sealed partial class UnknownOutcomeService(
     IServiceScopeFactory scopeFactory,
+    IServiceProvider services,
     IOptions<UnknownOutcomeOptions> options,
-    UnknownOutcomesOpen open,
     TimeProvider timeProvider,
     ILogger<UnknownOutcomeService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Resolved as the host starts, so that the gauge is published from the start; a host built without the
+        // application's services (the Twilio wiring alone) has none and counts nothing.
+        var open = services.GetService<UnknownOutcomesOpen>();
         using var timer = new PeriodicTimer(options.Value.Interval, timeProvider);
         try
         {
@@ -30,7 +33,7 @@ internal sealed partial class UnknownOutcomeService(
                 {
                     await using var scope = scopeFactory.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<UnknownOutcomeReconciler>().ReconcileAsync(stoppingToken);
-                    open.Set(await scope.ServiceProvider.GetRequiredService<IMessageRepository>().CountOutcomeUnknown(stoppingToken));
+                    open?.Set(await scope.ServiceProvider.GetRequiredService<IMessageRepository>().CountOutcomeUnknown(stoppingToken));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
