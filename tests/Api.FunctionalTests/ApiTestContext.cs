@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
 using Messaging.TwilioEmulator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Api.FunctionalTests;
 

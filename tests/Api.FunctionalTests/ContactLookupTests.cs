@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.FunctionalTests;

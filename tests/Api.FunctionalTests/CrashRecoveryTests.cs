@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Persistence;
-using Messaging.TestSupport;
 using Messaging.TwilioEmulator;
 using Microsoft.Data.Sqlite;
 using Npgsql;

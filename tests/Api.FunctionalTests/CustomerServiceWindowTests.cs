@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>The 24-hour window enforced, as it is by default outside the tests.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 using static Messaging.Api.FunctionalTests.Waiting;
 
 namespace Messaging.Api.FunctionalTests;

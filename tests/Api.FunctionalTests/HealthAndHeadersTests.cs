@@ -1,9 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.FunctionalTests;

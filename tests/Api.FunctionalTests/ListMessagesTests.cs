@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Messaging.Api.FunctionalTests;
 
 public sealed class ListMessagesTests() : ApiFixture(AppSharing.PerFixture)

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary><c>GET /api/events</c> on Kestrel: what the dashboard listens to instead of polling.</summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Messaging.Api.FunctionalTests;
 
 public sealed class RateLimitTests : ApiFixture

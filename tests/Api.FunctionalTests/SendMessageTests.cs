@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 

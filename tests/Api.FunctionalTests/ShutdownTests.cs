@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Messaging.Infrastructure.Persistence;
-using Messaging.TestSupport;
 using Messaging.TwilioEmulator;
 using Microsoft.Data.Sqlite;
 

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using Messaging.Api.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.FunctionalTests;

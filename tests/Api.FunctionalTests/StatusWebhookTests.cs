@@ -1,8 +1,5 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Api.FunctionalTests;
 

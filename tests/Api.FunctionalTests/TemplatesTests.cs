@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using Messaging.TwilioEmulator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Messaging.Api.FunctionalTests;

@@ -1,4 +1,3 @@
-using System.Net;
 using Messaging.TwilioEmulator;
 using static Messaging.Api.FunctionalTests.Waiting;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using Messaging.Application.Messages.UnknownOutcomes;
 using Messaging.TwilioEmulator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Messaging.Api.FunctionalTests.Waiting;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Messaging.Application.Common.Addresses;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations.Queries.GetConversations;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessages;

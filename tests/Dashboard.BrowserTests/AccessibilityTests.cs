@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Messaging.Dashboard.BrowserTests;
 
 /// <summary>Keyboard focus goes where the next step is, and every control is big enough for a finger.</summary>

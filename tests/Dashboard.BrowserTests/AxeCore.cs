@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Playwright;
-
 namespace Messaging.Dashboard.BrowserTests;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Messaging.Dashboard.BrowserTests;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Messaging.Dashboard.BrowserTests;
 
 /// <summary>The dashboard while customers keep writing: clicks land, rows hold still, the thread stays where it is read.</summary>

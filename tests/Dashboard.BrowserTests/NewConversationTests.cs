@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Messaging.Dashboard.BrowserTests;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Messaging.TwilioEmulator;
-using Microsoft.Playwright;
 
 namespace Messaging.Dashboard.BrowserTests;
 

@@ -1,5 +1,4 @@
 using Messaging.TwilioEmulator;
-using Microsoft.Playwright;
 
 namespace Messaging.Dashboard.BrowserTests;
 

@@ -1,8 +1,6 @@
-using Messaging.Application.Common.Interfaces;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 

@@ -1,5 +1,3 @@
-using Messaging.Application.Common.Interfaces;
-
 namespace Messaging.Application.UnitTests.TestSupport;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
-using Moq;
-
 namespace Messaging.Application.UnitTests.TestSupport;
 
 /// <summary>

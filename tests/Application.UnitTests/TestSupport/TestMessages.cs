@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.UnitTests.TestSupport;
 
 public static class TestMessages

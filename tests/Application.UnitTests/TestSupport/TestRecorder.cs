@@ -1,9 +1,7 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.Messages.Recording;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Moq;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 

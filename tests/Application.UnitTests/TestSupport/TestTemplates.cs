@@ -1,9 +1,6 @@
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Templates;
 using Messaging.Domain.Templates;
 using Microsoft.Extensions.Options;
-using Moq;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 

@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Domain.UnitTests.Messages;
 
 public sealed class MessageTests

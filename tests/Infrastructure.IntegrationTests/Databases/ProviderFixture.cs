@@ -1,5 +1,3 @@
-using Messaging.Infrastructure.Persistence;
-
 namespace Messaging.Infrastructure.IntegrationTests.Databases;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Messaging.Infrastructure.IntegrationTests.Databases;
 
 /// <summary>Concurrent callers, each in a scope of its own (as one request each), released at the same moment.</summary>

@@ -1,6 +1,4 @@
-using Messaging.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Databases;
 

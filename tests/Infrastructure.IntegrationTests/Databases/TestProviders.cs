@@ -1,5 +1,3 @@
-using Messaging.Infrastructure.Persistence;
-
 namespace Messaging.Infrastructure.IntegrationTests.Databases;
 
 /// <summary>The providers a fixture marked <c>[TestFixtureSource(typeof(TestProviders), nameof(All))]</c> runs on.</summary>

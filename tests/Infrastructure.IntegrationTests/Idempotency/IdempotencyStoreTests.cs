@@ -1,7 +1,5 @@
 using Messaging.Application.Common.Interfaces;
 using Messaging.Infrastructure.Idempotency;
-using Messaging.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 

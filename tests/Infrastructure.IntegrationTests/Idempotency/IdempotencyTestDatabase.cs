@@ -1,7 +1,5 @@
 using Messaging.Infrastructure.Idempotency;
-using Messaging.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;

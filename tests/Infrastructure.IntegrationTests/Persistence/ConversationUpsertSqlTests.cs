@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

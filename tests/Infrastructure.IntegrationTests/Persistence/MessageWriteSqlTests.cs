@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;

@@ -1,8 +1,5 @@
 using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;

@@ -1,8 +1,6 @@
 using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;

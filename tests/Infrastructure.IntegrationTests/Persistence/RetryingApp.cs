@@ -1,8 +1,5 @@
 using Messaging.Infrastructure.Idempotency;
-using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

@@ -2,10 +2,7 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Idempotency;
-using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,6 +1,4 @@
-using Messaging.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

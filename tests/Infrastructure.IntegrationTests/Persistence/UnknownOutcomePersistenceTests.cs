@@ -2,8 +2,6 @@ using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
 using Messaging.Application.Messages.Recording;
 using Messaging.Domain.Messages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

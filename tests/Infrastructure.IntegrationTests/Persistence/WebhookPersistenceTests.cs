@@ -3,9 +3,6 @@ using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

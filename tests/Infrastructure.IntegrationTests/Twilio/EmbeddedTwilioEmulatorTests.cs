@@ -1,8 +1,6 @@
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Infrastructure.Twilio;
-using Messaging.TwilioEmulator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;

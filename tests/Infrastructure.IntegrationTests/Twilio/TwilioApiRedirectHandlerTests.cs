@@ -1,5 +1,4 @@
 using Messaging.Infrastructure.Twilio;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 

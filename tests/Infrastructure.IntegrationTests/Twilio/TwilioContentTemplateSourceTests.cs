@@ -4,8 +4,6 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Templates;
 using Messaging.Domain.Templates;
 using Messaging.Infrastructure.Twilio;
-using Messaging.TwilioEmulator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Time.Testing;
 using static Messaging.Infrastructure.IntegrationTests.Twilio.EmulatorHttp;
 

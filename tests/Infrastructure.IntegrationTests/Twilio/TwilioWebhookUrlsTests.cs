@@ -1,6 +1,5 @@
 using Messaging.Infrastructure.Twilio;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 

@@ -1,5 +1,4 @@
 using Messaging.Infrastructure.Twilio;
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Primitives;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;

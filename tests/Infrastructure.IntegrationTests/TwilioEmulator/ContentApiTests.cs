@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Messaging.TwilioEmulator;
 using Newtonsoft.Json.Linq;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;

@@ -1,4 +1,3 @@
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Time.Testing;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Messaging.TwilioEmulator;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 

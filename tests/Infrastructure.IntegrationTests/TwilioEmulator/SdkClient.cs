@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Messaging.TwilioEmulator;
 using Twilio.Clients;
 using Twilio.Http;
 

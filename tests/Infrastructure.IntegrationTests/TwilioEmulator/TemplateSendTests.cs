@@ -1,4 +1,3 @@
-using Messaging.TwilioEmulator;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;

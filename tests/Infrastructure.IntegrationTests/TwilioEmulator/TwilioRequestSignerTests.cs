@@ -1,4 +1,3 @@
-using Messaging.TwilioEmulator;
 using Twilio.Security;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;

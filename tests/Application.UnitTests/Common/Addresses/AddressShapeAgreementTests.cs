@@ -1,7 +1,5 @@
 using System.Text;
 using Messaging.Application.Common.Addresses;
-using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.UnitTests.Common.Addresses;
 

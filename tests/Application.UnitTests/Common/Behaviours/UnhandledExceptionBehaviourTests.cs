@@ -1,15 +1,10 @@
 using MediatR;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessageById;
 using Messaging.Application.Messages.Queries.GetMessageMedia;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Moq;
 using ValidationException = Messaging.Application.Common.Exceptions.ValidationException;
 
 namespace Messaging.Application.UnitTests.Common.Behaviours;

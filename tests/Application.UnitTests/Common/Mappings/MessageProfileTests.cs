@@ -1,6 +1,4 @@
 using Messaging.Application.Messages;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.UnitTests.Common.Mappings;
 

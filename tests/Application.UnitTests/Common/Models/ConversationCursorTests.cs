@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text;
-using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.UnitTests.Common.Models;
 

@@ -1,5 +1,3 @@
-using Messaging.Application.Common.Models;
-
 namespace Messaging.Application.UnitTests.Common.Models;
 
 /// <summary>

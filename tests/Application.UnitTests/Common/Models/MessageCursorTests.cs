@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
-using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.UnitTests.Common.Models;
 

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.UnitTests.Common.Models;
 

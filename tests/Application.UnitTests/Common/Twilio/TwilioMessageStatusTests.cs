@@ -1,5 +1,4 @@
 using Messaging.Application.Common.Twilio;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.UnitTests.Common.Twilio;
 

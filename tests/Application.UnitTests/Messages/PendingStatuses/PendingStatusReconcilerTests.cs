@@ -1,8 +1,5 @@
 using Messaging.Application.Messages.PendingStatuses;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Messages.PendingStatuses;
 

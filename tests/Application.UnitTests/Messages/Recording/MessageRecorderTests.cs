@@ -1,11 +1,7 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Recording;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Messages.Recording;
 

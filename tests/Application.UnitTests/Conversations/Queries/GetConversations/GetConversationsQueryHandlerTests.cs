@@ -1,9 +1,4 @@
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations.Queries.GetConversations;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Conversations.Queries.GetConversations;
 

@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations.Queries.GetConversations;
 
 namespace Messaging.Application.UnitTests.Conversations.Queries.GetConversations;

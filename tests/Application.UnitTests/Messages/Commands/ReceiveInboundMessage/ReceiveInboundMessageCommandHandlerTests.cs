@@ -1,10 +1,6 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.ReceiveInboundMessage;
 

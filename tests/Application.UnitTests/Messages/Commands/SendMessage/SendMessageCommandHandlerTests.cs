@@ -1,15 +1,10 @@
 using System.Text.Json;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Recording;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 

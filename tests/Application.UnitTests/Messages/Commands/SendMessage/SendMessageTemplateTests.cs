@@ -1,13 +1,8 @@
 using MediatR;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 

@@ -1,12 +1,7 @@
 using MediatR;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 using ValidationException = Messaging.Application.Common.Exceptions.ValidationException;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;

@@ -1,12 +1,8 @@
 using MediatR;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.UpdateMessageStatus;
 

@@ -1,9 +1,5 @@
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.Queries.GetMessageById;
-using Messaging.Application.UnitTests.TestSupport;
-using Messaging.Domain.Messages;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Messages.Queries.GetMessageById;
 

@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Queries.GetMessages;
 
 namespace Messaging.Application.UnitTests.Messages.Queries.GetMessages;

@@ -1,11 +1,7 @@
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Templates;
 using Messaging.Application.Templates.Queries.GetTemplates;
-using Messaging.Application.UnitTests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
 
 namespace Messaging.Application.UnitTests.Templates.Queries.GetTemplates;
 

@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Models;
 using Messaging.Application.Templates.Queries.GetTemplates;
 
 namespace Messaging.Application.UnitTests.Templates.Queries.GetTemplates;
