@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Messaging.TwilioEmulator;
 using static Messaging.Api.FunctionalTests.Waiting;
 
@@ -247,6 +248,27 @@ public sealed class TwilioFaultTests
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(1));
             Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
             Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_client_that_hangs_up_while_twilio_creates_the_message_still_finds_it_stored(CancellationToken cancellationToken)
+    {
+        Emulator.InjectFault(TwilioFault.Delay(TimeSpan.FromSeconds(1)));
+        using var hangUp = new CancellationTokenSource();
+        var send = _client.PostAsJsonAsync("/api/messages", new { to = "+14155550123", body = "Hello" }, hangUp.Token);
+
+        // Twilio has created the message and holds its answer back; the client gives up now.
+        await Eventually(() => Task.FromResult(Emulator.MessagesCreated), created => created == 1);
+        await hangUp.CancelAsync();
+        Assert.That(async () => await send, Throws.InstanceOf<OperationCanceledException>());
+
+        var stored = await Eventually(() => _client.GetJson("/api/messages"), page => page["items"]!.AsArray().Count == 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored["items"]![0]!["waSid"]!.GetValue<string>(), Is.EqualTo(Emulator.Messages.Single().Sid));
+            Assert.That(Emulator.MessagesCreated, Is.EqualTo(1));
         });
     }
 }

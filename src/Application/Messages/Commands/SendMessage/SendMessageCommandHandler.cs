@@ -59,12 +59,15 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         // lost, its callbacks find the message stored under it.
         var sentAt = _timeProvider.GetUtcNow();
         var id = Message.ReserveId(sentAt);
+        // A caller that goes away once the create is under way must not abort it: Twilio may already have created
+        // the message, and an aborted call leaves no row for it. The create is bounded by the gateway's own timeout.
+        cancellationToken.ThrowIfCancellationRequested();
         TwilioSendResult sent;
         try
         {
             sent = await _gateway.SendAsync(
                 new TwilioSendRequest(id, to.Value, body, mediaUrls, request.ContentSid, contentVariables),
-                cancellationToken);
+                CancellationToken.None);
         }
         catch (TwilioRejectedException rejection)
         {
