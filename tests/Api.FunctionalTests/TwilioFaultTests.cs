@@ -10,13 +10,8 @@ namespace Messaging.Api.FunctionalTests;
 /// request). On the in-memory server the emulator cannot call back, so status callbacks come only when a test posts
 /// them; the test on Kestrel lets the emulator's own callbacks race the answer.
 /// </summary>
-public sealed class TwilioFaultTests
+public sealed class TwilioFaultTests : ApiFixture
 {
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    private TwilioEmulatorServer Emulator => _factory.Emulator();
-
     private static readonly Dictionary<string, string?> ShortTimeouts = new()
     {
         ["Twilio:Resilience:AttemptTimeoutSeconds"] = "2",
@@ -25,26 +20,16 @@ public sealed class TwilioFaultTests
         ["Twilio:Resilience:RetryDelayMilliseconds"] = "10",
     };
 
-    [SetUp]
-    public void Start()
-    {
-        _factory = new MessagingApiFactory(ShortTimeouts);
-        _client = _factory.CreateClient();
-    }
+    private TwilioEmulatorServer Emulator => Factory.Emulator();
 
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    protected override MessagingApiFactory CreateFactory() => new(ShortTimeouts);
 
     [Test]
     public async Task Throttled_with_retry_after_the_create_is_retried_and_sent_once()
     {
         Emulator.InjectFault(TwilioFault.TooManyRequests(TimeSpan.FromSeconds(1)));
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var sent = await response.ReadJsonObject();
@@ -53,7 +38,7 @@ public sealed class TwilioFaultTests
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(2));
             Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
             Assert.That(sent["waSid"]!.GetValue<string>(), Is.EqualTo(Emulator.Messages[0].Sid));
-            Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         });
     }
 
@@ -62,14 +47,14 @@ public sealed class TwilioFaultTests
     {
         Emulator.InjectFault(TwilioFault.TooManyRequests(TimeSpan.FromSeconds(60)));
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.Multiple(async () =>
         {
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(1));
             Assert.That(Emulator.Messages, Is.Empty);
-            Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+            Assert.That(await Factory.StoredMessageCount(), Is.Zero);
         });
     }
 
@@ -78,14 +63,14 @@ public sealed class TwilioFaultTests
     {
         Emulator.InjectFault(TwilioFault.Error(503));
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         Assert.Multiple(async () =>
         {
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(2));
             Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
-            Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         });
     }
 
@@ -94,14 +79,14 @@ public sealed class TwilioFaultTests
     {
         Emulator.FailNextRequestsWith(503, count: 10);
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.Multiple(async () =>
         {
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(4), "the first attempt and three retries");
             Assert.That(Emulator.Messages, Is.Empty);
-            Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+            Assert.That(await Factory.StoredMessageCount(), Is.Zero);
         });
     }
 
@@ -110,7 +95,7 @@ public sealed class TwilioFaultTests
     {
         Emulator.InjectFault(TwilioFault.Error(500));
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" }, "fault-500");
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" }, "fault-500");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
@@ -118,11 +103,11 @@ public sealed class TwilioFaultTests
         {
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(1));
             Assert.That(Emulator.Messages, Is.Empty);
-            Assert.That(await _factory.StoredMessageCount(), Is.Zero);
+            Assert.That(await Factory.StoredMessageCount(), Is.Zero);
         });
 
         // Nothing was sent, so the key is given back: the retry sends.
-        using var retry = await _client.PostMessage(new { to = "+14155550123", body = "Hello" }, "fault-500");
+        using var retry = await Client.PostMessage(new { to = "+14155550123", body = "Hello" }, "fault-500");
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
     }
@@ -135,7 +120,7 @@ public sealed class TwilioFaultTests
     {
         Emulator.InjectFault(fault == TwilioFaultKind.Hang ? TwilioFault.Hang() : TwilioFault.DropBeforeProcessing());
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var accepted = await response.ReadJsonObject();
@@ -146,7 +131,7 @@ public sealed class TwilioFaultTests
             Assert.That(response.Headers.Location?.ToString(), Does.EndWith($"/api/messages/{accepted["id"]}"));
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(1));
             Assert.That(Emulator.Messages, Has.Count.EqualTo(sentByTwilio));
-            Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         });
     }
 
@@ -156,7 +141,7 @@ public sealed class TwilioFaultTests
         Emulator.InjectFault(TwilioFault.DropAfterProcessing());
         var body = new { to = "+14155550123", body = "Your order has shipped" };
 
-        using var response = await _client.PostMessage(body, "dropped-after");
+        using var response = await Client.PostMessage(body, "dropped-after");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         var accepted = await response.ReadJsonObject();
@@ -172,26 +157,26 @@ public sealed class TwilioFaultTests
         // Twilio's callback, at the URL the send gave it: signed over the path and the message id in its query.
         var sid = Emulator.Messages.Single().Sid;
         var path = $"{TwilioWebhooks.StatusPath}?messageId={id}";
-        using (var unsignedQuery = await _client.PostSigned(
-            path, TwilioWebhooks.Status(sid, "delivered"), signedUrl: new Uri(_client.BaseAddress!, TwilioWebhooks.StatusPath).AbsoluteUri))
+        using (var unsignedQuery = await Client.PostSigned(
+            path, TwilioWebhooks.Status(sid, "delivered"), signedUrl: new Uri(Client.BaseAddress!, TwilioWebhooks.StatusPath).AbsoluteUri))
         {
             Assert.That(unsignedQuery.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the query is part of what Twilio signs");
         }
 
-        using (var callback = await _client.PostSigned(path, TwilioWebhooks.Status(sid, "delivered")))
+        using (var callback = await Client.PostSigned(path, TwilioWebhooks.Status(sid, "delivered")))
         {
             Assert.That(callback.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 
-        var named = await _client.GetJson($"/api/messages/{id}");
+        var named = await Client.GetJson($"/api/messages/{id}");
         Assert.Multiple(async () =>
         {
             Assert.That(named["waSid"]!.GetValue<string>(), Is.EqualTo(sid));
             Assert.That(named["status"]!.GetValue<string>(), Is.EqualTo("delivered"));
-            Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         });
 
-        using var replay = await _client.PostMessage(body, "dropped-after");
+        using var replay = await Client.PostMessage(body, "dropped-after");
         Assert.Multiple(async () =>
         {
             Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -199,7 +184,7 @@ public sealed class TwilioFaultTests
             Assert.That((await replay.ReadJsonObject())["id"]!.GetValue<string>(), Is.EqualTo(id));
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(1));
             Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
-            Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         });
     }
 
@@ -240,14 +225,14 @@ public sealed class TwilioFaultTests
     {
         Emulator.InjectFault(TwilioFault.Delay(TimeSpan.FromMilliseconds(300)));
 
-        using var response = await _client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         Assert.Multiple(async () =>
         {
             Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(1));
             Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
-            Assert.That(await _factory.StoredMessageCount(), Is.EqualTo(1));
+            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
         });
     }
 
@@ -257,14 +242,14 @@ public sealed class TwilioFaultTests
     {
         Emulator.InjectFault(TwilioFault.Delay(TimeSpan.FromSeconds(1)));
         using var hangUp = new CancellationTokenSource();
-        var send = _client.PostAsJsonAsync("/api/messages", new { to = "+14155550123", body = "Hello" }, hangUp.Token);
+        var send = Client.PostAsJsonAsync("/api/messages", new { to = "+14155550123", body = "Hello" }, hangUp.Token);
 
         // Twilio has created the message and holds its answer back; the client gives up now.
         await Eventually(() => Task.FromResult(Emulator.MessagesCreated), created => created == 1);
         await hangUp.CancelAsync();
         Assert.That(async () => await send, Throws.InstanceOf<OperationCanceledException>());
 
-        var stored = await Eventually(() => _client.GetJson("/api/messages"), page => page["items"]!.AsArray().Count == 1);
+        var stored = await Eventually(() => Client.GetJson("/api/messages"), page => page["items"]!.AsArray().Count == 1);
         Assert.Multiple(() =>
         {
             Assert.That(stored["items"]![0]!["waSid"]!.GetValue<string>(), Is.EqualTo(Emulator.Messages.Single().Sid));
