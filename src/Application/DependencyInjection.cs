@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddTransient<IMediator, Mediator>();
         AddRequestHandlers(services, assembly);
         services.AddTransient<PendingStatusReconciler>();
+        services.AddTransient<MessageEvents>();
         services.AddTransient<MessageRecorder>();
         services.AddTransient<CustomerServiceWindowGuard>();
         services.AddTransient<UnknownOutcomeReconciler>();

@@ -15,7 +15,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
         services.AddIdempotency(configuration);
-        services.AddMessageEvents();
+        services.AddEventOutbox(configuration);
         return services;
     }
 }

@@ -131,6 +131,13 @@ internal static class Problems
             "https://tools.ietf.org/html/rfc6585#section-4",
             $"This API key already holds {limit} open event streams on this instance, the most it may; close one first.");
 
+    public static ProblemDetails InvalidLastEventId() =>
+        Problem(
+            StatusCodes.Status400BadRequest,
+            "The Last-Event-ID header is not an event position.",
+            "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            "Last-Event-ID must be the id of an event this stream sent: a whole number from 0 up.");
+
     public static ProblemDetails PayloadTooLarge(long limit) =>
         Problem(
             StatusCodes.Status413PayloadTooLarge,

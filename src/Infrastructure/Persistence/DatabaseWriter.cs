@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Messaging.Application.Common.Diagnostics;
+using Messaging.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +56,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
     // Whoever holds it writes: the loop, or a caller that found nobody writing.
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly MessagingTelemetry _telemetry;
+    private readonly OutboxSignal _outboxSignal;
     private readonly Task _loop;
 
     private long _batches;
@@ -71,6 +73,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         IServiceScopeFactory scopes,
         IOptions<DatabaseOptions> options,
         MessagingTelemetry telemetry,
+        OutboxSignal outboxSignal,
         ILogger<DatabaseWriter> logger)
     {
         ArgumentNullException.ThrowIfNull(scopes);
@@ -90,6 +93,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         _logger = logger;
 
         _telemetry = telemetry;
+        _outboxSignal = outboxSignal;
 
         // Started with no execution context: whichever request happened to create the writer must not lend the loop its
         // logging scope or trace for good.
@@ -328,10 +332,21 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             if (alone && batch[0].FailedOnItsOwn)
             {
                 await transaction.RollbackAsync();
+                RecordBatch(batch.Count, Stopwatch.GetElapsedTime(started));
+                return;
             }
-            else
+
+            // Last, so that the outbox's head row is held for as short a time as possible.
+            var events = batch.Count == 1 ? batch[0].Events : batch.SelectMany(u => u.Events).ToList();
+            if (events.Count > 0)
             {
-                await transaction.CommitAsync();
+                await OutboxWrites.AppendAsync(_context, transaction.GetDbTransaction(), _statements, events);
+            }
+
+            await transaction.CommitAsync();
+            if (events.Count > 0)
+            {
+                _outboxSignal.Committed();
             }
         }
 
@@ -375,10 +390,12 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 
         var session = WriteSession.Begin(_context, transaction, _statements);
         object? result = null;
+        IReadOnlyList<PendingEvent> events = [];
         Exception? failure = null;
         try
         {
             result = await unit.RunAsync();
+            events = session.Events;
         }
         // A transient failure is not the unit's own: the database gave up on the whole transaction (SQL Server has rolled
         // it back; PostgreSQL would refuse its commit), so it goes on to the retry around the batch instead.
@@ -411,7 +428,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             await RunAsync(_releaseSavepoint, transaction);
         }
 
-        unit.Succeeded(result);
+        unit.Succeeded(result, events);
     }
 
     private Task<int> RunAsync(string sql, IDbContextTransaction transaction) =>

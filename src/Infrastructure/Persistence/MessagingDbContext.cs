@@ -1,4 +1,5 @@
 using Messaging.Domain.Messages;
+using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,10 @@ public abstract class MessagingDbContext : DbContext
     internal DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<PendingStatusUpdate> PendingStatusUpdates => Set<PendingStatusUpdate>();
 
+    internal DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+
+    internal DbSet<OutboxHead> OutboxHeads => Set<OutboxHead>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
@@ -27,5 +32,7 @@ public abstract class MessagingDbContext : DbContext
         modelBuilder.ApplyConfiguration(new MessageConcurrencyConfiguration());
         modelBuilder.ApplyConfiguration(new PendingStatusUpdateConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxEventConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxHeadConfiguration());
     }
 }

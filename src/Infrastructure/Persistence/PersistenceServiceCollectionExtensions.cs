@@ -47,6 +47,7 @@ internal static class PersistenceServiceCollectionExtensions
         // Every write of this process goes through the one writer, which commits the units that arrive together at once.
         services.AddLogging();
         services.AddMessagingTelemetry();
+        services.TryAddSingleton<Events.OutboxSignal>();
         services.TryAddSingleton<DatabaseWriter>();
         services.AddScoped<IUnitOfWork, QueuedUnitOfWork>();
 

@@ -1,3 +1,4 @@
+using Messaging.Infrastructure.Events;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -34,6 +35,9 @@ internal sealed class WriteSession
     /// <summary>The writer's prepared commands, on the same connection.</summary>
     public PreparedStatements Statements { get; }
 
+    /// <summary>The events the unit recorded so far; the writer writes them, positioned, just before the commit.</summary>
+    public List<PendingEvent> Events { get; } = [];
+
     /// <summary>Makes a new session current on this async flow until <see cref="End"/>.</summary>
     public static WriteSession Begin(MessagingDbContext context, IDbContextTransaction transaction, PreparedStatements statements)
     {
@@ -55,6 +59,7 @@ internal sealed class WriteSession
     public async Task<T> RunNested<T>(Func<CancellationToken, Task<T>> work)
     {
         var savepoint = "nested" + (++_depth).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var events = Events.Count;
         try
         {
             await Transaction.CreateSavepointAsync(savepoint);
@@ -65,7 +70,9 @@ internal sealed class WriteSession
             }
             catch
             {
+                // The events of what was undone were never true.
                 await Transaction.RollbackToSavepointAsync(savepoint);
+                Events.RemoveRange(events, Events.Count - events);
                 throw;
             }
 

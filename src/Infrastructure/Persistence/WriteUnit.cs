@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using Messaging.Infrastructure.Events;
 
 namespace Messaging.Infrastructure.Persistence;
 
@@ -54,15 +55,24 @@ internal sealed class WriteUnit
     {
         _result = null;
         _failure = null;
+        Events = [];
         FailedOnItsOwn = false;
         return _work(CancellationToken.None);
     }
 
-    public void Succeeded(object? result) => _result = result;
+    /// <summary>The events the unit's last run recorded, to be written with its transaction.</summary>
+    public IReadOnlyList<PendingEvent> Events { get; private set; } = [];
+
+    public void Succeeded(object? result, IReadOnlyList<PendingEvent> events)
+    {
+        _result = result;
+        Events = events;
+    }
 
     public void FailedWith(Exception exception)
     {
         _failure = ExceptionDispatchInfo.Capture(exception);
+        Events = [];
         FailedOnItsOwn = true;
     }
 

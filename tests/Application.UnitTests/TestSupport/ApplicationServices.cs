@@ -33,7 +33,7 @@ public static class ApplicationServices
         services.AddSingleton<IUnitOfWork, InlineUnitOfWork>();
         services.AddSingleton(conversations ?? RecentlyWritten());
         services.AddSingleton(pending ?? NothingPending());
-        services.AddSingleton(Mock.Of<IMessageEvents>());
+        services.AddSingleton(Mock.Of<IEventOutbox>());
 
         // Strict: a test that reaches the media client without giving one fails instead of passing on a default.
         services.AddSingleton(mediaClient ?? new Mock<ITwilioMediaClient>(MockBehavior.Strict).Object);
@@ -47,6 +47,11 @@ public static class ApplicationServices
         conversations
             .Setup(c => c.GetLastInboundAt(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Now.AddHours(-1));
+
+        // A stored message announces its conversation; these tests are not about that event.
+        conversations
+            .Setup(c => c.Find(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((ConversationSummary?)null);
         return conversations.Object;
     }
 

@@ -12,7 +12,7 @@ public static class TestRecorder
         IMessageRepository messages,
         IPendingStatusUpdateRepository pending,
         TimeProvider timeProvider,
-        IMessageEvents? events = null,
+        IEventOutbox? events = null,
         ILogger<MessageRecorder>? logger = null) =>
         new(
             messages,
@@ -20,7 +20,7 @@ public static class TestRecorder
             new InlineUnitOfWork(),
             new PendingStatusReconciler(messages, pending, timeProvider),
             TestMapper.Instance,
-            events ?? Mock.Of<IMessageEvents>(),
+            new MessageEvents(events ?? Mock.Of<IEventOutbox>(), Mock.Of<IConversationRepository>(), TestMapper.Instance),
             logger ?? NullLogger<MessageRecorder>.Instance,
             TestTelemetry.Instance);
 }

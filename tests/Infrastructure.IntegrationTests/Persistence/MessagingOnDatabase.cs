@@ -63,7 +63,7 @@ internal sealed class MessagingOnDatabase : IAsyncDisposable
         services.Configure<CustomerServiceWindowOptions>(options => options.EnforceCustomerServiceWindow = false);
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
-        services.AddMessageEvents();
+        services.AddEventOutbox(configuration);
         services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerHook(sid => app?.OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
         var container = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await container.InitialiseDatabaseAsync();

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Messaging.Application.Messages.Recording;
 
 /// <summary>
-/// The one way a message or a status reaches the database and the dashboards: store it in one unit of work together
-/// with the statuses Twilio reported before the message existed (see <see cref="PendingStatusReconciler"/>), then map
-/// what is stored and publish it.
+/// The one way a message or a status reaches the database and its listeners: store it in one unit of work together
+/// with the statuses Twilio reported before the message existed (see <see cref="PendingStatusReconciler"/>) and the
+/// events that announce it (see <see cref="MessageEvents"/>), and return what is stored.
 /// </summary>
 public sealed class MessageRecorder
 {
@@ -19,7 +19,7 @@ public sealed class MessageRecorder
     private readonly IUnitOfWork _unitOfWork;
     private readonly PendingStatusReconciler _reconciler;
     private readonly IMapper _mapper;
-    private readonly IMessageEvents _events;
+    private readonly MessageEvents _events;
     private readonly ILogger<MessageRecorder> _logger;
     private readonly MessagingTelemetry _telemetry;
 
@@ -29,7 +29,7 @@ public sealed class MessageRecorder
         IUnitOfWork unitOfWork,
         PendingStatusReconciler reconciler,
         IMapper mapper,
-        IMessageEvents events,
+        MessageEvents events,
         ILogger<MessageRecorder> logger,
         MessagingTelemetry telemetry)
     {
@@ -45,9 +45,9 @@ public sealed class MessageRecorder
 
     /// <summary>
     /// Stores <paramref name="message"/> unless its Twilio SID is stored already, applies the statuses reported for it
-    /// before the save, and publishes the message as stored. A message stored earlier is returned as it is: its own
-    /// save has applied or will apply what is pending. <paramref name="cancellationToken"/> withdraws the unit only
-    /// while it waits for its turn.
+    /// before the save, and records it as sent or received. A message stored earlier is returned as it is, announcing
+    /// nothing: its own save has applied or will apply what is pending. <paramref name="cancellationToken"/> withdraws
+    /// the unit only while it waits for its turn.
     /// </summary>
     public async Task<MessageDto> Record(Message message, PendingStatusFailure ifStatusesFail, CancellationToken cancellationToken)
     {
@@ -60,21 +60,26 @@ public sealed class MessageRecorder
             {
                 var stored = await _messages.AddIfAbsent(message, token);
                 duplicate = !stored.Inserted;
-                if (stored.Inserted && stored.Message.Status == MessageStatus.Unknown)
+                if (!stored.Inserted)
+                {
+                    return _mapper.Map<MessageDto>(stored.Message);
+                }
+
+                var current = stored.Message;
+                if (current.Status == MessageStatus.Unknown)
                 {
                     // A callback that came while the send still waited for Twilio has kept the SID for this id.
-                    return await IdentifyFromPending(stored.Message, CancellationToken.None) ?? stored.Message;
+                    current = await IdentifyFromPending(current, CancellationToken.None) ?? current;
                 }
-
-                if (!stored.Inserted || stored.Message.WaSid is not { } sid)
+                else if (current.WaSid is { } sid)
                 {
-                    return stored.Message;
+                    var applied = ifStatusesFail == PendingStatusFailure.KeepMessage
+                        ? await ApplyPendingKeepingTheMessage(sid)
+                        : await _reconciler.ApplyPending(sid, CancellationToken.None);
+                    current = applied ?? current;
                 }
 
-                var applied = ifStatusesFail == PendingStatusFailure.KeepMessage
-                    ? await ApplyPendingKeepingTheMessage(sid)
-                    : await _reconciler.ApplyPending(sid, CancellationToken.None);
-                return applied ?? stored.Message;
+                return await _events.Added(current, token);
             },
             cancellationToken);
 
@@ -83,11 +88,11 @@ public sealed class MessageRecorder
             _telemetry.DuplicateAbsorbed(MessagingTelemetry.DuplicateMessage);
         }
 
-        return Publish(result);
+        return result;
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the message stored under <paramref name="waSid"/> and publishes it; when
+    /// Applies <paramref name="change"/> to the message stored under <paramref name="waSid"/> and records the change; when
     /// no message has that SID but <paramref name="messageId"/> names one whose outcome is unknown, gives it the SID
     /// first; when the message is not stored yet, keeps <paramref name="ifAbsent"/> for the save to apply. Returns the
     /// message as stored afterwards, or null when it is still not stored.
@@ -124,7 +129,10 @@ public sealed class MessageRecorder
                 {
                     // Statuses can only be left pending if a save could not apply them (it logs why); the message's
                     // next callback picks them up.
-                    return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
+                    var applied = await _reconciler.ApplyPending(waSid, CancellationToken.None);
+                    return !ignored || applied is not null
+                        ? _events.Changed(applied ?? message)
+                        : _mapper.Map<MessageDto>(message);
                 }
 
                 // Twilio can call back before the send that created the message has saved it. The status is kept first
@@ -139,10 +147,11 @@ public sealed class MessageRecorder
                 if (messageId is { } id
                     && await IdentifyIn(id, waSid, _ => false, ifAbsent.ReceivedAt, CancellationToken.None) is { } identified)
                 {
-                    return identified;
+                    return _events.Changed(identified);
                 }
 
-                return await _reconciler.ApplyPending(waSid, CancellationToken.None);
+                // The message may have been stored since the look-up; then the status just kept applies now.
+                return await _reconciler.ApplyPending(waSid, CancellationToken.None) is { } late ? _events.Changed(late) : null;
             },
             cancellationToken);
 
@@ -156,7 +165,7 @@ public sealed class MessageRecorder
             _telemetry.PendingStatusStored();
         }
 
-        return current is null ? null : Publish(current);
+        return current;
     }
 
     /// <summary>
@@ -167,22 +176,24 @@ public sealed class MessageRecorder
     public async Task<MessageDto?> RecordIdentity(
         Guid id, string waSid, Func<Message, bool> change, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var identified = await _unitOfWork.Run(token => IdentifyIn(id, waSid, change, at, token), cancellationToken);
-        return identified is null ? null : Publish(identified);
+        return await _unitOfWork.Run(
+            async token => await IdentifyIn(id, waSid, change, at, token) is { } identified ? _events.Changed(identified) : null,
+            cancellationToken);
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> to the message stored under <paramref name="id"/> and publishes it when it
-    /// changed. Returns the message as stored afterwards, or null when no message has that id.
+    /// Applies <paramref name="change"/> to the message stored under <paramref name="id"/> and records the change when
+    /// there was one. Returns the message as stored afterwards, or null when no message has that id.
     /// </summary>
     public async Task<MessageDto?> RecordChange(Guid id, Func<Message, bool> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         var changed = false;
-        var message = await _unitOfWork.Run(
-            token => _messages.UpdateById(id, m => changed = change(m), token),
+        return await _unitOfWork.Run(
+            async token => await _messages.UpdateById(id, m => changed = change(m), token) is { } message
+                ? changed ? _events.Changed(message) : _mapper.Map<MessageDto>(message)
+                : null,
             cancellationToken);
-        return message is null ? null : changed ? Publish(message) : _mapper.Map<MessageDto>(message);
     }
 
     private async Task<Message?> IdentifyFromPending(Message message, CancellationToken cancellationToken)
@@ -218,13 +229,6 @@ public sealed class MessageRecorder
 
         // Statuses that came before the message had its SID (a callback racing the naming) apply now.
         return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
-    }
-
-    private MessageDto Publish(Message message)
-    {
-        var dto = _mapper.Map<MessageDto>(message);
-        _events.Publish(dto);
-        return dto;
     }
 
     private async Task<Message?> ApplyPendingKeepingTheMessage(string sid)

@@ -1,3 +1,4 @@
+using Messaging.Application.Events;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Recording;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ public sealed class MessageRecorderTests
 
     private MessageStore _store = null!;
     private FakeTimeProvider _time = null!;
-    private Mock<IMessageEvents> _events = null!;
+    private Mock<IEventOutbox> _events = null!;
     private LogSink _logs = null!;
 
     [SetUp]
@@ -19,7 +20,7 @@ public sealed class MessageRecorderTests
     {
         _store = new MessageStore();
         _time = new FakeTimeProvider(ApplicationServices.Now);
-        _events = new Mock<IMessageEvents>();
+        _events = new Mock<IEventOutbox>();
         _logs = new LogSink();
         _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Delivered, null, null, ApplicationServices.Now));
     }
@@ -31,7 +32,7 @@ public sealed class MessageRecorderTests
 
         Assert.That(dto.Status, Is.EqualTo(MessageStatus.Delivered));
         Assert.That(_store.PendingUpdates, Is.Empty);
-        _events.Verify(e => e.Publish(It.Is<MessageDto>(m => m.Id == dto.Id && m.Status == MessageStatus.Delivered)), Times.Once);
+        _events.Verify(e => e.Add(EventTypes.MessageSent, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == dto.Id && m.Status == MessageStatus.Delivered)), Times.Once);
     }
 
     [Test]
@@ -43,7 +44,7 @@ public sealed class MessageRecorderTests
 
         Assert.That(dto.Status, Is.EqualTo(MessageStatus.Queued));
         Assert.That(_store.PendingUpdates, Has.Count.EqualTo(1), "the status waits for the message's next callback");
-        _events.Verify(e => e.Publish(It.Is<MessageDto>(m => m.Id == dto.Id)), Times.Once);
+        _events.Verify(e => e.Add(EventTypes.MessageSent, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == dto.Id)), Times.Once);
         Assert.That(_logs.Entries.Single().Level, Is.EqualTo(LogLevel.Warning));
     }
 

@@ -1,3 +1,4 @@
+using Messaging.Application.Events;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Microsoft.Extensions.Time.Testing;
@@ -10,14 +11,14 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
 
     private MessageStore _store = null!;
     private FakeTimeProvider _time = null!;
-    private Mock<IMessageEvents> _events = null!;
+    private Mock<IEventOutbox> _events = null!;
 
     [SetUp]
     public void SetUp()
     {
         _store = new MessageStore();
         _time = new FakeTimeProvider(ApplicationServices.Now);
-        _events = new Mock<IMessageEvents>();
+        _events = new Mock<IEventOutbox>();
     }
 
     [Test]
@@ -52,7 +53,7 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
             Assert.That(dto.ProfileName, Is.EqualTo("Ana"));
             Assert.That(_store.Calls, Is.EqualTo((string[])["add message", "list pending"]));
         });
-        _events.Verify(e => e.Publish(It.Is<MessageDto>(m => m.Id == stored.Id)), Times.Once);
+        _events.Verify(e => e.Add(EventTypes.MessageReceived, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == stored.Id)), Times.Once);
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Messaging.Application.Events;
 using System.Text.Json;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Conversations;
@@ -18,7 +19,7 @@ public sealed class SendMessageCommandHandlerTests
     private Mock<IConversationRepository> _conversations = null!;
     private Mock<IPendingStatusUpdateRepository> _pending = null!;
     private LogSink _logs = null!;
-    private Mock<IMessageEvents> _events = null!;
+    private Mock<IEventOutbox> _events = null!;
     private FakeTimeProvider _time = null!;
     private List<string> _calls = null!;
     private List<Message> _added = null!;
@@ -30,7 +31,7 @@ public sealed class SendMessageCommandHandlerTests
     {
         _calls = [];
         _added = [];
-        _events = new Mock<IMessageEvents>();
+        _events = new Mock<IEventOutbox>();
         _sent = [];
         _time = new FakeTimeProvider(ApplicationServices.Now);
         _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
@@ -80,7 +81,7 @@ public sealed class SendMessageCommandHandlerTests
         Assert.That(_calls, Is.EqualTo((string[])["send", "save", "read pending"]));
         _pending.Verify(p => p.ListFor(TwilioSid, It.IsAny<CancellationToken>()), Times.Once);
         _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
-        _events.Verify(e => e.Publish(dto), Times.Once);
+        _events.Verify(e => e.Add(EventTypes.MessageSent, It.IsAny<string>(), dto), Times.Once);
         _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
 
         var request = _sent.Single();

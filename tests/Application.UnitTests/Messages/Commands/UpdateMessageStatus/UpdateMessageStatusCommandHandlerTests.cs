@@ -1,3 +1,4 @@
+using Messaging.Application.Events;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
 using Microsoft.Extensions.Time.Testing;
@@ -10,14 +11,14 @@ public sealed class UpdateMessageStatusCommandHandlerTests
 
     private MessageStore _store = null!;
     private FakeTimeProvider _time = null!;
-    private Mock<IMessageEvents> _events = null!;
+    private Mock<IEventOutbox> _events = null!;
 
     [SetUp]
     public void SetUp()
     {
         _store = new MessageStore();
         _time = new FakeTimeProvider(ApplicationServices.Now);
-        _events = new Mock<IMessageEvents>();
+        _events = new Mock<IEventOutbox>();
     }
 
     [Test]
@@ -35,7 +36,7 @@ public sealed class UpdateMessageStatusCommandHandlerTests
             Assert.That(message.UpdatedAt, Is.EqualTo(ApplicationServices.Now.AddMinutes(1)));
             Assert.That(_store.Calls, Is.EqualTo((string[])["update message", "list pending"]));
         });
-        _events.Verify(e => e.Publish(It.Is<MessageDto>(m => m.Id == message.Id && m.Status == MessageStatus.Delivered)), Times.Once);
+        _events.Verify(e => e.Add(EventTypes.MessageStatusChanged, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == message.Id && m.Status == MessageStatus.Delivered)), Times.Once);
     }
 
     [Test]

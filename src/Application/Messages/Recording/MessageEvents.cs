@@ -1,0 +1,43 @@
+using AutoMapper;
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Conversations.Queries.GetConversations;
+using Messaging.Application.Events;
+using Messaging.Domain.Messages;
+
+namespace Messaging.Application.Messages.Recording;
+
+/// <summary>
+/// The events a change to a message announces, recorded in the outbox inside the change's unit of work: the message
+/// and conversation they carry are read there, so each event holds what its transaction committed.
+/// </summary>
+public sealed class MessageEvents(IEventOutbox outbox, IConversationRepository conversations, IMapper mapper)
+{
+    /// <summary>
+    /// A message was stored: <see cref="EventTypes.MessageReceived"/> or <see cref="EventTypes.MessageSent"/>, then
+    /// <see cref="EventTypes.ConversationUpdated"/>. Returns the message as the events carry it.
+    /// </summary>
+    public async Task<MessageDto> Added(Message message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var dto = mapper.Map<MessageDto>(message);
+        outbox.Add(
+            message.Direction == MessageDirection.Inbound ? EventTypes.MessageReceived : EventTypes.MessageSent,
+            message.Contact,
+            dto);
+        if (await conversations.Find(message.Contact, cancellationToken) is { } conversation)
+        {
+            outbox.Add(EventTypes.ConversationUpdated, message.Contact, ConversationDto.From(conversation, mapper));
+        }
+
+        return dto;
+    }
+
+    /// <summary>A stored message's status (or SID) changed: <see cref="EventTypes.MessageStatusChanged"/>.</summary>
+    public MessageDto Changed(Message message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var dto = mapper.Map<MessageDto>(message);
+        outbox.Add(EventTypes.MessageStatusChanged, message.Contact, dto);
+        return dto;
+    }
+}

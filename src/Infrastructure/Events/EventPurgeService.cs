@@ -1,0 +1,38 @@
+using Messaging.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Events;
+
+/// <summary>
+/// Deletes events older than <see cref="OutboxOptions.RetentionDays"/>. The head row keeps the highest position, so
+/// positions are never reused, and a listener that asks for a purged position is told to start again.
+/// </summary>
+internal sealed class EventPurgeService(
+    IServiceScopeFactory scopeFactory,
+    IOptions<OutboxOptions> options,
+    TimeProvider timeProvider,
+    ILogger<EventPurgeService> logger) : PeriodicPurgeService(scopeFactory, timeProvider, logger)
+{
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.PurgeIntervalMinutes);
+
+    protected override string Rows => "events older than their retention";
+
+    protected override Task<int> PurgeAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RemoveOccurredBefore(
+            services.GetRequiredService<MessagingDbContext>(),
+            services.GetRequiredService<DatabaseWriter>(),
+            now - TimeSpan.FromDays(options.Value.RetentionDays),
+            cancellationToken);
+
+    /// <summary>One set-based delete, whichever instance runs it.</summary>
+    internal static Task<int> RemoveOccurredBefore(
+        MessagingDbContext context, DatabaseWriter writer, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            (db, token) => db.OutboxEvents.Where(e => e.OccurredAt < cutoff).ExecuteDeleteAsync(token),
+            cancellationToken);
+}

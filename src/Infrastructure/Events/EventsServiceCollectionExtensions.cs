@@ -1,0 +1,26 @@
+using Messaging.Application.Common.Interfaces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Events;
+
+public static class EventsServiceCollectionExtensions
+{
+    /// <summary>The outbox (events written with the changes they announce) and this instance's tail of it.</summary>
+    public static IServiceCollection AddEventOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IEventOutbox, EventOutbox>();
+        services.TryAddScoped<IEventLog, EventLog>();
+        services.TryAddSingleton<EventFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
+        services.AddHostedService<EventPurgeService>();
+        return services;
+    }
+}
