@@ -3,6 +3,8 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Events;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Persistence;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.IntegrationTests.Events;
 
@@ -159,6 +161,41 @@ public sealed class OutboxTests(string provider) : DatabaseFixture(provider)
             Assert.That(gaps, Is.Empty, "a position became visible after a higher one had been read");
             Assert.That(read.Select(e => e.Position), Is.EqualTo(Enumerable.Range(1, perInstance * 2).Select(p => (long)p)));
             Assert.That(read.Select(e => e.Data), Is.EquivalentTo(Enumerable.Range(0, perInstance * 2).Select(n => $$"""{"n":{{n}}}""")));
+        });
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_feed_takes_its_own_commits_from_the_writer_and_reads_other_instances_events_that_lie_between(CancellationToken cancellationToken)
+    {
+        await using var first = Instance();
+        await using var second = Instance();
+
+        // A poll interval far beyond the test: only the commits of the feed's own instance can make it read.
+        using var feed = new EventFeed(
+            first.GetRequiredService<IServiceScopeFactory>(),
+            first.GetRequiredService<OutboxSignal>(),
+            Options.Create(new OutboxOptions { PollIntervalMilliseconds = OutboxOptionsValidator.MaxPollIntervalMilliseconds }),
+            TimeProvider.System,
+            NullLogger<EventFeed>.Instance);
+        await feed.StartAsync(cancellationToken);
+
+        await Run(first, outbox => outbox.Add(EventTypes.MessageReceived, "whatsapp:+14155550123", new { n = 1 }));
+        var own = await feed.ReadAfter(0, 10, cancellationToken);
+        await Run(second, outbox => outbox.Add(EventTypes.MessageReceived, "whatsapp:+14155550124", new { n = 2 }));
+        await Run(first, outbox => outbox.Add(EventTypes.MessageReceived, "whatsapp:+14155550123", new { n = 3 }));
+        var after = new List<StoredEvent>();
+        while (after.Count < 2)
+        {
+            after.AddRange((await feed.ReadAfter(after.Count == 0 ? 1 : after[^1].Position, 10, cancellationToken)).Events);
+        }
+
+        await feed.StopAsync(CancellationToken.None);
+        Assert.Multiple(() =>
+        {
+            Assert.That(own.Gap, Is.False);
+            Assert.That(own.Events.Select(e => e.Data), Is.EqualTo(new[] { """{"n":1}""" }));
+            Assert.That(after.Select(e => (e.Position, e.Data)), Is.EqualTo(new[] { (2L, """{"n":2}"""), (3L, """{"n":3}""") }));
         });
     }
 
