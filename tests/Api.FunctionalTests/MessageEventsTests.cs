@@ -42,7 +42,7 @@ public sealed class MessageEventsTests : ApiFixture
             Assert.That(conversation.Envelope["data"]!["contact"]!.GetValue<string>(), Is.EqualTo("whatsapp:+14155550123"));
             Assert.That(conversation.Envelope["data"]!["profileName"]!.GetValue<string>(), Is.EqualTo("Ana"));
             Assert.That(conversation.Envelope["data"]!["messageCount"]!.GetValue<int>(), Is.EqualTo(1));
-            Assert.That(conversation.Envelope["data"]!["lastMessage"]!["id"]!.GetValue<string>(), Is.EqualTo(message["id"]!.GetValue<string>()));
+            Assert.That(conversation.Envelope["data"]!["lastMessageId"]!.GetValue<string>(), Is.EqualTo(message["id"]!.GetValue<string>()));
         });
     }
 

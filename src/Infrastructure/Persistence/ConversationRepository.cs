@@ -34,20 +34,19 @@ internal sealed class ConversationRepository(MessagingDbContext context) : IConv
                 .Select(x => new ConversationSummary(
                     x.Conversation.Contact, x.Conversation.ProfileName, x.Message, x.Conversation.LastActivityAt, x.Conversation.MessageCount, x.Conversation.LastInboundAt))));
 
-    // Every stored message announces its conversation: compiled once.
-    private static readonly CompiledQuery<Func<MessagingDbContext, string, CancellationToken, Task<ConversationSummary?>>> One = new(() =>
+    // Every stored message announces its conversation: one primary-key seek, compiled once.
+    private static readonly CompiledQuery<Func<MessagingDbContext, string, CancellationToken, Task<ConversationCounters?>>> Counters = new(() =>
         EF.CompileAsyncQuery((MessagingDbContext db, string contact, CancellationToken _) =>
             db.Conversations.AsNoTracking()
                 .Where(c => c.Contact == contact)
-                .Join(db.Messages.AsNoTracking(), c => c.LastMessageId, m => m.Id, (c, m) => new ConversationSummary(
-                    c.Contact, c.ProfileName, m, c.LastActivityAt, c.MessageCount, c.LastInboundAt))
+                .Select(c => new ConversationCounters(c.Contact, c.ProfileName, c.LastMessageId, c.LastActivityAt, c.MessageCount, c.LastInboundAt))
                 .SingleOrDefault()));
 
-    public Task<ConversationSummary?> Find(string contact, CancellationToken cancellationToken)
+    public Task<ConversationCounters?> Find(string contact, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);
         var db = WriteRoute.ReadContext(context);
-        return One.For(db)(db, contact, cancellationToken);
+        return Counters.For(db)(db, contact, cancellationToken);
     }
 
     public Task<DateTimeOffset?> GetLastInboundAt(string contact, CancellationToken cancellationToken)

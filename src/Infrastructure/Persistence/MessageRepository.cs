@@ -71,9 +71,9 @@ internal sealed class MessageRepository : IMessageRepository
     {
         ArgumentNullException.ThrowIfNull(message);
         var inUnit = WriteSession.Current is not null;
-        var (stored, stamp, inserted) = await WriteRoute.Write(
+        var (stored, stamp, conversation) = await WriteRoute.Write(
             _context, _writer, (db, token) => InsertOrFind(db, message, token), cancellationToken);
-        return new AddIfAbsentResult(inUnit ? stored : Track(stored, stamp), inserted);
+        return new AddIfAbsentResult(inUnit ? stored : Track(stored, stamp), Inserted: conversation is not null, conversation);
     }
 
     public Task<Message?> Update(string waSid, Func<Message, bool> change, CancellationToken cancellationToken)
@@ -192,19 +192,18 @@ internal sealed class MessageRepository : IMessageRepository
     // No look-up first: one guarded INSERT decides, so a new SID costs a single statement and a duplicate (Twilio
     // delivering again) costs one more read. The conversation upsert shares the insert's transaction (the writer's, or
     // the caller's own): a message is never stored without being counted, and a lost race counts nothing.
-    private static async Task<(Message Message, Guid Stamp, bool Inserted)> InsertOrFind(
+    private static async Task<(Message Message, Guid Stamp, ConversationCounters? Conversation)> InsertOrFind(
         MessagingDbContext db, Message message, CancellationToken cancellationToken)
     {
         if (await Insert(db, message, cancellationToken))
         {
-            await UpsertConversation(db, message, cancellationToken);
-            return (message, Guid.Empty, true);
+            return (message, Guid.Empty, await UpsertConversation(db, message, cancellationToken));
         }
 
         // The guard took the SID: the stored message is returned, tracked, like any message read for an update.
         var stored = await TrackedBySid(db, message.WaSid!, cancellationToken)
             ?? throw new InvalidOperationException($"The SID {message.WaSid} was refused as taken, but no message has it.");
-        return (stored, Stamp(db.Entry(stored)), false);
+        return (stored, Stamp(db.Entry(stored)), null);
     }
 
     private static async Task<bool> Insert(MessagingDbContext db, Message message, CancellationToken cancellationToken)
@@ -336,18 +335,34 @@ internal sealed class MessageRepository : IMessageRepository
         });
     }
 
-    private static async Task UpsertConversation(MessagingDbContext db, Message message, CancellationToken cancellationToken)
+    private static async Task<ConversationCounters> UpsertConversation(MessagingDbContext db, Message message, CancellationToken cancellationToken)
     {
         var type = db.Model.FindEntityType(typeof(Message))!;
         using var statement = Statement.For(db, MessageWriteSql.UpsertConversation(db))
             .Bind("@id", Property(type, nameof(Message.Id)), message.Id);
-        var rows = await statement.ExecuteAsync(cancellationToken);
-        if (rows != 1)
+        await using var reader = await statement.Command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
             // The message was inserted a moment ago in this transaction; anything else means the statement is wrong,
             // and committing would leave the message out of its conversation for good.
-            throw new InvalidOperationException($"The conversation upsert for message {message.Id} changed {rows} rows, not 1.");
+            throw new InvalidOperationException($"The conversation upsert for message {message.Id} changed no row.");
         }
+
+        var conversation = db.Model.FindEntityType(typeof(Conversation))!;
+        return new ConversationCounters(
+            message.Contact,
+            await reader.IsDBNullAsync(0, cancellationToken) ? null : reader.GetString(0),
+            ReadStored<Guid>(reader, 1, conversation, nameof(Conversation.LastMessageId)),
+            ReadStored<DateTimeOffset>(reader, 2, conversation, nameof(Conversation.LastActivityAt)),
+            reader.GetInt32(3),
+            await reader.IsDBNullAsync(4, cancellationToken) ? null : ReadStored<DateTimeOffset>(reader, 4, conversation, nameof(Conversation.LastInboundAt)));
+    }
+
+    // A column read back as EF Core would: through the property's value converter when it has one (UTC ticks on SQLite).
+    private static T ReadStored<T>(System.Data.Common.DbDataReader reader, int ordinal, IEntityType type, string property)
+    {
+        var converter = Property(type, property).GetTypeMapping().Converter;
+        return converter is null ? reader.GetFieldValue<T>(ordinal) : (T)converter.ConvertFromProvider(reader.GetValue(ordinal))!;
     }
 
     // The database's current version, also when this context already tracks the message: a tracked copy may be older

@@ -41,12 +41,22 @@ internal static class MessageWriteSql
 
     public const string PostgreSqlPendingExists = SqlitePendingExists;
 
-    /// <summary>The conversation upsert (<see cref="ConversationUpsertSql"/>) with the message's id as <c>@id</c>.</summary>
-    public static readonly string SqliteUpsertConversation = ConversationUpsertSql.Sqlite.Replace("{0}", "@id", StringComparison.Ordinal);
+    /// <summary>
+    /// The conversation upsert (<see cref="ConversationUpsertSql"/>) with the message's id as <c>@id</c>, answering the
+    /// row as it left it (profile name, last message id, last activity, count, last inbound, in that order): the event
+    /// that announces the conversation needs it, and reading it back would cost a statement more per message.
+    /// </summary>
+    public static readonly string SqliteUpsertConversation = Returning(
+        ConversationUpsertSql.Sqlite,
+        "RETURNING \"ProfileName\", \"LastMessageId\", \"LastActivityAt\", \"MessageCount\", \"LastInboundAt\";");
 
-    public static readonly string SqlServerUpsertConversation = ConversationUpsertSql.SqlServer.Replace("{0}", "@id", StringComparison.Ordinal);
+    public static readonly string SqlServerUpsertConversation = Returning(
+        ConversationUpsertSql.SqlServer,
+        "OUTPUT inserted.[ProfileName], inserted.[LastMessageId], inserted.[LastActivityAt], inserted.[MessageCount], inserted.[LastInboundAt];");
 
-    public static readonly string PostgreSqlUpsertConversation = ConversationUpsertSql.PostgreSql.Replace("{0}", "@id", StringComparison.Ordinal);
+    public static readonly string PostgreSqlUpsertConversation = Returning(
+        ConversationUpsertSql.PostgreSql,
+        "RETURNING \"ProfileName\", \"LastMessageId\", \"LastActivityAt\", \"MessageCount\", \"LastInboundAt\";");
 
     public static string Insert(MessagingDbContext db) => For(db, SqliteInsert, SqlServerInsert, PostgreSqlInsert);
 
@@ -54,6 +64,9 @@ internal static class MessageWriteSql
 
     public static string UpsertConversation(MessagingDbContext db) =>
         For(db, SqliteUpsertConversation, SqlServerUpsertConversation, PostgreSqlUpsertConversation);
+
+    private static string Returning(string upsert, string clause) =>
+        upsert.Replace("{0}", "@id", StringComparison.Ordinal).TrimEnd().TrimEnd(';') + "\n" + clause;
 
     // By the context's type, which names its provider: asking EF Core for the provider's name reads assembly metadata
     // on every call.

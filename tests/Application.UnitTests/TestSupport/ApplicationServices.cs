@@ -51,7 +51,7 @@ public static class ApplicationServices
         // A stored message announces its conversation; these tests are not about that event.
         conversations
             .Setup(c => c.Find(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((ConversationSummary?)null);
+            .ReturnsAsync((ConversationCounters?)null);
         return conversations.Object;
     }
 

@@ -31,6 +31,27 @@ public sealed class ConversationTests(string provider) : DatabaseFixture(provide
     }
 
     [Test]
+    public async Task Each_insert_answers_the_conversation_row_as_it_left_it_and_a_duplicate_answers_none()
+    {
+        var inboundAt = Clock.GetUtcNow();
+        var first = await AddInOwnScopeAsync(TestMessages.Inbound(TestMessages.NewSid(), inboundAt, profileName: "Alice A."));
+        var older = await AddInOwnScopeAsync(TestMessages.Outbound(TestMessages.NewSid(), inboundAt.AddMinutes(-5)));
+        var again = await AddInOwnScopeAsync(TestMessages.Inbound(first.Message.WaSid!, inboundAt));
+
+        var stored = await SingleConversationAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Conversation, Is.EqualTo(new ConversationCounters(TestMessages.Alice.Value, "Alice A.", first.Message.Id, inboundAt, 1, inboundAt)));
+            Assert.That(older.Conversation, Is.EqualTo(new ConversationCounters(
+                stored.Contact, stored.ProfileName, stored.LastMessage.Id, stored.LastActivityAt, stored.MessageCount, stored.LastInboundAt)));
+            Assert.That(older.Conversation!.LastMessageId, Is.EqualTo(first.Message.Id), "the older message counts but is not the newest");
+            Assert.That(older.Conversation.MessageCount, Is.EqualTo(2));
+            Assert.That(again.Inserted, Is.False);
+            Assert.That(again.Conversation, Is.Null);
+        });
+    }
+
+    [Test]
     public async Task Contacts_get_separate_conversations()
     {
         await AddAsync(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow(), to: TestMessages.Alice));

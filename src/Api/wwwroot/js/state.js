@@ -68,19 +68,16 @@ export function mergeConversationPage(state, page, { first }) {
 }
 
 /**
- * Takes in a conversation as the service stored it (a conversation.updated event): its count and window are the
- * service's, so they replace what was derived from messages, unless a later message has already moved it on.
- * Returns whether anything changed.
+ * Takes in a conversation's counters as the service stored them (a conversation.updated event, which follows the
+ * event of the message that changed them): its count and window are the service's, so they replace what was derived
+ * from messages, unless a later message has already moved it on. Returns whether anything changed.
  */
-export function applyConversation(state, conversation) {
-  const current = state.conversations.get(conversation.contact);
-  if (current && time(current.lastActivityAt) > time(conversation.lastActivityAt)) return false;
-  state.known.add(conversation.lastMessage.id);
-  const lastMessage = current && current.lastMessage.id === conversation.lastMessage.id
-    && isSameOrLaterUpdate(current.lastMessage, conversation.lastMessage)
-    ? current.lastMessage
-    : conversation.lastMessage;
-  state.conversations.set(conversation.contact, { ...conversation, lastMessage });
+export function applyConversation(state, update) {
+  const current = state.conversations.get(update.contact);
+  if (!current || time(current.lastActivityAt) > time(update.lastActivityAt)) return false;
+  current.messageCount = update.messageCount;
+  current.windowOpenUntil = update.windowOpenUntil;
+  if (update.profileName) current.profileName = update.profileName;
   return true;
 }
 

@@ -1,6 +1,7 @@
 using AutoMapper;
 using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Conversations.Queries.GetConversations;
+using Messaging.Application.Common.Models;
+using Messaging.Application.Conversations.Events;
 using Messaging.Application.Events;
 using Messaging.Domain.Messages;
 
@@ -16,7 +17,8 @@ public sealed class MessageEvents(IEventOutbox outbox, IConversationRepository c
     /// A message was stored: <see cref="EventTypes.MessageReceived"/> or <see cref="EventTypes.MessageSent"/>, then
     /// <see cref="EventTypes.ConversationUpdated"/>. Returns the message as the events carry it.
     /// </summary>
-    public async Task<MessageDto> Added(Message message, CancellationToken cancellationToken)
+    /// <param name="conversation">The conversation's row as the insert left it, when the store answered it.</param>
+    public async Task<MessageDto> Added(Message message, ConversationCounters? conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var dto = mapper.Map<MessageDto>(message);
@@ -24,9 +26,9 @@ public sealed class MessageEvents(IEventOutbox outbox, IConversationRepository c
             message.Direction == MessageDirection.Inbound ? EventTypes.MessageReceived : EventTypes.MessageSent,
             message.Contact,
             dto);
-        if (await conversations.Find(message.Contact, cancellationToken) is { } conversation)
+        if ((conversation ?? await conversations.Find(message.Contact, cancellationToken)) is { } updated)
         {
-            outbox.Add(EventTypes.ConversationUpdated, message.Contact, ConversationDto.From(conversation, mapper));
+            outbox.Add(EventTypes.ConversationUpdated, message.Contact, ConversationUpdatedDto.From(updated));
         }
 
         return dto;
