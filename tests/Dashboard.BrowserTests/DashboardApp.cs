@@ -21,6 +21,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     public const string ApiKey = "browser-test-key";
 
     private readonly EmptyDatabase _database = EmptyDatabase.CreateSqlite();
+    private readonly OpenEventStreams _eventStreams = new();
 
     public DashboardApp()
     {
@@ -31,6 +32,9 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Drops the connection of every open event stream, as a network would; returns how many there were.</summary>
+    public int DropEventStreams() => _eventStreams.DropAll();
 
     public TwilioEmulatorServer Emulator => Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
@@ -69,6 +73,7 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:Send:PermitLimit", "100000");
         builder.UseSetting("Messaging:DefaultRegion", "US");
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(_eventStreams));
     }
 
     protected override void Dispose(bool disposing)

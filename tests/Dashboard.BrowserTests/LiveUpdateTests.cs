@@ -179,4 +179,48 @@ public sealed class LiveUpdateTests : DashboardFixture
             Is.EqualTo(new[] { "announcer" }),
             "the announcer is the page's one polite live region; the thread is not one");
     }
+
+    [Test]
+    public async Task After_the_connection_drops_what_customers_wrote_meanwhile_is_replayed_without_refetching()
+    {
+        const string customer = "+14155550250";
+        await CustomerWrites(customer, "Before the drop", "Ivo");
+        await SignIn();
+        await Open(customer, "Ivo");
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Live");
+
+        // Off the list, which otherwise holds its rows still under the pointer.
+        await Page.Locator("#messages").HoverAsync();
+        var lists = new List<string>();
+        var resumes = new List<string?>();
+        Page.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (path is "/api/conversations" or "/api/messages")
+            {
+                lists.Add(request.Url);
+            }
+            else if (path == "/api/events")
+            {
+                resumes.Add(request.Headers.GetValueOrDefault("last-event-id"));
+            }
+        };
+
+        // The connection drops and stays down: attempts to reconnect fail until the route is lifted.
+        await Page.RouteAsync("**/api/events", route => route.AbortAsync());
+        Assert.That(App.DropEventStreams(), Is.EqualTo(1));
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Reconnecting…");
+        await CustomerWrites(customer, "While you were away", "Ivo");
+        await CustomerWrites("+14155550251", "Someone new", "Zoe");
+        await Page.UnrouteAsync("**/api/events");
+
+        await Expect(Bubble("While you were away")).ToHaveCountAsync(1);
+        await Expect(Row("+14155550251")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Live");
+        Assert.Multiple(() =>
+        {
+            Assert.That(lists, Is.Empty, "the replay brought what was missed; nothing was fetched again");
+            Assert.That(resumes, Is.Not.Empty.And.All.Not.Null, "each reconnection said where it had stopped");
+        });
+    }
 }

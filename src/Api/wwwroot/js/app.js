@@ -9,7 +9,7 @@ import { listen } from './events.js';
 import { conversationTitle, displayContact } from './format.js';
 import { createNewConversation } from './new-conversation.js';
 import {
-  applyMessage, createState, mergeConversationPage, mergeThreadPage, openThread, sortedConversations, sortedThread, windowOf,
+  applyConversation, applyMessage, createState, mergeConversationPage, mergeThreadPage, openThread, sortedConversations, sortedThread, windowOf,
 } from './state.js';
 import { createTemplatePicker } from './template-picker.js';
 import { createThread } from './thread.js';
@@ -148,8 +148,14 @@ async function signIn(key) {
   conversationList.focusFirst();
   keepTime();
   events = listen({
-    onReady: catchUp,
-    onMessage: (message) => receive(message, { live: true }),
+    // The first connection starts after the sign-in's load: what happened in between is fetched. A reconnection is
+    // replayed by the service, and a reset (events no longer kept) is fetched again.
+    onReady: ({ resumed }) => { if (!resumed) catchUp(); },
+    onReset: catchUp,
+    onEvent: (type, event) => {
+      if (type.startsWith('message.')) receive(event.data, { live: true });
+      else if (type === 'conversation.updated') receiveConversation(event.data);
+    },
     onState: (s) => {
       $('live').textContent = s === 'live' ? 'Live' : 'Reconnecting…';
       $('live').classList.toggle('on', s === 'live');
@@ -237,6 +243,11 @@ function openConversation(contact, lookup = null) {
     loadThread(true).catch(showLoadError);
   }
   composer.focus();
+}
+
+/** Takes in a conversation's counters and window as the service stored them. */
+function receiveConversation(conversation) {
+  if (applyConversation(state, conversation)) renderList();
 }
 
 /** Takes in a message from the event stream (live) or a send's answer (sent). */

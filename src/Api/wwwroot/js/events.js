@@ -6,6 +6,7 @@ const MAX_BACKOFF_MS = 15000;
 
 function parseBlock(block) {
   let event = 'message';
+  let id = null;
   const data = [];
   for (const line of block.split(/\r?\n/)) {
     if (line.startsWith(':')) continue;
@@ -15,23 +16,32 @@ function parseBlock(block) {
     if (value.startsWith(' ')) value = value.slice(1);
     if (field === 'event') event = value;
     else if (field === 'data') data.push(value);
+    else if (field === 'id') id = value;
   }
-  return { event, data: data.join('\n') };
+  return { event, id, data: data.join('\n') };
 }
 
 /**
- * Listens until stop() is called, reconnecting with a growing delay. onReady runs on every (re)connection once the
- * server has registered the listener, so refetching there catches up on anything missed while disconnected.
+ * Listens until stop() is called, reconnecting with a growing delay. Every event's id is its position in the service's
+ * event log; a reconnection sends the last one as Last-Event-ID and the service replays exactly what was missed, so
+ * nothing needs refetching. onReady({ resumed }) runs once the server has registered the listener: resumed is false
+ * on the first connection, whose start the caller must catch up to. onReset runs when the service can no longer
+ * replay (the events were purged): the caller refetches.
  */
-export function listen({ onReady, onMessage, onState, onUnauthorized }) {
+export function listen({ onReady, onEvent, onReset, onState, onUnauthorized }) {
   const controller = new AbortController();
   let backoff = 500;
+  let lastEventId = null;
 
   (async () => {
     while (!controller.signal.aborted) {
       try {
         const response = await fetch('/api/events', {
-          headers: { ...authHeaders(), Accept: 'text/event-stream' },
+          headers: {
+            ...authHeaders(),
+            Accept: 'text/event-stream',
+            ...(lastEventId === null ? {} : { 'Last-Event-ID': lastEventId }),
+          },
           signal: controller.signal,
           cache: 'no-store',
         });
@@ -50,14 +60,18 @@ export function listen({ onReady, onMessage, onState, onUnauthorized }) {
           buffer += value;
           let match;
           while ((match = /\r?\n\r?\n/.exec(buffer))) {
-            const { event, data } = parseBlock(buffer.slice(0, match.index));
+            const { event, id, data } = parseBlock(buffer.slice(0, match.index));
             buffer = buffer.slice(match.index + match[0].length);
+            const resumed = lastEventId !== null;
+            if (id !== null) lastEventId = id;
             if (event === 'ready') {
               backoff = 500;
               onState('live');
-              onReady();
-            } else if (event === 'message' && data) {
-              onMessage(JSON.parse(data));
+              onReady({ resumed });
+            } else if (event === 'reset') {
+              onReset();
+            } else if (data) {
+              onEvent(event, JSON.parse(data));
             }
           }
         }

@@ -68,6 +68,23 @@ export function mergeConversationPage(state, page, { first }) {
 }
 
 /**
+ * Takes in a conversation as the service stored it (a conversation.updated event): its count and window are the
+ * service's, so they replace what was derived from messages, unless a later message has already moved it on.
+ * Returns whether anything changed.
+ */
+export function applyConversation(state, conversation) {
+  const current = state.conversations.get(conversation.contact);
+  if (current && time(current.lastActivityAt) > time(conversation.lastActivityAt)) return false;
+  state.known.add(conversation.lastMessage.id);
+  const lastMessage = current && current.lastMessage.id === conversation.lastMessage.id
+    && isSameOrLaterUpdate(current.lastMessage, conversation.lastMessage)
+    ? current.lastMessage
+    : conversation.lastMessage;
+  state.conversations.set(conversation.contact, { ...conversation, lastMessage });
+  return true;
+}
+
+/**
  * Takes in one message, from the event stream or a send's answer; the same message twice changes nothing.
  * Returns whether it is a message not seen before and whether it belongs to the open thread.
  */
