@@ -13,8 +13,18 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
     /// each, and moves the cursor past them, in one unit of work. Returns how many events it read: none when there were
     /// none, or when another instance moved the cursor first.
     /// </summary>
-    public Task<int> FanOut(int batchSize, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteRoute.Write(
+    public async Task<int> FanOut(int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Most rounds find nothing new: two reads by key answer that without queueing a unit for the writer.
+        var reader = WriteRoute.ReadContext(context);
+        var read = await reader.WebhookCursors.AsNoTracking()
+            .Where(c => c.Id == WebhookCursor.RowId).Select(c => c.Position).SingleAsync(cancellationToken);
+        if (!await reader.OutboxEvents.AsNoTracking().AnyAsync(e => e.Position > read, cancellationToken))
+        {
+            return 0;
+        }
+
+        return await WriteRoute.Write(
             context,
             writer,
             async (db, token) =>
@@ -70,6 +80,7 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
                 return events.Count;
             },
             cancellationToken);
+    }
 
     /// <summary>
     /// Up to <paramref name="limit"/> deliveries due at <paramref name="now"/> for active subscriptions, each the earliest
