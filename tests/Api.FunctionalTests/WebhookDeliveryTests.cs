@@ -100,9 +100,8 @@ public sealed class WebhookDeliveryTests : ApiFixture
     public async Task Each_delivery_carries_the_event_id_and_type_in_headers_and_the_envelope_as_its_body()
     {
         using var manager = Factory.CreateClient(TestApiKeys.Webhooks);
-        var port = LoopbackPort.Unused();
-        var (_, secret) = await WebhookApi.SubscribeAsync(manager, WebhookSubscriber.UrlFor(port), EventTypes.MessageReceived);
-        await using var subscriber = await WebhookSubscriber.StartAsync(port, secret);
+        var (_, subscriber) = await SubscribeAndListenAsync(manager);
+        await using var listening = subscriber;
 
         await WebhookApi.ReceiveAsync(Client, 1, "hello");
 
@@ -121,9 +120,8 @@ public sealed class WebhookDeliveryTests : ApiFixture
     {
         using var manager = Factory.CreateClient(TestApiKeys.Webhooks);
         await WebhookApi.ReceiveAsync(Client, 1, "before");
-        var port = LoopbackPort.Unused();
-        var (_, secret) = await WebhookApi.SubscribeAsync(manager, WebhookSubscriber.UrlFor(port), EventTypes.MessageReceived);
-        await using var subscriber = await WebhookSubscriber.StartAsync(port, secret);
+        var (_, subscriber) = await SubscribeAndListenAsync(manager);
+        await using var listening = subscriber;
 
         await WebhookApi.ReceiveAsync(Client, 1, "after");
 
@@ -136,9 +134,8 @@ public sealed class WebhookDeliveryTests : ApiFixture
     public async Task A_redelivered_event_arrives_again_with_the_same_id_and_the_sample_receiver_takes_it_once()
     {
         using var manager = Factory.CreateClient(TestApiKeys.Webhooks);
-        var port = LoopbackPort.Unused();
-        var (id, secret) = await WebhookApi.SubscribeAsync(manager, WebhookSubscriber.UrlFor(port), EventTypes.MessageReceived);
-        await using var subscriber = await WebhookSubscriber.StartAsync(port, secret);
+        var (id, subscriber) = await SubscribeAndListenAsync(manager);
+        await using var listening = subscriber;
         await WebhookApi.ReceiveAsync(Client, 1, "once");
         var delivered = await Waiting.Eventually(
             () => WebhookApi.DeliveriesAsync(manager, id),
@@ -184,6 +181,14 @@ public sealed class WebhookDeliveryTests : ApiFixture
             Assert.That(subscriber.RequestEventIds, Has.Count.GreaterThanOrEqualTo(2));
             Assert.That(elsewhere.RequestEventIds, Is.Empty);
         });
+    }
+
+    /// <summary>A receiver on this machine, subscribed to <c>message.received</c> and answering.</summary>
+    private static async Task<(string Id, WebhookSubscriber Subscriber)> SubscribeAndListenAsync(HttpClient manager)
+    {
+        var port = LoopbackPort.Unused();
+        var (id, secret) = await WebhookApi.SubscribeAsync(manager, WebhookSubscriber.UrlFor(port), EventTypes.MessageReceived);
+        return (id, await WebhookSubscriber.StartAsync(port, secret));
     }
 
     private static Guid EventId(JsonElement received) => received.GetProperty("id").GetGuid();
