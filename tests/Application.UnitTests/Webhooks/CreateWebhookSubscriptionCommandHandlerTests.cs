@@ -12,9 +12,17 @@ public sealed class CreateWebhookSubscriptionCommandHandlerTests
     private const string Url = "https://billing.example.com/events";
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly Mock<IWebhookSubscriptionRepository> _repository = new(MockBehavior.Strict);
-    private readonly Mock<IWebhookAddressCheck> _addressCheck = new(MockBehavior.Strict);
-    private readonly Mock<IEventLog> _events = new(MockBehavior.Strict);
+    private Mock<IWebhookSubscriptionRepository> _repository = null!;
+    private Mock<IWebhookAddressCheck> _addressCheck = null!;
+    private Mock<IEventLog> _events = null!;
+
+    [SetUp]
+    public void CreatePorts()
+    {
+        _repository = new Mock<IWebhookSubscriptionRepository>(MockBehavior.Strict);
+        _addressCheck = new Mock<IWebhookAddressCheck>(MockBehavior.Strict);
+        _events = new Mock<IEventLog>(MockBehavior.Strict);
+    }
 
     [Test]
     public async Task A_subscription_starts_after_the_events_already_in_the_outbox_and_its_secret_is_returned()

@@ -8,7 +8,10 @@ namespace Messaging.Application.UnitTests.Webhooks;
 public sealed class RedeliverWebhookDeliveryCommandHandlerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
-    private readonly Mock<IWebhookSubscriptionRepository> _repository = new(MockBehavior.Strict);
+    private Mock<IWebhookSubscriptionRepository> _repository = null!;
+
+    [SetUp]
+    public void CreateRepository() => _repository = new Mock<IWebhookSubscriptionRepository>(MockBehavior.Strict);
 
     [Test]
     public async Task A_delivery_is_queued_again_due_now()
