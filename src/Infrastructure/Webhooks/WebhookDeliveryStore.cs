@@ -106,6 +106,31 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Marks the deliveries <paramref name="ids"/> in flight until <paramref name="until"/> (not due for anyone before
+    /// then, unless their attempt records otherwise), if <paramref name="holder"/> still holds the lease. Returns
+    /// whether it claimed all of them: an instance that lost the lease, or another that claimed them first, claims
+    /// nothing here and must not send.
+    /// </summary>
+    public Task<bool> Claim(
+        string holder, IReadOnlyCollection<Guid> ids, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            async (db, token) =>
+            {
+                if (!await db.Leases.AnyAsync(l => l.Name == WebhookDispatcher.LeaseName && l.Holder == holder && l.ExpiresAt > now, token))
+                {
+                    return false;
+                }
+
+                var claimed = await db.WebhookDeliveries
+                    .Where(d => ids.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)until), token);
+                return claimed == ids.Count;
+            },
+            cancellationToken);
+
     /// <summary>The events at <paramref name="positions"/> that the outbox still holds.</summary>
     public async Task<IReadOnlyDictionary<long, StoredEvent>> Events(IReadOnlyCollection<long> positions, CancellationToken cancellationToken)
     {

@@ -119,14 +119,28 @@ internal sealed class WebhookDispatcher(
 
             // One wave per round, so a round ends within one attempt timeout and the lease is renewed between waves.
             due = await store.Due(now, Options.MaxConcurrentAttempts, stoppingToken);
-            events = due.Count == 0 ? new Dictionary<long, StoredEvent>() : await store.Events([.. due.Select(d => d.EventPosition)], stoppingToken);
+            if (due.Count == 0)
+            {
+                return fannedOut > 0;
+            }
+
+            // Claimed before sending, under the lease: an instance that takes over while this wave's outcomes are still
+            // being written finds its deliveries in flight instead of due, and does not send them a second time.
+            if (!await store.Claim(_holder, [.. due.Select(d => d.Id)], now, now + Options.LeaseDuration, stoppingToken))
+            {
+                // The lease is gone, or someone else claimed them: ask the database whether this instance still delivers.
+                _heldUntil = DateTimeOffset.MinValue;
+                return false;
+            }
+
+            events = await store.Events([.. due.Select(d => d.EventPosition)], stoppingToken);
         }
 
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentAttempts, CancellationToken = stoppingToken },
             async (delivery, token) => await Attempt(delivery, events.GetValueOrDefault(delivery.EventPosition), token));
-        return fannedOut > 0 || due.Count > 0;
+        return true;
     }
 
     private async Task Attempt(DueDelivery delivery, StoredEvent? stored, CancellationToken stoppingToken)
