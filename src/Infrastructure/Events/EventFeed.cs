@@ -8,11 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Messaging.Infrastructure.Events;
 
 /// <summary>
-/// This instance's tail of the outbox: it reads every event committed by any instance, in position order, as soon as
-/// this instance commits one and otherwise once per <see cref="OutboxOptions.PollIntervalMilliseconds"/> (one indexed
-/// query when nothing happened), and keeps the most recent ones in memory. Listeners pull from it at their own pace: a
-/// listener that is close behind reads from memory, one further behind (a reconnect, a slow client) reads the
-/// outbox itself, so nothing is dropped and a slow listener costs no memory.
+/// This instance's tail of the outbox: every event committed by any instance, in position order. What this instance
+/// commits it takes straight from its writer, without reading it back; the outbox itself is read once per
+/// <see cref="OutboxOptions.PollIntervalMilliseconds"/> (one indexed query when nothing happened), and at once when a
+/// local commit shows that other instances' events lie before it. The most recent events are kept in memory;
+/// listeners pull from it at their own pace: a listener that is close behind reads from memory, one further behind (a
+/// reconnect, a slow client) reads the outbox, so nothing is dropped and a slow listener costs no memory.
 /// </summary>
 public sealed partial class EventFeed(
     IServiceScopeFactory scopeFactory,
@@ -107,30 +108,59 @@ public sealed partial class EventFeed(
         }
 
         _started.TrySetResult();
+        var lastRead = timeProvider.GetTimestamp();
+        var more = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = signal.Next;
-            var read = 0;
-            try
+
+            // What this instance committed comes straight from its writer; the outbox is read when other instances'
+            // events lie in between, and once per interval in any case.
+            var mustRead = more || timeProvider.GetElapsedTime(lastRead) >= interval;
+            foreach (var batch in signal.TakeCommitted())
             {
-                await using var scope = scopeFactory.CreateAsyncScope();
-                var events = await scope.ServiceProvider.GetRequiredService<IEventLog>().ReadAfter(last, PageSize, stoppingToken);
-                read = events.Count;
-                if (read > 0)
+                if (mustRead || batch[^1].Position <= last)
                 {
-                    last = events[^1].Position;
-                    Append(events);
+                    continue;
                 }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A database that is briefly unavailable: the next round reads from the same position.
-                LogReadFailed(logger, exception);
+
+                if (batch[0].Position != last + 1)
+                {
+                    mustRead = true;
+                    continue;
+                }
+
+                Append(batch);
+                last = batch[^1].Position;
             }
 
-            if (read < PageSize)
+            var read = 0;
+            if (mustRead)
             {
-                await OutboxSignal.WaitAsync(next, interval, timeProvider, stoppingToken);
+                lastRead = timeProvider.GetTimestamp();
+                try
+                {
+                    await using var scope = scopeFactory.CreateAsyncScope();
+                    var events = await scope.ServiceProvider.GetRequiredService<IEventLog>().ReadAfter(last, PageSize, stoppingToken);
+                    read = events.Count;
+                    if (read > 0)
+                    {
+                        last = events[^1].Position;
+                        Append(events);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A database that is briefly unavailable: the next round reads from the same position.
+                    LogReadFailed(logger, exception);
+                }
+            }
+
+            more = read == PageSize;
+            if (!more)
+            {
+                var untilNextRound = interval - timeProvider.GetElapsedTime(lastRead);
+                await OutboxSignal.WaitAsync(next, untilNextRound > TimeSpan.Zero ? untilNextRound : TimeSpan.Zero, timeProvider, stoppingToken);
             }
         }
     }

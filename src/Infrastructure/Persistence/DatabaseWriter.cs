@@ -338,15 +338,14 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 
             // Last, so that the outbox's head row is held for as short a time as possible.
             var events = batch.Count == 1 ? batch[0].Events : batch.SelectMany(u => u.Events).ToList();
-            if (events.Count > 0)
-            {
-                await OutboxWrites.AppendAsync(_context, transaction.GetDbTransaction(), _statements, events);
-            }
+            var stored = events.Count > 0
+                ? await OutboxWrites.AppendAsync(_context, transaction.GetDbTransaction(), _statements, events)
+                : null;
 
             await transaction.CommitAsync();
-            if (events.Count > 0)
+            if (stored is not null)
             {
-                _outboxSignal.Committed();
+                _outboxSignal.Committed(stored);
             }
         }
 
