@@ -2,6 +2,7 @@ using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
 using Messaging.Infrastructure.Twilio;
+using Messaging.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
         services.AddTwilio(configuration);
         services.AddIdempotency(configuration);
         services.AddEventOutbox(configuration);
+        services.AddWebhooks(configuration);
         return services;
     }
 }

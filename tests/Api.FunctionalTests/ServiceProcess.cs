@@ -35,7 +35,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServiceProcess> StartAsync(EmptyDatabase database, IEnumerable<string> settings)
+    /// <param name="environment">The hosting environment: Production unless a test needs what Production refuses.</param>
+    public static async Task<ServiceProcess> StartAsync(EmptyDatabase database, IEnumerable<string> settings, string environment = "Production")
     {
         var port = LoopbackPort.Unused();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
@@ -65,7 +66,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["DOTNET_NOLOGO"] = "1";
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -156,6 +156,35 @@ public sealed partial class StartupTests
         Assert.That(error.ToString(), args.Length == 0 ? Is.Empty : Does.StartWith("Usage: generate-api-key <name>"));
     }
 
+    [TestCase("Webhooks:AllowHttp")]
+    [TestCase("Webhooks:AllowPrivateNetworks")]
+    public void In_production_the_service_refuses_to_start_with_webhooks_to_http_or_private_addresses_allowed(string setting)
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { [setting] = "true", ["AllowedHosts"] = "localhost" });
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var failure = Assert.Catch(() => production.CreateClient());
+
+        // Production may refuse other test settings as well; this one must be among the reasons.
+        var reasons = failure is AggregateException all ? all.InnerExceptions.Select(e => e.Message) : [failure!.Message];
+        Assert.That(string.Join("\n", reasons), Does.Contain($"{setting} must be false in Production"));
+    }
+
+    [TestCase("Webhooks:MaxSubscriptions", "0")]
+    [TestCase("Webhooks:GiveUpAfter", "00:00:00")]
+    [TestCase("Webhooks:AttemptTimeout", "-00:00:01")]
+    [TestCase("Webhooks:LeaseDuration", "00:00:05")]
+    [TestCase("Webhooks:MaxRetryDelay", "00:00:01")]
+    [TestCase("Webhooks:MaxConcurrentAttempts", "0")]
+    public void Webhook_settings_out_of_range_stop_the_start_and_are_named(string setting, string value)
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { [setting] = value });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain(setting));
+    }
+
     [GeneratedRegex(@"API key \(.*\): (\S+)")]
     private static partial Regex KeyLine();
 

@@ -30,6 +30,11 @@ public static class TestApiKeys
 
     public const string MetricsName = "scraper";
 
+    /// <summary>A service that manages webhook subscriptions and nothing else.</summary>
+    public const string Webhooks = "test-key-webhooks-manager";
+
+    public const string WebhooksName = "webhooks-manager";
+
     public static IEnumerable<(string Name, string Key, string[] Scopes)> All { get; } =
     [
         (FullName, Full, ["messages:send", "messages:read"]),
@@ -37,6 +42,7 @@ public static class TestApiKeys
         (SendOnlyName, SendOnly, ["messages:send"]),
         (OtherName, Other, ["messages:send", "messages:read"]),
         (MetricsName, Metrics, ["metrics:read"]),
+        (WebhooksName, Webhooks, ["webhooks:manage"]),
     ];
 
     public static string Sha256Hex(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -27,7 +27,8 @@ internal static class ApiKeyServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyDefaults.Scheme).RequireAuthenticatedUser().Build())
             .AddPolicy(ApiPolicies.MessagesSend, ScopePolicy(ApiScopes.MessagesSend))
             .AddPolicy(ApiPolicies.MessagesRead, ScopePolicy(ApiScopes.MessagesRead))
-            .AddPolicy(ApiPolicies.MetricsRead, ScopePolicy(ApiScopes.MetricsRead));
+            .AddPolicy(ApiPolicies.MetricsRead, ScopePolicy(ApiScopes.MetricsRead))
+            .AddPolicy(ApiPolicies.WebhooksManage, ScopePolicy(ApiScopes.WebhooksManage));
         return services;
     }
 

@@ -12,4 +12,6 @@ public static class ApiPolicies
     public const string MessagesRead = ApiScopes.MessagesRead;
 
     public const string MetricsRead = ApiScopes.MetricsRead;
+
+    public const string WebhooksManage = ApiScopes.WebhooksManage;
 }

@@ -15,6 +15,7 @@ internal static class Problems
 {
     private const string BadRequestType = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
     private const string UnprocessableType = "https://tools.ietf.org/html/rfc9110#section-15.5.21";
+    private const string ConflictType = "https://tools.ietf.org/html/rfc9110#section-15.5.10";
     private const string BadGatewayType = "https://tools.ietf.org/html/rfc9110#section-15.6.3";
 
     /// <summary>
@@ -53,6 +54,21 @@ internal static class Problems
             "Twilio could not provide the medium.",
             BadGatewayType,
             unavailable.Message),
+        WebhookUrlNotAllowedException urlNotAllowed => Problem(
+            StatusCodes.Status422UnprocessableEntity,
+            "The webhook URL is not allowed.",
+            UnprocessableType,
+            urlNotAllowed.Message),
+        WebhookSubscriptionLimitException limit => Problem(
+            StatusCodes.Status409Conflict,
+            "Too many webhook subscriptions.",
+            ConflictType,
+            limit.Message),
+        WebhookSubscriptionDisabledException disabled => Problem(
+            StatusCodes.Status409Conflict,
+            "The webhook subscription is disabled.",
+            ConflictType,
+            disabled.Message),
         BadHttpRequestException badRequest => new ProblemDetails
         {
             Status = badRequest.StatusCode,
@@ -149,7 +165,7 @@ internal static class Problems
         Problem(
             StatusCodes.Status409Conflict,
             "A request with this Idempotency-Key is still in progress.",
-            "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+            ConflictType,
             "Retry once it has finished to get its response.");
 
     public static ProblemDetails IdempotencyKeyReused() =>

@@ -1,6 +1,8 @@
 using Messaging.Domain.Messages;
+using Messaging.Domain.Webhooks;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Idempotency;
+using Messaging.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -25,6 +27,14 @@ public abstract class MessagingDbContext : DbContext
 
     internal DbSet<OutboxHead> OutboxHeads => Set<OutboxHead>();
 
+    internal DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    internal DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    internal DbSet<WebhookCursor> WebhookCursors => Set<WebhookCursor>();
+
+    internal DbSet<Lease> Leases => Set<Lease>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
@@ -34,5 +44,9 @@ public abstract class MessagingDbContext : DbContext
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEventConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxHeadConfiguration());
+        modelBuilder.ApplyConfiguration(new WebhookSubscriptionConfiguration());
+        modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        modelBuilder.ApplyConfiguration(new WebhookCursorConfiguration());
+        modelBuilder.ApplyConfiguration(new LeaseConfiguration());
     }
 }

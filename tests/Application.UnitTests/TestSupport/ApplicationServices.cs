@@ -38,6 +38,9 @@ public static class ApplicationServices
         // Strict: a test that reaches the media client without giving one fails instead of passing on a default.
         services.AddSingleton(mediaClient ?? new Mock<ITwilioMediaClient>(MockBehavior.Strict).Object);
         services.AddSingleton(templates ?? new Mock<IContentTemplateSource>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookSubscriptionRepository>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IWebhookAddressCheck>(MockBehavior.Strict).Object);
+        services.AddSingleton(new Mock<IEventLog>(MockBehavior.Strict).Object);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -4,6 +4,7 @@ using Messaging.Application;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.IntegrationTests.Twilio;
 using Messaging.Infrastructure.Twilio;
+using Messaging.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -64,6 +65,7 @@ internal sealed class MessagingOnDatabase : IAsyncDisposable
         services.AddPersistence(configuration);
         services.AddTwilio(configuration);
         services.AddEventOutbox(configuration);
+        services.AddWebhooks(configuration);
         services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerHook(sid => app?.OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
         var container = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await container.InitialiseDatabaseAsync();

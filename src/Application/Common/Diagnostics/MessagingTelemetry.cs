@@ -31,6 +31,12 @@ public sealed class MessagingTelemetry
     public const string WebhookInvalid = "invalid";
     public const string WebhookFailed = "failed";
 
+    // Values of the "result" tag of messaging.webhook_deliveries.attempts.
+    public const string DeliverySucceeded = "succeeded";
+    public const string DeliveryRefused = "refused";
+    public const string DeliveryTimeout = "timeout";
+    public const string DeliveryUnreachable = "unreachable";
+
     // Values of the "kind" tag of messaging.duplicates.absorbed.
     public const string DuplicateMessage = "message";
     public const string DuplicateIdempotentReplay = "idempotent_replay";
@@ -45,6 +51,8 @@ public sealed class MessagingTelemetry
     private readonly Counter<long> _duplicates;
     private readonly Counter<long> _statusesIgnored;
     private readonly Counter<long> _pendingStored;
+    private readonly Counter<long> _deliveryAttempts;
+    private readonly Counter<long> _subscriptionsDisabled;
     private readonly Histogram<int> _batchSizes;
     private readonly Histogram<double> _batchDurations;
 
@@ -65,6 +73,10 @@ public sealed class MessagingTelemetry
             "messaging.statuses.ignored", "{status}", "Status callbacks that would have moved a message backwards (or repeated its status), ignored.");
         _pendingStored = _meter.CreateCounter<long>(
             "messaging.statuses.pending_stored", "{status}", "Status callbacks kept because their message was not stored yet.");
+        _deliveryAttempts = _meter.CreateCounter<long>(
+            "messaging.webhook_deliveries.attempts", "{attempt}", "Outgoing webhook attempts by result: succeeded (2xx), refused (any other status), timeout, unreachable.");
+        _subscriptionsDisabled = _meter.CreateCounter<long>(
+            "messaging.webhook_subscriptions.disabled", "{subscription}", "Webhook subscriptions disabled because their deliveries failed for too long.");
         _batchSizes = _meter.CreateHistogram<int>(
             "messaging.db.write_batch.size", "{unit}", "Units of work committed together in one transaction (group commit).",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
@@ -97,6 +109,10 @@ public sealed class MessagingTelemetry
     public void StatusIgnored() => _statusesIgnored.Add(1);
 
     public void PendingStatusStored() => _pendingStored.Add(1);
+
+    public void WebhookAttempt(string result) => _deliveryAttempts.Add(1, new KeyValuePair<string, object?>("result", result));
+
+    public void WebhookSubscriptionDisabled() => _subscriptionsDisabled.Add(1);
 
     public void WriteBatch(int units, TimeSpan duration)
     {

@@ -10,7 +10,8 @@ public static class FailureClassifier
     public static FailureKind Classify(Exception exception) => exception switch
     {
         ValidationException or NotFoundException or CustomerServiceWindowClosedException or TemplateNotSendableException
-            or MediaSourceNotAllowedException => FailureKind.CallerError,
+            or MediaSourceNotAllowedException or WebhookUrlNotAllowedException or WebhookSubscriptionLimitException
+            or WebhookSubscriptionDisabledException => FailureKind.CallerError,
         MessageRejectedException => FailureKind.RefusedByTwilio,
         TwilioUnavailableException or MediaUnavailableException => FailureKind.Outage,
         _ => FailureKind.Unexpected,

@@ -1,0 +1,5 @@
+using MediatR;
+
+namespace Messaging.Application.Webhooks.Queries.GetWebhookSubscriptionById;
+
+public sealed record GetWebhookSubscriptionByIdQuery(Guid Id) : IRequest<WebhookSubscriptionDto>;

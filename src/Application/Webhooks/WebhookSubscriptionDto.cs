@@ -1,0 +1,38 @@
+using Messaging.Domain.Webhooks;
+
+namespace Messaging.Application.Webhooks;
+
+/// <summary>A subscription as the API shows it; its secret is shown once, when it is created.</summary>
+public record WebhookSubscriptionDto
+{
+    public Guid Id { get; init; }
+
+    public string Url { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> EventTypes { get; init; } = [];
+
+    public WebhookSubscriptionStatus Status { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the service gave up on the subscription's deliveries; null while it is active.</summary>
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>Why the subscription was disabled; null while it is active.</summary>
+    public string? DisabledReason { get; init; }
+
+    public static WebhookSubscriptionDto From(WebhookSubscription subscription)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        return new WebhookSubscriptionDto
+        {
+            Id = subscription.Id,
+            Url = subscription.Url,
+            EventTypes = subscription.EventTypes,
+            Status = subscription.Status,
+            CreatedAt = subscription.CreatedAt,
+            DisabledAt = subscription.DisabledAt,
+            DisabledReason = subscription.DisabledReason,
+        };
+    }
+}

@@ -1,0 +1,198 @@
+using Messaging.Application.Events;
+using Messaging.Domain.Webhooks;
+using Messaging.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Messaging.Infrastructure.Webhooks;
+
+/// <summary>The dispatcher's reads and writes: deliveries created from the outbox, due, attempted.</summary>
+internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseWriter writer)
+{
+    /// <summary>
+    /// Turns up to <paramref name="batchSize"/> events after the cursor into deliveries, one per subscription that wants
+    /// each, and moves the cursor past them, in one unit of work. Returns how many events it read: none when there were
+    /// none, or when another instance moved the cursor first.
+    /// </summary>
+    public async Task<int> FanOut(int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Most rounds find nothing new: two reads by key answer that without queueing a unit for the writer.
+        var reader = WriteRoute.ReadContext(context);
+        var read = await reader.WebhookCursors.AsNoTracking()
+            .Where(c => c.Id == WebhookCursor.RowId).Select(c => c.Position).SingleAsync(cancellationToken);
+        if (!await reader.OutboxEvents.AsNoTracking().AnyAsync(e => e.Position > read, cancellationToken))
+        {
+            return 0;
+        }
+
+        return await WriteRoute.Write(
+            context,
+            writer,
+            async (db, token) =>
+            {
+                var cursor = await db.WebhookCursors.AsNoTracking()
+                    .Where(c => c.Id == WebhookCursor.RowId).Select(c => c.Position).SingleAsync(token);
+                var events = await db.OutboxEvents.AsNoTracking()
+                    .Where(e => e.Position > cursor)
+                    .OrderBy(e => e.Position)
+                    .Take(batchSize)
+                    .Select(e => new { e.Position, e.Id, e.Type, e.ConversationKey })
+                    .ToListAsync(token);
+                if (events.Count == 0)
+                {
+                    return 0;
+                }
+
+                // The cursor moves only from where this unit read it: of two instances that both believe they deliver,
+                // the second changes nothing and creates nothing.
+                var moved = await db.WebhookCursors
+                    .Where(c => c.Id == WebhookCursor.RowId && c.Position == cursor)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(c => c.Position, events[^1].Position), token);
+                if (moved == 0)
+                {
+                    return 0;
+                }
+
+                // Read after the events: a subscription committed before an event is seen with it.
+                var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
+                    .Where(s => s.Status == WebhookSubscriptionStatus.Active)
+                    .ToListAsync(token);
+                var deliveries = (
+                    from e in events
+                    from s in subscriptions
+                    where s.Wants(e.Type, e.Position)
+                    select WebhookDelivery.Create(Guid.CreateVersion7(now), s.Id, e.Id, e.Position, e.Type, e.ConversationKey, now)).ToList();
+                if (deliveries.Count > 0)
+                {
+                    db.WebhookDeliveries.AddRange(deliveries);
+                    try
+                    {
+                        await db.SaveChangesAsync(token);
+                    }
+                    finally
+                    {
+                        foreach (var delivery in deliveries)
+                        {
+                            db.Entry(delivery).State = EntityState.Detached;
+                        }
+                    }
+                }
+
+                return events.Count;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> deliveries due at <paramref name="now"/> for active subscriptions, each the earliest
+    /// pending one of its conversation for its subscription: a later event waits for the earlier one.
+    /// </summary>
+    public async Task<IReadOnlyList<DueDelivery>> Due(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(context);
+        var deliveries = db.WebhookDeliveries.AsNoTracking();
+        return await (
+                from d in deliveries
+                join s in db.WebhookSubscriptions.AsNoTracking() on d.SubscriptionId equals s.Id
+                where d.Status == WebhookDeliveryStatus.Pending
+                    && s.Status == WebhookSubscriptionStatus.Active
+                    && d.NextAttemptAt <= now
+                    && !deliveries.Any(earlier => earlier.SubscriptionId == d.SubscriptionId
+                        && earlier.ConversationKey == d.ConversationKey
+                        && earlier.Status == WebhookDeliveryStatus.Pending
+                        && earlier.EventPosition < d.EventPosition)
+                orderby d.NextAttemptAt, d.EventPosition
+                select new DueDelivery(d.Id, s.Id, s.Url, s.Secret, d.EventPosition, d.Attempts, d.FirstAttemptAt))
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the deliveries <paramref name="ids"/> in flight until <paramref name="until"/> (not due for anyone before
+    /// then, unless their attempt records otherwise), if <paramref name="holder"/> still holds the lease. Returns
+    /// whether it claimed all of them: an instance that lost the lease, or another that claimed them first, claims
+    /// nothing here and must not send.
+    /// </summary>
+    public Task<bool> Claim(
+        string holder, IReadOnlyCollection<Guid> ids, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            async (db, token) =>
+            {
+                if (!await db.Leases.AnyAsync(l => l.Name == WebhookDispatcher.LeaseName && l.Holder == holder && l.ExpiresAt > now, token))
+                {
+                    return false;
+                }
+
+                var claimed = await db.WebhookDeliveries
+                    .Where(d => ids.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)until), token);
+                return claimed == ids.Count;
+            },
+            cancellationToken);
+
+    /// <summary>The events at <paramref name="positions"/> that the outbox still holds.</summary>
+    public async Task<IReadOnlyDictionary<long, StoredEvent>> Events(IReadOnlyCollection<long> positions, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(context);
+        return await db.OutboxEvents.AsNoTracking()
+            .Where(e => positions.Contains(e.Position))
+            .Select(e => new StoredEvent(e.Id, e.Position, e.Type, e.ConversationKey, e.OccurredAt, e.Data))
+            .ToDictionaryAsync(e => e.Position, cancellationToken);
+    }
+
+    /// <summary>Records an attempt; <paramref name="nextAttemptAt"/> is null once the delivery succeeded or failed.</summary>
+    public Task Record(
+        Guid deliveryId,
+        WebhookDeliveryStatus status,
+        int attempts,
+        DateTimeOffset firstAttemptAt,
+        DateTimeOffset attemptedAt,
+        DateTimeOffset? nextAttemptAt,
+        AttemptResult result,
+        CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            (db, token) => db.WebhookDeliveries
+                .Where(d => d.Id == deliveryId)
+                .ExecuteUpdateAsync(
+                    setters => setters
+                        .SetProperty(d => d.Status, status)
+                        .SetProperty(d => d.Attempts, attempts)
+                        .SetProperty(d => d.FirstAttemptAt, firstAttemptAt)
+                        .SetProperty(d => d.LastAttemptAt, attemptedAt)
+                        .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
+                        .SetProperty(d => d.LastStatusCode, result.StatusCode)
+                        .SetProperty(d => d.LastError, Truncate(result.Error)),
+                    token),
+            cancellationToken);
+
+    /// <summary>Disables the subscription unless it is already; returns whether this call disabled it.</summary>
+    public Task<bool> Disable(Guid subscriptionId, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            async (db, token) => await db.WebhookSubscriptions
+                .Where(s => s.Id == subscriptionId && s.Status == WebhookSubscriptionStatus.Active)
+                .ExecuteUpdateAsync(
+                    setters => setters
+                        .SetProperty(s => s.Status, WebhookSubscriptionStatus.Disabled)
+                        .SetProperty(s => s.DisabledAt, at)
+                        .SetProperty(s => s.DisabledReason, reason.Length > WebhookSubscriptionConfiguration.ReasonLength
+                            ? reason[..WebhookSubscriptionConfiguration.ReasonLength]
+                            : reason),
+                    token) == 1,
+            cancellationToken);
+
+    /// <summary>Deletes deliveries created before <paramref name="cutoff"/>: one statement, whichever instance runs it.</summary>
+    public Task<int> RemoveCreatedBefore(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        WriteRoute.Write(
+            context,
+            writer,
+            (db, token) => db.WebhookDeliveries.Where(d => d.CreatedAt < cutoff).ExecuteDeleteAsync(token),
+            cancellationToken);
+
+    private static string? Truncate(string? error) =>
+        error is { Length: > WebhookDeliveryConfiguration.ErrorLength } ? error[..WebhookDeliveryConfiguration.ErrorLength] : error;
+}

@@ -1,0 +1,47 @@
+using Messaging.Application.Common.Interfaces;
+using Messaging.Application.Webhooks;
+using Messaging.Infrastructure.Network;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Messaging.Infrastructure.Webhooks;
+
+internal static class WebhooksServiceCollectionExtensions
+{
+    /// <summary>Webhook subscriptions, their dispatcher and its HTTP client, bound to the <c>Webhooks</c> section.</summary>
+    internal static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.AddScoped<IWebhookSubscriptionRepository, WebhookSubscriptionRepository>();
+        services.TryAddSingleton<IWebhookAddressCheck, WebhookAddressCheck>();
+        services.AddScoped<WebhookDeliveryStore>();
+        services.AddScoped<DatabaseLease>();
+
+        // A receiver's redirect is a failed attempt, never followed: it could point anywhere, the signature included.
+        // Each connection is checked again, so a name that resolves to an internal address later is refused then.
+        services.AddHttpClient(WebhookSender.HttpClientName, http =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan;
+                http.DefaultRequestHeaders.UserAgent.ParseAdd("Messaging-Webhooks/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                UseProxy = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                ConnectCallback = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks
+                    ? null
+                    : PublicOnlyConnector.Create(_ => false),
+            });
+        services.TryAddSingleton<WebhookSender>();
+        services.AddHostedService<WebhookDispatcher>();
+        services.AddHostedService<WebhookDeliveryPurgeService>();
+        return services;
+    }
+}
