@@ -13,6 +13,11 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
     /// each, and moves the cursor past them, in one unit of work. Returns how many events it read: none when there were
     /// none, or when another instance moved the cursor first.
     /// </summary>
+    /// <summary>Whether any subscription is active: when none is, there is nothing to fan out or attempt.</summary>
+    public Task<bool> AnyActiveSubscription(CancellationToken cancellationToken) =>
+        WriteRoute.ReadContext(context).WebhookSubscriptions.AsNoTracking()
+            .AnyAsync(s => s.Status == WebhookSubscriptionStatus.Active, cancellationToken);
+
     public async Task<int> FanOut(int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Most rounds find nothing new: two reads by key answer that without queueing a unit for the writer.

@@ -114,6 +114,15 @@ internal sealed class WebhookDispatcher(
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<WebhookDeliveryStore>();
+
+            // Without a subscription a round has nothing to do, and the instance's every commit would otherwise cost a
+            // round of reads and a write to move the cursor. The cursor stays behind meanwhile; a subscription only
+            // takes events after its own starting position, so catching up later delivers nothing old.
+            if (!await store.AnyActiveSubscription(stoppingToken))
+            {
+                return false;
+            }
+
             var now = timeProvider.GetUtcNow();
             fannedOut = await store.FanOut(FanOutBatch, now, stoppingToken);
 
