@@ -9,6 +9,7 @@ using Messaging.Api.RateLimiting;
 using Messaging.Api.Telemetry;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Conversations;
+using Messaging.Application.Events;
 using Messaging.Application.Messages.UnknownOutcomes;
 using Messaging.Application.Templates;
 using Messaging.Infrastructure.Persistence;
@@ -35,9 +36,8 @@ public static class DependencyInjection
             })
             .AddJsonOptions(options =>
             {
-                options.JsonSerializerOptions.Converters.Add(
-                    new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
-                options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+                // The conventions events are written with too, so an event's data reads like the resource it names.
+                EventJson.Configure(options.JsonSerializerOptions);
 
                 // The serializer's own messages name internal types; clients get the JSON path and a plain message.
                 options.AllowInputFormatterExceptionMessages = false;

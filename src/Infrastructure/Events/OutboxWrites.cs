@@ -3,7 +3,6 @@ using Messaging.Application.Events;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Messaging.Infrastructure.Events;
 
@@ -34,41 +33,32 @@ internal static class OutboxWrites
     public static async Task<IReadOnlyList<StoredEvent>> AppendAsync(
         MessagingDbContext db, DbTransaction transaction, PreparedStatements statements, IReadOnlyList<PendingEvent> events)
     {
-        var sql = db is SqlServerMessagingDbContext ? SqlServerTake : SqliteTake;
-        var take = statements.For(db.Database.GetDbConnection(), transaction, sql);
-        var count = take.CreateParameter();
-        count.ParameterName = "@count";
-        count.Value = (long)events.Count;
-        take.Parameters.Add(count);
+        var take = Statement.Prepared(statements, db, transaction, db is SqlServerMessagingDbContext ? SqlServerTake : SqliteTake)
+            .Bind("@count", (long)events.Count);
         var last = Convert.ToInt64(
-            await take.ExecuteScalarAsync() ?? throw new InvalidOperationException("The outbox has no head row; are the migrations applied?"),
+            await take.ScalarAsync(CancellationToken.None) ?? throw new InvalidOperationException("The outbox has no head row; are the migrations applied?"),
             System.Globalization.CultureInfo.InvariantCulture);
 
         // One prepared INSERT per event, bound through the model's type mappings (UTC ticks on SQLite, GUIDs as EF
         // Core stores them): a fraction of what a SaveChanges costs, which is most of a small batch's time.
         var type = db.Model.FindEntityType(typeof(OutboxEvent))!;
+        IProperty Column(string name) => type.FindProperty(name)!;
         var insert = db is SqlServerMessagingDbContext ? SqlServerInsert : SqliteInsert;
         var position = last - events.Count;
         var stored = new List<StoredEvent>(events.Count);
         foreach (var pending in events)
         {
-            var command = statements.For(db.Database.GetDbConnection(), transaction, insert);
-            Bind(command, "@position", type, nameof(OutboxEvent.Position), ++position);
-            Bind(command, "@id", type, nameof(OutboxEvent.Id), pending.Id);
-            Bind(command, "@type", type, nameof(OutboxEvent.Type), pending.Type);
-            Bind(command, "@key", type, nameof(OutboxEvent.ConversationKey), pending.ConversationKey);
-            Bind(command, "@at", type, nameof(OutboxEvent.OccurredAt), pending.OccurredAt);
-            Bind(command, "@data", type, nameof(OutboxEvent.Data), pending.Data);
-            await command.ExecuteNonQueryAsync();
+            await Statement.Prepared(statements, db, transaction, insert)
+                .Bind("@position", Column(nameof(OutboxEvent.Position)), ++position)
+                .Bind("@id", Column(nameof(OutboxEvent.Id)), pending.Id)
+                .Bind("@type", Column(nameof(OutboxEvent.Type)), pending.Type)
+                .Bind("@key", Column(nameof(OutboxEvent.ConversationKey)), pending.ConversationKey)
+                .Bind("@at", Column(nameof(OutboxEvent.OccurredAt)), pending.OccurredAt)
+                .Bind("@data", Column(nameof(OutboxEvent.Data)), pending.Data)
+                .ExecuteAsync(CancellationToken.None);
             stored.Add(new StoredEvent(pending.Id, position, pending.Type, pending.ConversationKey, pending.OccurredAt, pending.Data));
         }
 
         return stored;
-    }
-
-    private static void Bind(DbCommand command, string name, IEntityType type, string property, object value)
-    {
-        var mapping = (RelationalTypeMapping)type.FindProperty(property)!.GetTypeMapping();
-        command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
     }
 }

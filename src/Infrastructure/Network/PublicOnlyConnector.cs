@@ -16,9 +16,7 @@ public static class PublicOnlyConnector
         return async (context, cancellationToken) =>
         {
             var endPoint = context.DnsEndPoint;
-            var addresses = IPAddress.TryParse(endPoint.Host.Trim('[', ']'), out var literal)
-                ? [literal]
-                : await Dns.GetHostAddressesAsync(endPoint.Host, cancellationToken);
+            var addresses = await HostAddresses.ResolveAsync(endPoint.Host, cancellationToken);
             if (!trusted(endPoint) && (addresses.Length == 0 || addresses.Any(NonPublicAddresses.Contains)))
             {
                 throw new HttpRequestException(

@@ -34,21 +34,6 @@ internal sealed class ConversationRepository(MessagingDbContext context) : IConv
                 .Select(x => new ConversationSummary(
                     x.Conversation.Contact, x.Conversation.ProfileName, x.Message, x.Conversation.LastActivityAt, x.Conversation.MessageCount, x.Conversation.LastInboundAt))));
 
-    // Every stored message announces its conversation: one primary-key seek, compiled once.
-    private static readonly CompiledQuery<Func<MessagingDbContext, string, CancellationToken, Task<ConversationCounters?>>> Counters = new(() =>
-        EF.CompileAsyncQuery((MessagingDbContext db, string contact, CancellationToken _) =>
-            db.Conversations.AsNoTracking()
-                .Where(c => c.Contact == contact)
-                .Select(c => new ConversationCounters(c.Contact, c.ProfileName, c.LastMessageId, c.LastActivityAt, c.MessageCount, c.LastInboundAt))
-                .SingleOrDefault()));
-
-    public Task<ConversationCounters?> Find(string contact, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(contact);
-        var db = WriteRoute.ReadContext(context);
-        return Counters.For(db)(db, contact, cancellationToken);
-    }
-
     public Task<DateTimeOffset?> GetLastInboundAt(string contact, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);

@@ -37,6 +37,14 @@ internal readonly struct Statement : IDisposable
         return new Statement(command, owned: true);
     }
 
+    /// <summary>The writer's prepared command for <paramref name="sql"/>, outside any unit: e.g. the statements it runs before a commit.</summary>
+    public static Statement Prepared(PreparedStatements statements, MessagingDbContext db, DbTransaction transaction, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        ArgumentNullException.ThrowIfNull(db);
+        return new Statement(statements.For(db.Database.GetDbConnection(), transaction, sql), owned: false);
+    }
+
     /// <summary>Binds <paramref name="value"/> as <paramref name="name"/>, typed and converted like <paramref name="property"/>.</summary>
     public Statement Bind(string name, IProperty property, object? value)
     {
@@ -56,6 +64,8 @@ internal readonly struct Statement : IDisposable
     }
 
     public Task<int> ExecuteAsync(CancellationToken cancellationToken) => Command.ExecuteNonQueryAsync(cancellationToken);
+
+    public Task<object?> ScalarAsync(CancellationToken cancellationToken) => Command.ExecuteScalarAsync(cancellationToken);
 
     public async Task<bool> AnyRowAsync(CancellationToken cancellationToken) =>
         await Command.ExecuteScalarAsync(cancellationToken) is not null and not DBNull;

@@ -24,20 +24,13 @@ internal sealed class WebhookAddressCheck(IOptions<WebhookOptions> options) : IW
 
         var host = url.DnsSafeHost;
         IPAddress[] addresses;
-        if (IPAddress.TryParse(host, out var literal))
+        try
         {
-            addresses = [literal];
+            addresses = await HostAddresses.ResolveAsync(host, cancellationToken);
         }
-        else
+        catch (SocketException)
         {
-            try
-            {
-                addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
-            }
-            catch (SocketException)
-            {
-                return $"The host '{host}' could not be resolved.";
-            }
+            return $"The host '{host}' could not be resolved.";
         }
 
         if (addresses.Length == 0)

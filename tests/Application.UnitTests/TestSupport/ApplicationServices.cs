@@ -50,11 +50,6 @@ public static class ApplicationServices
         conversations
             .Setup(c => c.GetLastInboundAt(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(Now.AddHours(-1));
-
-        // A stored message announces its conversation; these tests are not about that event.
-        conversations
-            .Setup(c => c.Find(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((ConversationCounters?)null);
         return conversations.Object;
     }
 

@@ -20,7 +20,7 @@ public static class TestRecorder
             new InlineUnitOfWork(),
             new PendingStatusReconciler(messages, pending, timeProvider),
             TestMapper.Instance,
-            new MessageEvents(events ?? Mock.Of<IEventOutbox>(), Mock.Of<IConversationRepository>(), TestMapper.Instance),
+            new MessageEvents(events ?? Mock.Of<IEventOutbox>(), TestMapper.Instance),
             logger ?? NullLogger<MessageRecorder>.Instance,
             TestTelemetry.Instance);
 }

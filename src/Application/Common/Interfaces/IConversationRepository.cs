@@ -11,9 +11,6 @@ public interface IConversationRepository
     /// <summary>When <paramref name="contact"/> (a canonical WhatsApp address) last wrote to us; null if never.</summary>
     Task<DateTimeOffset?> GetLastInboundAt(string contact, CancellationToken cancellationToken);
 
-    /// <summary>The row of the conversation with <paramref name="contact"/> as stored now (in the running unit of work, if any); null when none.</summary>
-    Task<ConversationCounters?> Find(string contact, CancellationToken cancellationToken);
-
     /// <summary>
     /// One page of conversations, most recent activity first by (LastActivityAt, Contact), starting strictly after
     /// <paramref name="after"/> when given. Returns up to <paramref name="limit"/> conversations.

@@ -8,17 +8,18 @@ using Messaging.Domain.Messages;
 namespace Messaging.Application.Messages.Recording;
 
 /// <summary>
-/// The events a change to a message announces, recorded in the outbox inside the change's unit of work: the message
-/// and conversation they carry are read there, so each event holds what its transaction committed.
+/// The events a change to a message announces, recorded in the outbox inside the change's unit of work: each carries
+/// the message as the unit left it, and the conversation's row as the insert answered it, so each event holds what its
+/// transaction committed.
 /// </summary>
-public sealed class MessageEvents(IEventOutbox outbox, IConversationRepository conversations, IMapper mapper)
+public sealed class MessageEvents(IEventOutbox outbox, IMapper mapper)
 {
     /// <summary>
     /// A message was stored: <see cref="EventTypes.MessageReceived"/> or <see cref="EventTypes.MessageSent"/>, then
     /// <see cref="EventTypes.ConversationUpdated"/>. Returns the message as the events carry it.
     /// </summary>
     /// <param name="conversation">The conversation's row as the insert left it, when the store answered it.</param>
-    public async Task<MessageDto> Added(Message message, ConversationCounters? conversation, CancellationToken cancellationToken)
+    public MessageDto Added(Message message, ConversationCounters? conversation)
     {
         ArgumentNullException.ThrowIfNull(message);
         var dto = mapper.Map<MessageDto>(message);
@@ -26,9 +27,9 @@ public sealed class MessageEvents(IEventOutbox outbox, IConversationRepository c
             message.Direction == MessageDirection.Inbound ? EventTypes.MessageReceived : EventTypes.MessageSent,
             message.Contact,
             dto);
-        if ((conversation ?? await conversations.Find(message.Contact, cancellationToken)) is { } updated)
+        if (conversation is not null)
         {
-            outbox.Add(EventTypes.ConversationUpdated, message.Contact, ConversationUpdatedDto.From(updated));
+            outbox.Add(EventTypes.ConversationUpdated, message.Contact, ConversationUpdatedDto.From(conversation));
         }
 
         return dto;

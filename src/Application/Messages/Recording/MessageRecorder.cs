@@ -79,7 +79,7 @@ public sealed class MessageRecorder
                     current = applied ?? current;
                 }
 
-                return await _events.Added(current, stored.Conversation, token);
+                return _events.Added(current, stored.Conversation);
             },
             cancellationToken);
 

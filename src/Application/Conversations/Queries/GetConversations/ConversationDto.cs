@@ -1,7 +1,4 @@
-using AutoMapper;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Messages;
-using Messaging.Domain.Conversations;
 
 namespace Messaging.Application.Conversations.Queries.GetConversations;
 
@@ -26,20 +23,4 @@ public sealed record ConversationDto
     /// After it, only an approved template can be sent.
     /// </summary>
     public DateTimeOffset? WindowOpenUntil { get; init; }
-
-    /// <summary>The conversation as listed, from what is stored.</summary>
-    public static ConversationDto From(ConversationSummary conversation, IMapper mapper)
-    {
-        ArgumentNullException.ThrowIfNull(conversation);
-        ArgumentNullException.ThrowIfNull(mapper);
-        return new ConversationDto
-        {
-            Contact = conversation.Contact,
-            ProfileName = conversation.ProfileName,
-            LastMessage = mapper.Map<MessageDto>(conversation.LastMessage),
-            LastActivityAt = conversation.LastActivityAt,
-            MessageCount = conversation.MessageCount,
-            WindowOpenUntil = CustomerServiceWindow.OpenUntil(conversation.LastInboundAt),
-        };
-    }
 }

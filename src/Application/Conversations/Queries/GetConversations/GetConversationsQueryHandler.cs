@@ -2,6 +2,8 @@ using AutoMapper;
 using MediatR;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
+using Messaging.Application.Messages;
+using Messaging.Domain.Conversations;
 
 namespace Messaging.Application.Conversations.Queries.GetConversations;
 
@@ -29,5 +31,13 @@ public sealed class GetConversationsQueryHandler : IRequestHandler<GetConversati
         return new ConversationPageDto(page.Items.Select(ToDto).ToList(), page.NextCursor(c => ConversationCursor.After(c).Encode()));
     }
 
-    private ConversationDto ToDto(ConversationSummary conversation) => ConversationDto.From(conversation, _mapper);
+    private ConversationDto ToDto(ConversationSummary conversation) => new()
+    {
+        Contact = conversation.Contact,
+        ProfileName = conversation.ProfileName,
+        LastMessage = _mapper.Map<MessageDto>(conversation.LastMessage),
+        LastActivityAt = conversation.LastActivityAt,
+        MessageCount = conversation.MessageCount,
+        WindowOpenUntil = CustomerServiceWindow.OpenUntil(conversation.LastInboundAt),
+    };
 }
