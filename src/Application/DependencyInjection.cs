@@ -1,19 +1,17 @@
 using System.Reflection;
 using FluentValidation;
-using MediatR;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Behaviours;
 using Messaging.Application.Common.Diagnostics;
+using Messaging.Application.Conversations;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Messaging.Application.Conversations;
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.Messages.Recording;
 using Messaging.Application.Messages.UnknownOutcomes;
 using Messaging.Application.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Application;
 

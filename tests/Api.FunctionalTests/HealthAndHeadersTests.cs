@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Messaging.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -14,29 +14,21 @@ namespace Messaging.Api.FunctionalTests;
 /// first; the window's own tests turn it on.
 /// Clients from <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> send <see cref="TestApiKeys.Full"/>.
 /// </summary>
-public sealed class MessagingApiFactory : WebApplicationFactory<Program>
+/// <param name="settings">Configuration on top of the test defaults.</param>
+/// <param name="configureServices">Changes to the application's services, applied last.</param>
+/// <param name="withApiKeys">Whether to configure <see cref="TestApiKeys"/>.</param>
+/// <param name="enforceCustomerServiceWindow">Whether free-form sends need the customer to have written in 24 hours.</param>
+public sealed class MessagingApiFactory(
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? configureServices = null,
+    bool withApiKeys = true,
+    bool enforceCustomerServiceWindow = false) : WebApplicationFactory<Program>
 {
     private readonly EmptyDatabase _database = EmptyDatabase.CreateSqlite();
-    private readonly IReadOnlyDictionary<string, string?> _settings;
-    private readonly Action<IServiceCollection>? _configureServices;
-    private readonly bool _withApiKeys;
-    private readonly bool _enforceCustomerServiceWindow;
-
-    /// <param name="settings">Configuration on top of the test defaults.</param>
-    /// <param name="configureServices">Changes to the application's services, applied last.</param>
-    /// <param name="withApiKeys">Whether to configure <see cref="TestApiKeys"/>.</param>
-    /// <param name="enforceCustomerServiceWindow">Whether free-form sends need the customer to have written in 24 hours.</param>
-    public MessagingApiFactory(
-        IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null,
-        bool withApiKeys = true,
-        bool enforceCustomerServiceWindow = false)
-    {
-        _enforceCustomerServiceWindow = enforceCustomerServiceWindow;
-        _settings = settings ?? new Dictionary<string, string?>();
-        _configureServices = configureServices;
-        _withApiKeys = withApiKeys;
-    }
+    private readonly IReadOnlyDictionary<string, string?> _settings = settings ?? new Dictionary<string, string?>();
+    private readonly Action<IServiceCollection>? _configureServices = configureServices;
+    private readonly bool _withApiKeys = withApiKeys;
+    private readonly bool _enforceCustomerServiceWindow = enforceCustomerServiceWindow;
 
     public string DatabasePath => _database.SqliteFile!;
 

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Messaging.Api.ProblemResponses;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Messaging.Api.Authentication;

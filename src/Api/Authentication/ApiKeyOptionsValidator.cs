@@ -1,6 +1,5 @@
 using System.Globalization;
 using Messaging.Api.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.Authentication;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Messaging.Api.Authorization;
-using MediatR;
 using Messaging.Application.Conversations.Queries.GetConversations;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Api.Controllers;
 

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Messaging.Api.Authorization;
-using MediatR;
 using Messaging.Application.Messages.Queries.GetMessageMedia;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Api.Controllers;
 

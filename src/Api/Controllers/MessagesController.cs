@@ -1,4 +1,3 @@
-using MediatR;
 using Messaging.Api.Authorization;
 using Messaging.Api.Idempotency;
 using Messaging.Api.RateLimiting;
@@ -7,8 +6,6 @@ using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessageById;
 using Messaging.Application.Messages.Queries.GetMessages;
 using Messaging.Domain.Messages;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Api.Controllers;

@@ -1,8 +1,5 @@
-using MediatR;
 using Messaging.Api.Authorization;
 using Messaging.Application.Templates.Queries.GetTemplates;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Api.Controllers;
 

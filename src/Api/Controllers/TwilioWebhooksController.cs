@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using MediatR;
 using Messaging.Api.Webhooks;
 using Messaging.Infrastructure.Twilio;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Api.Controllers;
 

@@ -1,4 +1,3 @@
-using MediatR;
 using Messaging.Api.Authorization;
 using Messaging.Application.Webhooks;
 using Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
@@ -7,8 +6,6 @@ using Messaging.Application.Webhooks.Commands.RedeliverWebhookDelivery;
 using Messaging.Application.Webhooks.Queries.GetWebhookDeliveries;
 using Messaging.Application.Webhooks.Queries.GetWebhookSubscriptionById;
 using Messaging.Application.Webhooks.Queries.GetWebhookSubscriptions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Api.Controllers;
 

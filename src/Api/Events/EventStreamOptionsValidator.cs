@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Api.Events;
 
 internal sealed class EventStreamOptionsValidator : IValidateOptions<EventStreamOptions>

@@ -8,7 +8,6 @@ using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Events;
 using Messaging.Infrastructure.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.Events;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Api.Hosting;
 
 internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>

@@ -1,6 +1,5 @@
 using System.Text;
 using Messaging.Infrastructure.Idempotency;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Messaging.Api.Idempotency;
 

@@ -1,7 +1,6 @@
 using Messaging.Api.Hosting;
 using Messaging.Api.ProblemResponses;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.Middleware;
 

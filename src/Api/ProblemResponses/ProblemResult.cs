@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Messaging.Api.ProblemResponses;
 
 /// <summary>An action result that writes a problem the same way the exception handler does.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Messaging.Api.ProblemResponses;
 
 internal static class ProblemWriting

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Messaging.Api.Authentication;
 using Messaging.Api.Authorization;
 using Messaging.Application.Common.Exceptions;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Messaging.Api.ProblemResponses;

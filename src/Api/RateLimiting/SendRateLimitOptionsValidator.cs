@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Api.RateLimiting;
 
 internal sealed class SendRateLimitOptionsValidator : IValidateOptions<SendRateLimitOptions>

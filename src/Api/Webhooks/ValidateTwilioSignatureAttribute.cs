@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Messaging.Api.Webhooks;
 
 /// <summary>Refuses, with 403, a request that does not carry Twilio's valid signature for this account.</summary>

@@ -1,8 +1,4 @@
-using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Conversations;
-using Messaging.Domain.Messages;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Application.Conversations;
 
@@ -11,33 +7,22 @@ namespace Messaging.Application.Conversations;
 /// it later (63016), leaving a failed message and no answer for the caller; refusing up front says at once that a
 /// template is needed. Templates are checked by <see cref="Templates.TemplateSendGuard"/> instead.
 /// </summary>
-public sealed class CustomerServiceWindowGuard
+public sealed class CustomerServiceWindowGuard(
+    IConversationRepository conversations,
+    IOptions<CustomerServiceWindowOptions> options,
+    TimeProvider timeProvider)
 {
-    private readonly IConversationRepository _conversations;
-    private readonly IOptions<CustomerServiceWindowOptions> _options;
-    private readonly TimeProvider _timeProvider;
-
-    public CustomerServiceWindowGuard(
-        IConversationRepository conversations,
-        IOptions<CustomerServiceWindowOptions> options,
-        TimeProvider timeProvider)
-    {
-        _conversations = conversations;
-        _options = options;
-        _timeProvider = timeProvider;
-    }
-
     /// <summary>Returns when a free-form message may be sent to <paramref name="to"/>; otherwise throws
     /// <see cref="CustomerServiceWindowClosedException"/>.</summary>
     public async Task EnsureOpen(WhatsAppAddress to, CancellationToken cancellationToken)
     {
-        if (!_options.Value.EnforceCustomerServiceWindow)
+        if (!options.Value.EnforceCustomerServiceWindow)
         {
             return;
         }
 
-        var lastInboundAt = await _conversations.GetLastInboundAt(to.Value, cancellationToken);
-        if (!CustomerServiceWindow.IsOpen(lastInboundAt, _timeProvider.GetUtcNow()))
+        var lastInboundAt = await conversations.GetLastInboundAt(to.Value, cancellationToken);
+        if (!CustomerServiceWindow.IsOpen(lastInboundAt, timeProvider.GetUtcNow()))
         {
             throw new CustomerServiceWindowClosedException(to.Value, CustomerServiceWindow.OpenUntil(lastInboundAt));
         }

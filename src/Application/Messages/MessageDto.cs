@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Messages;
 
 /// <summary>A message as the API shows it.</summary>

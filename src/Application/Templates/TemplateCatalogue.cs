@@ -1,6 +1,3 @@
-using Messaging.Application.Common.Interfaces;
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Application.Templates;
 
 /// <summary>
@@ -8,25 +5,15 @@ namespace Messaging.Application.Templates;
 /// template list and template sends do not each call Twilio's Content API. One read runs at a time: whoever needs a
 /// fresher catalogue while a read is under way waits for that read, and a failure reaches them all once.
 /// </summary>
-public sealed class TemplateCatalogue
+public sealed class TemplateCatalogue(IContentTemplateSource source, TimeProvider timeProvider, IOptionsMonitor<TemplateOptions> options)
 {
-    private readonly IContentTemplateSource _source;
-    private readonly TimeProvider _timeProvider;
-    private readonly IOptionsMonitor<TemplateOptions> _options;
     private readonly Lock _gate = new();
     private TemplateCatalogueSnapshot? _current;
     private Task<TemplateCatalogueSnapshot>? _reading;
 
-    public TemplateCatalogue(IContentTemplateSource source, TimeProvider timeProvider, IOptionsMonitor<TemplateOptions> options)
-    {
-        _source = source;
-        _timeProvider = timeProvider;
-        _options = options;
-    }
-
     /// <summary>The catalogue, read again from Twilio when the one kept is older than <see cref="TemplateOptions.CacheSeconds"/>.</summary>
     public Task<TemplateCatalogueSnapshot> GetAsync(CancellationToken cancellationToken) =>
-        GetAsync(TimeSpan.FromSeconds(_options.CurrentValue.CacheSeconds), cancellationToken);
+        GetAsync(TimeSpan.FromSeconds(options.CurrentValue.CacheSeconds), cancellationToken);
 
     /// <summary>
     /// A catalogue read from Twilio at most <paramref name="maxAge"/> ago (<see cref="TimeSpan.Zero"/>: read now, or
@@ -36,7 +23,7 @@ public sealed class TemplateCatalogue
     public async Task<TemplateCatalogueSnapshot> GetAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
         // A catalogue exactly maxAge old is already too old, so a maximum age of zero always reads.
-        var tooOld = _timeProvider.GetUtcNow() - maxAge;
+        var tooOld = timeProvider.GetUtcNow() - maxAge;
         Task<TemplateCatalogueSnapshot> reading;
         lock (_gate)
         {
@@ -58,8 +45,8 @@ public sealed class TemplateCatalogue
     {
         try
         {
-            var startedAt = _timeProvider.GetUtcNow();
-            var templates = await _source.ListAsync(CancellationToken.None);
+            var startedAt = timeProvider.GetUtcNow();
+            var templates = await source.ListAsync(CancellationToken.None);
             var snapshot = new TemplateCatalogueSnapshot(templates, startedAt);
             lock (_gate)
             {

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.Templates;
 

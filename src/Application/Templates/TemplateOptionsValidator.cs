@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Application.Templates;
 
 internal sealed class TemplateOptionsValidator : IValidateOptions<TemplateOptions>

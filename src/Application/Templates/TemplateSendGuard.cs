@@ -1,7 +1,4 @@
-using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Models;
 using Messaging.Domain.Templates;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Application.Templates;
 
@@ -11,16 +8,9 @@ namespace Messaging.Application.Templates;
 /// variables a send leaves out with the sample values the template was submitted with — a stranger's name in a
 /// customer's message — so those are refused here, with the reason.
 /// </summary>
-public sealed class TemplateSendGuard
+public sealed class TemplateSendGuard(TemplateCatalogue catalogue, IOptionsMonitor<TemplateOptions> options)
 {
-    private readonly TemplateCatalogue _catalogue;
-    private readonly IOptionsMonitor<TemplateOptions> _options;
-
-    public TemplateSendGuard(TemplateCatalogue catalogue, IOptionsMonitor<TemplateOptions> options)
-    {
-        _catalogue = catalogue;
-        _options = options;
-    }
+    private readonly TemplateCatalogue _catalogue = catalogue;
 
     /// <summary>
     /// The template's text with <paramref name="variables"/> filled in (null for a template without text), or
@@ -54,7 +44,7 @@ public sealed class TemplateSendGuard
         if (!IsSendable(catalogue, contentSid))
         {
             // Approved or created a moment ago? Read again, but not for every send of an unknown SID.
-            catalogue = await _catalogue.GetAsync(TimeSpan.FromSeconds(_options.CurrentValue.RecheckSeconds), cancellationToken);
+            catalogue = await _catalogue.GetAsync(TimeSpan.FromSeconds(options.CurrentValue.RecheckSeconds), cancellationToken);
         }
 
         if (!catalogue.TryFind(contentSid, out var template))

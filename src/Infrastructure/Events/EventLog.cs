@@ -1,7 +1,5 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Events;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Events;
 

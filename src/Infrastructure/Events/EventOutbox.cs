@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Events;
 using Messaging.Infrastructure.Persistence;
 

@@ -1,8 +1,5 @@
-using Messaging.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Events;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.Events;
 
 internal sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Messaging.Application.Events;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Messaging.Infrastructure.Events;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.Idempotency;
 
 internal sealed class IdempotencyOptionsValidator : IValidateOptions<IdempotencyOptions>

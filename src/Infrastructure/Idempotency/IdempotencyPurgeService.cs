@@ -1,8 +1,4 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Idempotency;
 

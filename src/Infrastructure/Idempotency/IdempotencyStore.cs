@@ -1,7 +1,4 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Idempotency;
 

@@ -1,5 +1,3 @@
-using Messaging.Application.Common.Models;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Messaging.Infrastructure.Persistence;

@@ -1,7 +1,3 @@
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
-using Microsoft.EntityFrameworkCore;
-
 namespace Messaging.Infrastructure.Persistence;
 
 internal sealed class ConversationRepository(MessagingDbContext context) : IConversationRepository

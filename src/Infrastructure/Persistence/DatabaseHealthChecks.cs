@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Messaging.Infrastructure.Persistence;
 
 public static class DatabaseHealthChecks

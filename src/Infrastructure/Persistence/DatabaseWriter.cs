@@ -3,11 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Messaging.Application.Common.Diagnostics;
 using Messaging.Infrastructure.Events;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Persistence;
 

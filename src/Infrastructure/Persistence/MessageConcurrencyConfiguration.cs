@@ -1,5 +1,4 @@
 using Messaging.Domain.Messages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Messaging.Infrastructure.Persistence;

@@ -3,7 +3,6 @@ using Messaging.Domain.Webhooks;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Webhooks;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
 
@@ -11,13 +10,8 @@ namespace Messaging.Infrastructure.Persistence;
 /// The model shared by every provider. Each provider has its own derived context so that each keeps its own
 /// migrations; the registered provider's context is also resolvable as this type.
 /// </summary>
-public abstract class MessagingDbContext : DbContext
+public abstract class MessagingDbContext(DbContextOptions options) : DbContext(options)
 {
-    protected MessagingDbContext(DbContextOptions options)
-        : base(options)
-    {
-    }
-
     public DbSet<Message> Messages => Set<Message>();
 
     internal DbSet<Conversation> Conversations => Set<Conversation>();

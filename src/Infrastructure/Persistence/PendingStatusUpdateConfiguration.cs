@@ -1,6 +1,4 @@
-using Messaging.Application.Common.Models;
 using Messaging.Domain.Messages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Messaging.Infrastructure.Persistence;

@@ -1,6 +1,4 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
 

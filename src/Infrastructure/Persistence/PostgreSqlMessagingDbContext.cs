@@ -1,5 +1,4 @@
 using Messaging.Domain.Messages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
 

@@ -1,5 +1,3 @@
-using Messaging.Application.Common.Interfaces;
-
 namespace Messaging.Infrastructure.Persistence;
 
 /// <summary>Units of work run by the <see cref="DatabaseWriter"/>.</summary>

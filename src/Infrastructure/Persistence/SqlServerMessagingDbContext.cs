@@ -1,5 +1,4 @@
 using Messaging.Infrastructure.Idempotency;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Persistence;
 

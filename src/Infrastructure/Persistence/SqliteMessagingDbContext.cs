@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Messaging.Infrastructure.Persistence;
 
 public sealed class SqliteMessagingDbContext(DbContextOptions<SqliteMessagingDbContext> options)

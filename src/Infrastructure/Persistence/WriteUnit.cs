@@ -9,27 +9,21 @@ namespace Messaging.Infrastructure.Persistence;
 /// is held back until the transaction that carries the work has committed, so a caller never hears of a write that
 /// could still be lost.
 /// </summary>
-internal sealed class WriteUnit
+internal sealed class WriteUnit(Func<CancellationToken, Task<object?>> work)
 {
     private const int Queued = 0;
     private const int Started = 1;
     private const int Withdrawn = 2;
 
-    private readonly Func<CancellationToken, Task<object?>> _work;
+    private readonly Func<CancellationToken, Task<object?>> _work = work;
     private readonly TaskCompletionSource<object?> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenRegistration _withdrawal;
     private int _state;
     private object? _result;
     private ExceptionDispatchInfo? _failure;
 
-    public WriteUnit(Func<CancellationToken, Task<object?>> work)
-    {
-        _work = work;
-        TraceContext = Activity.Current?.Context ?? default;
-    }
-
     /// <summary>The trace of the request that queued the unit, for the span of the transaction that commits it.</summary>
-    public ActivityContext TraceContext { get; }
+    public ActivityContext TraceContext { get; } = Activity.Current?.Context ?? default;
 
     /// <summary>Completes once the unit's transaction has committed (or the unit failed or was withdrawn).</summary>
     public Task<object?> Outcome => _outcome.Task;

@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Models;
 using Messaging.Domain.Templates;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

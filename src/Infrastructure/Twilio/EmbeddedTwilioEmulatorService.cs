@@ -1,7 +1,5 @@
 using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 

@@ -1,10 +1,7 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Logging;
-using Messaging.Application.Common.Models;
-using Microsoft.Extensions.Logging;
 using Twilio.Exceptions;
 using Twilio.Rest.Content.V1;
 

@@ -1,9 +1,5 @@
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Logging;
-using Messaging.Application.Common.Models;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;

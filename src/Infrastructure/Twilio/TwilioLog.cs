@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Messaging.Infrastructure.Twilio;
 
 /// <summary>The Twilio gateway's log lines. None of them carries a credential.</summary>

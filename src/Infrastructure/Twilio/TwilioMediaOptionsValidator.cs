@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.Twilio;
 
 /// <summary>Refuses media settings that would relay nothing or name something other than a host.</summary>

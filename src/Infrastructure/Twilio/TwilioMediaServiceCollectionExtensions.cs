@@ -1,9 +1,6 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Infrastructure.Network;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 

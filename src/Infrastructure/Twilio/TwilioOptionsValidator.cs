@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Messaging.Domain.Messages;
 using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.Twilio;
 
 internal sealed class TwilioResilienceOptionsValidator : IValidateOptions<TwilioResilienceOptions>

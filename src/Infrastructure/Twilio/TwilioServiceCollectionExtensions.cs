@@ -1,10 +1,7 @@
 using Messaging.Application.Common.Diagnostics;
-using Messaging.Application.Common.Interfaces;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Polly;
 
 namespace Messaging.Infrastructure.Twilio;

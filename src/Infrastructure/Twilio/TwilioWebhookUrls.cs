@@ -2,23 +2,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 
 /// <summary>The addresses of this service's webhooks: where Twilio is asked to post, and what it signs.</summary>
-public sealed class TwilioWebhookUrls
+public sealed class TwilioWebhookUrls(IOptionsMonitor<TwilioOptions> options, IServiceProvider services)
 {
-    private readonly IOptionsMonitor<TwilioOptions> _options;
-    private readonly IServiceProvider _services;
-
-    public TwilioWebhookUrls(IOptionsMonitor<TwilioOptions> options, IServiceProvider services)
-    {
-        _options = options;
-        _services = services;
-    }
-
     /// <summary>Where Twilio should post status changes of a message sent now; null when Twilio could not reach us.</summary>
     public Uri? StatusCallback => For(TwilioWebhookPaths.Status);
 
@@ -41,7 +30,7 @@ public sealed class TwilioWebhookUrls
     public Uri SignedUrl(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var publicBaseUrl = _options.CurrentValue.PublicBaseUrl;
+        var publicBaseUrl = options.CurrentValue.PublicBaseUrl;
         var url = publicBaseUrl is null
             ? request.GetEncodedUrl()
             : Join(publicBaseUrl, request.Path.ToUriComponent()) + request.QueryString.ToUriComponent();
@@ -52,7 +41,7 @@ public sealed class TwilioWebhookUrls
 
     private Uri? For(string path)
     {
-        var settings = _options.CurrentValue;
+        var settings = options.CurrentValue;
         if (settings.PublicBaseUrl is { } publicBaseUrl)
         {
             return new Uri(Join(publicBaseUrl, path), UriKind.Absolute);
@@ -73,7 +62,7 @@ public sealed class TwilioWebhookUrls
     // with no server, or an in-memory test server, has none.
     private Uri? ListeningAddress()
     {
-        var addresses = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
         return addresses is null ? null : ServerAddressSelector.Pick(addresses);
     }
 }

@@ -1,9 +1,5 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.UnknownOutcomes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Twilio;
 

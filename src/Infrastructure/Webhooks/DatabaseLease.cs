@@ -1,5 +1,4 @@
 using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Webhooks;
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Webhooks;
 using Messaging.Infrastructure.Network;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Webhooks;
 

@@ -1,8 +1,5 @@
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Webhooks;
 

@@ -1,7 +1,6 @@
 using Messaging.Application.Events;
 using Messaging.Domain.Webhooks;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Webhooks;
 

@@ -1,15 +1,11 @@
 using System.Globalization;
 using Messaging.Application.Common.Diagnostics;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Logging;
 using Messaging.Application.Events;
 using Messaging.Application.Webhooks;
 using Messaging.Domain.Webhooks;
 using Messaging.Infrastructure.Events;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Webhooks;
 

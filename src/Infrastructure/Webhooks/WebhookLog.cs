@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Messaging.Infrastructure.Webhooks;
 
 /// <summary>The dispatcher's log lines; URLs are escaped by the caller, secrets never logged.</summary>

@@ -1,6 +1,5 @@
 using Messaging.Application.Webhooks;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Webhooks;
 

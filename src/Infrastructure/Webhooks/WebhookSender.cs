@@ -6,7 +6,6 @@ using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Events;
 using Messaging.Application.Webhooks;
 using Messaging.WebhookSignatures;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Webhooks;
 

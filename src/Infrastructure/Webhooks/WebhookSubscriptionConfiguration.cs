@@ -1,6 +1,4 @@
-using Messaging.Application.Common.Models;
 using Messaging.Domain.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,5 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Webhooks;
 using Messaging.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Infrastructure.Webhooks;
 

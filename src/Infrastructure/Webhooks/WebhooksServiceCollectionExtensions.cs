@@ -1,10 +1,7 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Webhooks;
 using Messaging.Infrastructure.Network;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.Webhooks;
 

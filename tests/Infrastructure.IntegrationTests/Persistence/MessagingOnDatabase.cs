@@ -1,6 +1,6 @@
-using Messaging.Application.Conversations;
 using MediatR;
 using Messaging.Application;
+using Messaging.Application.Conversations;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.IntegrationTests.Twilio;
 using Messaging.Infrastructure.Twilio;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PhoneNumbers;
 
 namespace Messaging.Application.Common.Addresses;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Messaging.Domain.Messages;
 using PhoneNumbers;
 
 namespace Messaging.Application.Common.Addresses;

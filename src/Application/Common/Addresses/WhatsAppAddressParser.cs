@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Messaging.Domain.Messages;
 using PhoneNumbers;
 
 namespace Messaging.Application.Common.Addresses;

@@ -1,9 +1,6 @@
-using MediatR;
 using Messaging.Application.Common.Diagnostics;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Common.Behaviours;
 

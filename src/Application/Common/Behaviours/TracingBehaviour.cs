@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediatR;
 using Messaging.Application.Common.Diagnostics;
 
 namespace Messaging.Application.Common.Behaviours;

@@ -1,5 +1,3 @@
-using MediatR;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Common.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -10,15 +8,8 @@ namespace Messaging.Application.Common.Behaviours;
 /// canceled request are not logged, Twilio refusing a send or being down is a warning, and only unexpected failures
 /// are errors, so error logs stay something worth waking up for. This is the one place a failed request is logged.
 /// </summary>
-public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipelineBehavior<TRequest, TResponse>
+public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<UnhandledExceptionBehaviour<TRequest, TResponse>> logger) : IPipelineBehavior<TRequest, TResponse>
 {
-    private readonly ILogger<UnhandledExceptionBehaviour<TRequest, TResponse>> _logger;
-
-    public UnhandledExceptionBehaviour(ILogger<UnhandledExceptionBehaviour<TRequest, TResponse>> logger)
-    {
-        _logger = logger;
-    }
-
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         try
@@ -43,7 +34,7 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipeline
             case FailureKind.CallerError:
                 break;
             case FailureKind.RefusedByTwilio when ex is MessageRejectedException rejected:
-                _logger.LogWarning(
+                logger.LogWarning(
                     "{Request} was refused by Twilio with code {TwilioCode}: {Reason}",
                     typeof(TRequest).Name,
                     rejected.TwilioCode,
@@ -52,11 +43,11 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse> : IPipeline
             case FailureKind.Outage:
                 // The exception carries the cause (Twilio's HTTP status, the transport failure), so this is the only
                 // line an outage needs.
-                _logger.LogWarning(ex, "{Request} failed because Twilio is unavailable", typeof(TRequest).Name);
+                logger.LogWarning(ex, "{Request} failed because Twilio is unavailable", typeof(TRequest).Name);
                 break;
             default:
                 // The request itself is not logged: it carries phone numbers and message text.
-                _logger.LogError(ex, "{Request} failed with an unhandled exception", typeof(TRequest).Name);
+                logger.LogError(ex, "{Request} failed with an unhandled exception", typeof(TRequest).Name);
                 break;
         }
     }

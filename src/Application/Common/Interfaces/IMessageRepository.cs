@@ -1,6 +1,3 @@
-using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Common.Interfaces;
 
 /// <summary>Stores messages. One Twilio SID is one row, always.</summary>

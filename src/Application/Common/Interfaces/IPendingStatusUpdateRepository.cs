@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Common.Interfaces;
 
 /// <summary>Keeps statuses Twilio reported for messages not stored yet, until they can be applied.</summary>

@@ -1,5 +1,3 @@
-using Messaging.Application.Common.Models;
-
 namespace Messaging.Application.Common.Interfaces;
 
 /// <summary>Fetches media that customers sent, from where Twilio keeps them, with this account's credentials.</summary>

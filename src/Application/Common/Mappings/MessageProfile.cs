@@ -1,6 +1,5 @@
 using AutoMapper;
 using Messaging.Application.Messages;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Common.Mappings;
 

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Common.Models;
 

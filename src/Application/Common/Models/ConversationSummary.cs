@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Common.Models;
 
 /// <summary>A conversation as stored: its counters and its newest message.</summary>

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Common.Models;
 

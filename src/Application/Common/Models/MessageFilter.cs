@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Common.Models;
 
 /// <summary>Optional filters for listing messages; <see cref="Contact"/> is a canonical WhatsApp address.</summary>

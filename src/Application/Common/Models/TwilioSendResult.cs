@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Common.Models;
 
 /// <summary>Twilio's answer to a create-message call.</summary>

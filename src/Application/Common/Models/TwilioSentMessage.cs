@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Common.Models;
 
 /// <summary>A message Twilio lists as sent from this account: what the reconciler matches unknown sends against.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Common.Twilio;
 

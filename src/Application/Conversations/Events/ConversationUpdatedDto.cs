@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Models;
 using Messaging.Domain.Conversations;
 
 namespace Messaging.Application.Conversations.Events;

@@ -1,6 +1,3 @@
-using Messaging.Application.Common.Interfaces;
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Messages.PendingStatuses;
 
 /// <summary>
@@ -9,18 +6,9 @@ namespace Messaging.Application.Messages.PendingStatuses;
 /// after inserting the message. Since each writes before it reads, at least one of them sees the other's write, so a
 /// status is never dropped; when both see it, applying it twice changes nothing because statuses only move forward.
 /// </summary>
-public sealed class PendingStatusReconciler
+public sealed class PendingStatusReconciler(IMessageRepository messages, IPendingStatusUpdateRepository pending, TimeProvider timeProvider)
 {
-    private readonly IMessageRepository _messages;
-    private readonly IPendingStatusUpdateRepository _pending;
-    private readonly TimeProvider _timeProvider;
-
-    public PendingStatusReconciler(IMessageRepository messages, IPendingStatusUpdateRepository pending, TimeProvider timeProvider)
-    {
-        _messages = messages;
-        _pending = pending;
-        _timeProvider = timeProvider;
-    }
+    private readonly IPendingStatusUpdateRepository _pending = pending;
 
     /// <summary>
     /// Applies every status kept for <paramref name="waSid"/> to its message and removes them. Returns the message as
@@ -37,8 +25,8 @@ public sealed class PendingStatusReconciler
             return null;
         }
 
-        var at = _timeProvider.GetUtcNow();
-        var message = await _messages.Update(
+        var at = timeProvider.GetUtcNow();
+        var message = await messages.Update(
             waSid,
             message =>
             {

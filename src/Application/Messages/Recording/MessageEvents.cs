@@ -1,9 +1,6 @@
 using AutoMapper;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations.Events;
 using Messaging.Application.Events;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Messages.Recording;
 

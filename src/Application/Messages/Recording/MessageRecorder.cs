@@ -1,8 +1,6 @@
 using AutoMapper;
 using Messaging.Application.Common.Diagnostics;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.PendingStatuses;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace Messaging.Application.Messages.Recording;
@@ -12,36 +10,18 @@ namespace Messaging.Application.Messages.Recording;
 /// with the statuses Twilio reported before the message existed (see <see cref="PendingStatusReconciler"/>) and the
 /// events that announce it (see <see cref="MessageEvents"/>), and return what is stored.
 /// </summary>
-public sealed class MessageRecorder
+public sealed class MessageRecorder(
+    IMessageRepository messages,
+    IPendingStatusUpdateRepository pending,
+    IUnitOfWork unitOfWork,
+    PendingStatusReconciler reconciler,
+    IMapper mapper,
+    MessageEvents events,
+    ILogger<MessageRecorder> logger,
+    MessagingTelemetry telemetry)
 {
-    private readonly IMessageRepository _messages;
-    private readonly IPendingStatusUpdateRepository _pending;
-    private readonly IUnitOfWork _unitOfWork;
-    private readonly PendingStatusReconciler _reconciler;
-    private readonly IMapper _mapper;
-    private readonly MessageEvents _events;
-    private readonly ILogger<MessageRecorder> _logger;
-    private readonly MessagingTelemetry _telemetry;
-
-    public MessageRecorder(
-        IMessageRepository messages,
-        IPendingStatusUpdateRepository pending,
-        IUnitOfWork unitOfWork,
-        PendingStatusReconciler reconciler,
-        IMapper mapper,
-        MessageEvents events,
-        ILogger<MessageRecorder> logger,
-        MessagingTelemetry telemetry)
-    {
-        _messages = messages;
-        _pending = pending;
-        _unitOfWork = unitOfWork;
-        _reconciler = reconciler;
-        _mapper = mapper;
-        _events = events;
-        _logger = logger;
-        _telemetry = telemetry;
-    }
+    private readonly IPendingStatusUpdateRepository _pending = pending;
+    private readonly MessageEvents _events = events;
 
     /// <summary>
     /// Stores <paramref name="message"/> unless its Twilio SID is stored already, applies the statuses reported for it
@@ -55,14 +35,14 @@ public sealed class MessageRecorder
 
         // Set by the unit's last run: a unit can be run again, and only the run that committed counts.
         var duplicate = false;
-        var result = await _unitOfWork.Run(
+        var result = await unitOfWork.Run(
             async token =>
             {
-                var stored = await _messages.AddIfAbsent(message, token);
+                var stored = await messages.AddIfAbsent(message, token);
                 duplicate = !stored.Inserted;
                 if (!stored.Inserted)
                 {
-                    return _mapper.Map<MessageDto>(stored.Message);
+                    return mapper.Map<MessageDto>(stored.Message);
                 }
 
                 var current = stored.Message;
@@ -75,7 +55,7 @@ public sealed class MessageRecorder
                 {
                     var applied = ifStatusesFail == PendingStatusFailure.KeepMessage
                         ? await ApplyPendingKeepingTheMessage(sid)
-                        : await _reconciler.ApplyPending(sid, CancellationToken.None);
+                        : await reconciler.ApplyPending(sid, CancellationToken.None);
                     current = applied ?? current;
                 }
 
@@ -85,7 +65,7 @@ public sealed class MessageRecorder
 
         if (duplicate)
         {
-            _telemetry.DuplicateAbsorbed(MessagingTelemetry.DuplicateMessage);
+            telemetry.DuplicateAbsorbed(MessagingTelemetry.DuplicateMessage);
         }
 
         return result;
@@ -119,20 +99,20 @@ public sealed class MessageRecorder
         }
 
         // One unit of work: the update, or the pending status and the look-up that follows it, commit together.
-        var current = await _unitOfWork.Run(
+        var current = await unitOfWork.Run(
             async token =>
             {
                 ignored = false;
                 keptPending = false;
-                var message = await _messages.Update(waSid, Observed, token);
+                var message = await messages.Update(waSid, Observed, token);
                 if (message is not null)
                 {
                     // Statuses can only be left pending if a save could not apply them (it logs why); the message's
                     // next callback picks them up.
-                    var applied = await _reconciler.ApplyPending(waSid, CancellationToken.None);
+                    var applied = await reconciler.ApplyPending(waSid, CancellationToken.None);
                     return !ignored || applied is not null
                         ? _events.Changed(applied ?? message)
-                        : _mapper.Map<MessageDto>(message);
+                        : mapper.Map<MessageDto>(message);
                 }
 
                 // Twilio can call back before the send that created the message has saved it. The status is kept first
@@ -151,18 +131,18 @@ public sealed class MessageRecorder
                 }
 
                 // The message may have been stored since the look-up; then the status just kept applies now.
-                return await _reconciler.ApplyPending(waSid, CancellationToken.None) is { } late ? _events.Changed(late) : null;
+                return await reconciler.ApplyPending(waSid, CancellationToken.None) is { } late ? _events.Changed(late) : null;
             },
             cancellationToken);
 
         if (ignored)
         {
-            _telemetry.StatusIgnored();
+            telemetry.StatusIgnored();
         }
 
         if (keptPending)
         {
-            _telemetry.PendingStatusStored();
+            telemetry.PendingStatusStored();
         }
 
         return current;
@@ -176,7 +156,7 @@ public sealed class MessageRecorder
     public async Task<MessageDto?> RecordIdentity(
         Guid id, string waSid, Func<Message, bool> change, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        return await _unitOfWork.Run(
+        return await unitOfWork.Run(
             async token => await IdentifyIn(id, waSid, change, at, token) is { } identified ? _events.Changed(identified) : null,
             cancellationToken);
     }
@@ -189,9 +169,9 @@ public sealed class MessageRecorder
     {
         ArgumentNullException.ThrowIfNull(change);
         var changed = false;
-        return await _unitOfWork.Run(
-            async token => await _messages.UpdateById(id, m => changed = change(m), token) is { } message
-                ? changed ? _events.Changed(message) : _mapper.Map<MessageDto>(message)
+        return await unitOfWork.Run(
+            async token => await messages.UpdateById(id, m => changed = change(m), token) is { } message
+                ? changed ? _events.Changed(message) : mapper.Map<MessageDto>(message)
                 : null,
             cancellationToken);
     }
@@ -208,7 +188,7 @@ public sealed class MessageRecorder
         ArgumentException.ThrowIfNullOrWhiteSpace(waSid);
         ArgumentNullException.ThrowIfNull(change);
         var named = false;
-        var message = await _messages.UpdateById(
+        var message = await messages.UpdateById(
             id,
             m =>
             {
@@ -228,7 +208,7 @@ public sealed class MessageRecorder
         }
 
         // Statuses that came before the message had its SID (a callback racing the naming) apply now.
-        return await _reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
+        return await reconciler.ApplyPending(waSid, CancellationToken.None) ?? message;
     }
 
     private async Task<Message?> ApplyPendingKeepingTheMessage(string sid)
@@ -236,12 +216,12 @@ public sealed class MessageRecorder
         try
         {
             // A unit of its own inside the save's: when it fails, only what it wrote is undone, and the save goes on.
-            return await _unitOfWork.Run(_ => _reconciler.ApplyPending(sid, CancellationToken.None), CancellationToken.None);
+            return await unitOfWork.Run(_ => reconciler.ApplyPending(sid, CancellationToken.None), CancellationToken.None);
         }
         catch (Exception ex)
         {
             // The statuses stay pending and the message keeps the status it was stored with.
-            _logger.LogWarning(ex, "Statuses Twilio reported before message {Sid} was stored could not be applied", sid);
+            logger.LogWarning(ex, "Statuses Twilio reported before message {Sid} was stored could not be applied", sid);
             return null;
         }
     }

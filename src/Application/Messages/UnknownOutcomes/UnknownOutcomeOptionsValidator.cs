@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Application.Messages.UnknownOutcomes;
 
 public sealed class UnknownOutcomeOptionsValidator : IValidateOptions<UnknownOutcomeOptions>

@@ -1,10 +1,5 @@
-using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Recording;
-using Messaging.Domain.Messages;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Application.Messages.UnknownOutcomes;
 
@@ -14,7 +9,13 @@ namespace Messaging.Application.Messages.UnknownOutcomes;
 /// does not list after <see cref="UnknownOutcomeOptions.GiveUpAfter"/> becomes failed. Safe to run on several instances
 /// at once: naming and giving up change a message only while it is still unknown, decided by the database.
 /// </summary>
-public sealed partial class UnknownOutcomeReconciler
+public sealed partial class UnknownOutcomeReconciler(
+    IMessageRepository messages,
+    ITwilioGateway gateway,
+    MessageRecorder recorder,
+    IOptionsMonitor<UnknownOutcomeOptions> options,
+    TimeProvider timeProvider,
+    ILogger<UnknownOutcomeReconciler> logger)
 {
     /// <summary>The error message of a send given up on.</summary>
     public const string GaveUpReason =
@@ -25,34 +26,14 @@ public sealed partial class UnknownOutcomeReconciler
 
     private const int ListLimit = 200;
 
-    private readonly IMessageRepository _messages;
-    private readonly ITwilioGateway _gateway;
-    private readonly MessageRecorder _recorder;
-    private readonly IOptionsMonitor<UnknownOutcomeOptions> _options;
-    private readonly TimeProvider _timeProvider;
-    private readonly ILogger<UnknownOutcomeReconciler> _logger;
-
-    public UnknownOutcomeReconciler(
-        IMessageRepository messages,
-        ITwilioGateway gateway,
-        MessageRecorder recorder,
-        IOptionsMonitor<UnknownOutcomeOptions> options,
-        TimeProvider timeProvider,
-        ILogger<UnknownOutcomeReconciler> logger)
-    {
-        _messages = messages;
-        _gateway = gateway;
-        _recorder = recorder;
-        _options = options;
-        _timeProvider = timeProvider;
-        _logger = logger;
-    }
+    private readonly IMessageRepository _messages = messages;
+    private readonly ILogger<UnknownOutcomeReconciler> _logger = logger;
 
     /// <summary>One round over the oldest unknown sends; returns how many were named or given up.</summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
-        var settings = _options.CurrentValue;
-        var now = _timeProvider.GetUtcNow();
+        var settings = options.CurrentValue;
+        var now = timeProvider.GetUtcNow();
         var unknown = await _messages.ListOutcomeUnknown(now - settings.LookUpAfter, settings.BatchSize, cancellationToken);
         var settled = 0;
         foreach (var message in unknown)
@@ -71,7 +52,7 @@ public sealed partial class UnknownOutcomeReconciler
         IReadOnlyList<TwilioSentMessage> listed;
         try
         {
-            listed = await _gateway.ListSentAsync(message.To, message.CreatedAt - ClockSkew, ListLimit, cancellationToken);
+            listed = await gateway.ListSentAsync(message.To, message.CreatedAt - ClockSkew, ListLimit, cancellationToken);
         }
         catch (TwilioUnavailableException exception)
         {
@@ -88,7 +69,7 @@ public sealed partial class UnknownOutcomeReconciler
                 continue;
             }
 
-            var named = await _recorder.RecordIdentity(
+            var named = await recorder.RecordIdentity(
                 message.Id,
                 candidate.Sid,
                 m => m.ApplyStatus(candidate.Status, null, null, now),
@@ -108,7 +89,7 @@ public sealed partial class UnknownOutcomeReconciler
             return false;
         }
 
-        var failed = await _recorder.RecordChange(
+        var failed = await recorder.RecordChange(
             message.Id,
             m => m.Status == MessageStatus.Unknown && m.ApplyStatus(MessageStatus.Failed, null, GaveUpReason, now),
             cancellationToken);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Application.Contacts.Queries.LookupContact;
 

@@ -1,23 +1,11 @@
 using AutoMapper;
-using MediatR;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Messages;
 using Messaging.Domain.Conversations;
 
 namespace Messaging.Application.Conversations.Queries.GetConversations;
 
-public sealed class GetConversationsQueryHandler : IRequestHandler<GetConversationsQuery, ConversationPageDto>
+public sealed class GetConversationsQueryHandler(IConversationRepository repository, IMapper mapper) : IRequestHandler<GetConversationsQuery, ConversationPageDto>
 {
-    private readonly IConversationRepository _repository;
-    private readonly IMapper _mapper;
-
-    public GetConversationsQueryHandler(IConversationRepository repository, IMapper mapper)
-    {
-        _repository = repository;
-        _mapper = mapper;
-    }
-
     public async Task<ConversationPageDto> Handle(GetConversationsQuery request, CancellationToken cancellationToken)
     {
         ConversationCursor? after = null;
@@ -26,7 +14,7 @@ public sealed class GetConversationsQueryHandler : IRequestHandler<GetConversati
             throw new FormatException("The cursor was not validated before the handler.");
         }
 
-        var rows = await _repository.List(after, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
+        var rows = await repository.List(after, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
         var page = KeysetPaging.Cut(rows, request.Limit);
         return new ConversationPageDto(page.Items.Select(ToDto).ToList(), page.NextCursor(c => ConversationCursor.After(c).Encode()));
     }
@@ -35,7 +23,7 @@ public sealed class GetConversationsQueryHandler : IRequestHandler<GetConversati
     {
         Contact = conversation.Contact,
         ProfileName = conversation.ProfileName,
-        LastMessage = _mapper.Map<MessageDto>(conversation.LastMessage),
+        LastMessage = mapper.Map<MessageDto>(conversation.LastMessage),
         LastActivityAt = conversation.LastActivityAt,
         MessageCount = conversation.MessageCount,
         WindowOpenUntil = CustomerServiceWindow.OpenUntil(conversation.LastInboundAt),

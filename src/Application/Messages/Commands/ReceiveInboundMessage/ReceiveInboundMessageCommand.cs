@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 
 /// <summary>A message a customer sent, as Twilio's inbound webhook posted it.</summary>

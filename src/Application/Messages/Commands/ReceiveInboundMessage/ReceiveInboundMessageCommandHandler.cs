@@ -1,21 +1,10 @@
-using MediatR;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Messages.Recording;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 
-public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<ReceiveInboundMessageCommand, MessageDto>
+public sealed class ReceiveInboundMessageCommandHandler(MessageRecorder recorder, TimeProvider timeProvider) : IRequestHandler<ReceiveInboundMessageCommand, MessageDto>
 {
-    private readonly MessageRecorder _recorder;
-    private readonly TimeProvider _timeProvider;
-
-    public ReceiveInboundMessageCommandHandler(MessageRecorder recorder, TimeProvider timeProvider)
-    {
-        _recorder = recorder;
-        _timeProvider = timeProvider;
-    }
-
     public Task<MessageDto> Handle(ReceiveInboundMessageCommand request, CancellationToken cancellationToken)
     {
         var media = (request.Media ?? []).Select(m =>
@@ -27,10 +16,10 @@ public sealed class ReceiveInboundMessageCommandHandler : IRequestHandler<Receiv
             string.IsNullOrEmpty(request.Body) ? null : request.Body,
             media,
             request.ProfileName,
-            _timeProvider.GetUtcNow());
+            timeProvider.GetUtcNow());
 
         // Twilio delivers a webhook again when it gets no answer in time, or an error; every delivery ends in this one
         // row, so a failure here is answered as one and the next delivery records the message and its statuses.
-        return _recorder.Record(message, PendingStatusFailure.FailRecording, cancellationToken);
+        return recorder.Record(message, PendingStatusFailure.FailRecording, cancellationToken);
     }
 }

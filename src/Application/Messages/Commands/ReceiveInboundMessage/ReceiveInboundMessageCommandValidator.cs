@@ -1,6 +1,5 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
-using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 

@@ -1,37 +1,19 @@
 using System.Text.Json;
-using MediatR;
 using Messaging.Application.Common.Addresses;
-using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Recording;
 using Messaging.Application.Templates;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Messages.Commands.SendMessage;
 
-public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageCommand, MessageDto>
+public sealed class SendMessageCommandHandler(
+    ITwilioGateway gateway,
+    CustomerServiceWindowGuard window,
+    TemplateSendGuard templates,
+    MessageRecorder recorder,
+    TimeProvider timeProvider) : IRequestHandler<SendMessageCommand, MessageDto>
 {
-    private readonly ITwilioGateway _gateway;
-    private readonly CustomerServiceWindowGuard _window;
-    private readonly TemplateSendGuard _templates;
-    private readonly MessageRecorder _recorder;
-    private readonly TimeProvider _timeProvider;
-
-    public SendMessageCommandHandler(
-        ITwilioGateway gateway,
-        CustomerServiceWindowGuard window,
-        TemplateSendGuard templates,
-        MessageRecorder recorder,
-        TimeProvider timeProvider)
-    {
-        _gateway = gateway;
-        _window = window;
-        _templates = templates;
-        _recorder = recorder;
-        _timeProvider = timeProvider;
-    }
+    private readonly ITwilioGateway _gateway = gateway;
 
     public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
     {
@@ -48,16 +30,16 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         var storedBody = body;
         if (request.ContentSid is null)
         {
-            await _window.EnsureOpen(to, cancellationToken);
+            await window.EnsureOpen(to, cancellationToken);
         }
         else
         {
-            storedBody = await _templates.RenderAsync(request.ContentSid, request.ContentVariables, cancellationToken);
+            storedBody = await templates.RenderAsync(request.ContentSid, request.ContentVariables, cancellationToken);
         }
 
         // The id is chosen before the call so Twilio can carry it in the status callback URL: even when its answer is
         // lost, its callbacks find the message stored under it.
-        var sentAt = _timeProvider.GetUtcNow();
+        var sentAt = timeProvider.GetUtcNow();
         var id = Message.ReserveId(sentAt);
         // A caller that goes away once the create is under way must not abort it: Twilio may already have created
         // the message, and an aborted call leaves no row for it. The create is bounded by the gateway's own timeout.
@@ -72,10 +54,10 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
         catch (TwilioRejectedException rejection)
         {
             var rejected = Message.Rejected(
-                from, to, storedBody, mediaUrls, request.ContentSid, rejection.TwilioCode, rejection.Message, _timeProvider.GetUtcNow(), id);
+                from, to, storedBody, mediaUrls, request.ContentSid, rejection.TwilioCode, rejection.Message, timeProvider.GetUtcNow(), id);
 
             // Twilio has answered, so the outcome is recorded even if the caller has gone away meanwhile.
-            var stored = await _recorder.Record(rejected, PendingStatusFailure.KeepMessage, CancellationToken.None);
+            var stored = await recorder.Record(rejected, PendingStatusFailure.KeepMessage, CancellationToken.None);
             throw new MessageRejectedException(stored.Id, rejection.TwilioCode, rejection.Message, rejection.MoreInfo);
         }
         catch (TwilioOutcomeUnknownException)
@@ -84,13 +66,13 @@ public sealed class SendMessageCommandHandler : IRequestHandler<SendMessageComma
             // reconciler to name, and the caller is told so instead of being invited to send it again. It is stamped
             // with the time the request went out, which the reconciler's look-up at Twilio starts from.
             var unknown = Message.OutcomeUnknown(id, from, to, storedBody, mediaUrls, request.ContentSid, sentAt);
-            return await _recorder.Record(unknown, PendingStatusFailure.KeepMessage, CancellationToken.None);
+            return await recorder.Record(unknown, PendingStatusFailure.KeepMessage, CancellationToken.None);
         }
 
         // The message exists at Twilio now: dropping the row because the caller canceled would leave its status
         // callbacks without a message to update, and failing the request would invite a retry that sends it twice.
         var message = Message.Outbound(
-            sent.Sid, from, to, storedBody, mediaUrls, request.ContentSid, sent.Status, _timeProvider.GetUtcNow(), id);
-        return await _recorder.Record(message, PendingStatusFailure.KeepMessage, CancellationToken.None);
+            sent.Sid, from, to, storedBody, mediaUrls, request.ContentSid, sent.Status, timeProvider.GetUtcNow(), id);
+        return await recorder.Record(message, PendingStatusFailure.KeepMessage, CancellationToken.None);
     }
 }

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Messages.Commands.UpdateMessageStatus;
 
 /// <summary>

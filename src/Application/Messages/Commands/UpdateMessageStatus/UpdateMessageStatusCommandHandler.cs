@@ -1,21 +1,10 @@
-using MediatR;
 using Messaging.Application.Common.Twilio;
 using Messaging.Application.Messages.Recording;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Messages.Commands.UpdateMessageStatus;
 
-public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMessageStatusCommand, Unit>
+public sealed class UpdateMessageStatusCommandHandler(MessageRecorder recorder, TimeProvider timeProvider) : IRequestHandler<UpdateMessageStatusCommand, Unit>
 {
-    private readonly MessageRecorder _recorder;
-    private readonly TimeProvider _timeProvider;
-
-    public UpdateMessageStatusCommandHandler(MessageRecorder recorder, TimeProvider timeProvider)
-    {
-        _recorder = recorder;
-        _timeProvider = timeProvider;
-    }
-
     public async Task<Unit> Handle(UpdateMessageStatusCommand request, CancellationToken cancellationToken)
     {
         var sid = request.MessageSid!;
@@ -27,8 +16,8 @@ public sealed class UpdateMessageStatusCommandHandler : IRequestHandler<UpdateMe
         }
 
         var errorMessage = string.IsNullOrWhiteSpace(request.ErrorMessage) ? null : request.ErrorMessage;
-        var now = _timeProvider.GetUtcNow();
-        await _recorder.RecordStatus(
+        var now = timeProvider.GetUtcNow();
+        await recorder.RecordStatus(
             sid,
             messageId,
             m => m.ApplyStatus(status.Value, errorCode, errorMessage, now),

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Common.Twilio;
 
 namespace Messaging.Application.Messages.Commands.UpdateMessageStatus;

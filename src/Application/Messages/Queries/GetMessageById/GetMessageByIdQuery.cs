@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Messages.Queries.GetMessageById;
 
 public sealed record GetMessageByIdQuery(Guid Id) : IRequest<MessageDto>;

@@ -1,6 +1,3 @@
-using MediatR;
-using Messaging.Application.Common.Models;
-
 namespace Messaging.Application.Messages.Queries.GetMessageMedia;
 
 /// <summary>The medium at <paramref name="Index"/> of message <paramref name="Id"/>, opened for streaming.</summary>

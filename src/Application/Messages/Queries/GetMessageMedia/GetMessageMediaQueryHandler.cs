@@ -1,28 +1,14 @@
-using MediatR;
-using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
-
 namespace Messaging.Application.Messages.Queries.GetMessageMedia;
 
-public sealed class GetMessageMediaQueryHandler : IRequestHandler<GetMessageMediaQuery, MediaContent>
+public sealed class GetMessageMediaQueryHandler(IMessageRepository repository, ITwilioMediaClient mediaClient) : IRequestHandler<GetMessageMediaQuery, MediaContent>
 {
     /// <summary>What a medium is served as when neither Twilio nor the webhook named a type.</summary>
     public const string UnknownContentType = "application/octet-stream";
 
-    private readonly IMessageRepository _repository;
-    private readonly ITwilioMediaClient _mediaClient;
-
-    public GetMessageMediaQueryHandler(IMessageRepository repository, ITwilioMediaClient mediaClient)
-    {
-        _repository = repository;
-        _mediaClient = mediaClient;
-    }
 
     public async Task<MediaContent> Handle(GetMessageMediaQuery request, CancellationToken cancellationToken)
     {
-        var message = await _repository.GetById(request.Id, cancellationToken)
+        var message = await repository.GetById(request.Id, cancellationToken)
             ?? throw NotFoundException.For("Message", request.Id);
 
         // Only what customers sent is kept at Twilio for this account. The media of a message sent from here are
@@ -39,7 +25,7 @@ public sealed class GetMessageMediaQueryHandler : IRequestHandler<GetMessageMedi
         }
 
         var medium = message.Media[request.Index];
-        var opened = await _mediaClient.OpenAsync(message.WaSid, medium.Url, cancellationToken);
+        var opened = await mediaClient.OpenAsync(message.WaSid, medium.Url, cancellationToken);
 
         // Twilio's answer is the better witness of what the bytes are; the webhook's type is the fallback.
         return new MediaContent(opened.Content, opened.ContentType ?? medium.ContentType ?? UnknownContentType, opened.Length);

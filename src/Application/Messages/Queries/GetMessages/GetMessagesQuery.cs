@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Messages.Queries.GetMessages;
 
 /// <summary>

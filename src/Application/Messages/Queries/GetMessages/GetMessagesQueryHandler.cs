@@ -1,23 +1,10 @@
 using AutoMapper;
-using MediatR;
 using Messaging.Application.Common.Addresses;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Messages.Queries.GetMessages;
 
-public sealed class GetMessagesQueryHandler : IRequestHandler<GetMessagesQuery, MessagePageDto>
+public sealed class GetMessagesQueryHandler(IMessageRepository repository, IMapper mapper) : IRequestHandler<GetMessagesQuery, MessagePageDto>
 {
-    private readonly IMessageRepository _repository;
-    private readonly IMapper _mapper;
-
-    public GetMessagesQueryHandler(IMessageRepository repository, IMapper mapper)
-    {
-        _repository = repository;
-        _mapper = mapper;
-    }
-
     public async Task<MessagePageDto> Handle(GetMessagesQuery request, CancellationToken cancellationToken)
     {
         var filter = new MessageFilter(
@@ -31,9 +18,9 @@ public sealed class GetMessagesQueryHandler : IRequestHandler<GetMessagesQuery, 
             throw new FormatException("The cursor was not validated before the handler.");
         }
 
-        var rows = await _repository.List(filter, after, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
+        var rows = await repository.List(filter, after, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
         var page = KeysetPaging.Cut(rows, request.Limit);
-        return new MessagePageDto(_mapper.Map<List<MessageDto>>(page.Items), page.NextCursor(m => MessageCursor.After(m).Encode()));
+        return new MessagePageDto(mapper.Map<List<MessageDto>>(page.Items), page.NextCursor(m => MessageCursor.After(m).Encode()));
     }
 
     private static TEnum? ParseOptional<TEnum>(string? name)

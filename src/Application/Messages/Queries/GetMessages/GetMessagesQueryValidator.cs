@@ -1,7 +1,5 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
-using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Application.Messages.Queries.GetMessages;
 

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Templates.Queries.GetTemplates;
 
 /// <summary>

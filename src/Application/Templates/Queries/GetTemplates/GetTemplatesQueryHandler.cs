@@ -1,16 +1,8 @@
-using MediatR;
-using Messaging.Application.Common.Models;
-
 namespace Messaging.Application.Templates.Queries.GetTemplates;
 
-public sealed class GetTemplatesQueryHandler : IRequestHandler<GetTemplatesQuery, TemplatePageDto>
+public sealed class GetTemplatesQueryHandler(TemplateCatalogue catalogue) : IRequestHandler<GetTemplatesQuery, TemplatePageDto>
 {
-    private readonly TemplateCatalogue _catalogue;
-
-    public GetTemplatesQueryHandler(TemplateCatalogue catalogue)
-    {
-        _catalogue = catalogue;
-    }
+    private readonly TemplateCatalogue _catalogue = catalogue;
 
     public async Task<TemplatePageDto> Handle(GetTemplatesQuery request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Messaging.Application.Common.Models;
 
 namespace Messaging.Application.Templates.Queries.GetTemplates;
 

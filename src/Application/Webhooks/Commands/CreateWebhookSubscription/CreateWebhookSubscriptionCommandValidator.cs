@@ -1,6 +1,5 @@
 using FluentValidation;
 using Messaging.Application.Events;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
 

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Webhooks.Commands.DeleteWebhookSubscription;
 
 /// <summary>Deletes a subscription with its deliveries: nothing more is delivered to it.</summary>

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Webhooks.Commands.RedeliverWebhookDelivery;
 
 /// <summary>Queues a delivery again, due now, whatever became of it; the receiver gets the same event id again.</summary>

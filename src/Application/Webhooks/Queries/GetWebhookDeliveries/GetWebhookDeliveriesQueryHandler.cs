@@ -1,19 +1,7 @@
-using MediatR;
-using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
-using Messaging.Application.Common.Models;
-
 namespace Messaging.Application.Webhooks.Queries.GetWebhookDeliveries;
 
-public sealed class GetWebhookDeliveriesQueryHandler : IRequestHandler<GetWebhookDeliveriesQuery, WebhookDeliveryPageDto>
+public sealed class GetWebhookDeliveriesQueryHandler(IWebhookSubscriptionRepository repository) : IRequestHandler<GetWebhookDeliveriesQuery, WebhookDeliveryPageDto>
 {
-    private readonly IWebhookSubscriptionRepository _repository;
-
-    public GetWebhookDeliveriesQueryHandler(IWebhookSubscriptionRepository repository)
-    {
-        _repository = repository;
-    }
-
     public async Task<WebhookDeliveryPageDto> Handle(GetWebhookDeliveriesQuery request, CancellationToken cancellationToken)
     {
         long? before = null;
@@ -24,9 +12,9 @@ public sealed class GetWebhookDeliveriesQueryHandler : IRequestHandler<GetWebhoo
                 : throw new FormatException("The cursor was not validated before the handler.");
         }
 
-        _ = await _repository.Find(request.SubscriptionId, cancellationToken)
+        _ = await repository.Find(request.SubscriptionId, cancellationToken)
             ?? throw NotFoundException.For("Webhook subscription", request.SubscriptionId);
-        var rows = await _repository.ListDeliveries(request.SubscriptionId, before, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
+        var rows = await repository.ListDeliveries(request.SubscriptionId, before, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
         var page = KeysetPaging.Cut(rows, request.Limit);
         return new WebhookDeliveryPageDto(
             [.. page.Items.Select(WebhookDeliveryDto.From)],

@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Webhooks.Queries.GetWebhookSubscriptionById;
 
 public sealed record GetWebhookSubscriptionByIdQuery(Guid Id) : IRequest<WebhookSubscriptionDto>;

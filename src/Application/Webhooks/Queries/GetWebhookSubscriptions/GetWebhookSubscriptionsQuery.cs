@@ -1,5 +1,3 @@
-using MediatR;
-
 namespace Messaging.Application.Webhooks.Queries.GetWebhookSubscriptions;
 
 /// <summary>Every subscription, oldest first; there are never more than <see cref="WebhookOptions.MaxSubscriptions"/>.</summary>

@@ -1,7 +1,7 @@
-using Messaging.Application.Events;
 using System.Text.Json;
 using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Conversations;
+using Messaging.Application.Events;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Recording;
 using Microsoft.Extensions.Options;
