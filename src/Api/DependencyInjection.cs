@@ -8,6 +8,7 @@ using Messaging.Api.ProblemResponses;
 using Messaging.Api.RateLimiting;
 using Messaging.Api.Telemetry;
 using Messaging.Application.Common.Addresses;
+using Messaging.Application.Common.Configuration;
 using Messaging.Application.Conversations;
 using Messaging.Application.Events;
 using Messaging.Application.Messages.UnknownOutcomes;
@@ -57,16 +58,15 @@ public static class DependencyInjection
         }));
 
         services.AddOptions<CustomerServiceWindowOptions>().BindConfiguration(CustomerServiceWindowOptions.SectionName);
-        services.AddOptions<PhoneNumberOptions>().BindConfiguration(PhoneNumberOptions.SectionName).ValidateOnStart();
-        services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.SectionName).ValidateOnStart();
-        services.AddOptions<UnknownOutcomeOptions>().BindConfiguration(UnknownOutcomeOptions.SectionName).ValidateOnStart();
+        services.AddOptions<PhoneNumberOptions>().BindConfiguration(PhoneNumberOptions.SectionName);
+        services.AddOptions<TemplateOptions>().BindConfiguration(TemplateOptions.SectionName);
+        services.AddOptions<UnknownOutcomeOptions>().BindConfiguration(UnknownOutcomeOptions.SectionName);
         services.AddApiKeyAuthentication(configuration);
         services.AddSendRateLimiting(configuration);
         services.AddTransient<IdempotencyFilter>();
         services.AddRequestLimits(configuration);
         services.AddEventStreams(configuration);
-        services.AddOptions<HostFilteringOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HostFilteringOptions>, AllowedHostsValidator>());
+        services.AddValidatedOptions<HostFilteringOptions, AllowedHostsValidator>();
         services.AddClosedCors(configuration);
         services.AddOpenTelemetryExport(configuration);
 
@@ -79,10 +79,7 @@ public static class DependencyInjection
 
     private static void AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApiOptions>()
-            .Bind(configuration.GetSection(ApiOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>());
+        services.AddValidatedOptions<ApiOptions, ApiOptionsValidator>().Bind(configuration.GetSection(ApiOptions.SectionName));
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((kestrel, api) =>
         {
             // The server's name and version help only those probing for weaknesses.
@@ -94,10 +91,7 @@ public static class DependencyInjection
 
     private static void AddEventStreams(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EventStreamOptions>()
-            .Bind(configuration.GetSection(EventStreamOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventStreamOptions>, EventStreamOptionsValidator>());
+        services.AddValidatedOptions<EventStreamOptions, EventStreamOptionsValidator>().Bind(configuration.GetSection(EventStreamOptions.SectionName));
         services.TryAddSingleton<EventStreamLimiter>();
     }
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Behaviours;
+using Messaging.Application.Common.Configuration;
 using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages;
@@ -57,12 +58,9 @@ public static class DependencyInjection
 
         // Defaults apply unless the host binds the section (see CustomerServiceWindowOptions.SectionName).
         services.AddOptions<CustomerServiceWindowOptions>();
-        services.AddOptions<PhoneNumberOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PhoneNumberOptions>, PhoneNumberOptionsValidator>());
-        services.AddOptions<TemplateOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TemplateOptions>, TemplateOptionsValidator>());
-        services.AddOptions<UnknownOutcomeOptions>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UnknownOutcomeOptions>, UnknownOutcomeOptionsValidator>());
+        services.AddValidatedOptions<PhoneNumberOptions, PhoneNumberOptionsValidator>();
+        services.AddValidatedOptions<TemplateOptions, TemplateOptionsValidator>();
+        services.AddValidatedOptions<UnknownOutcomeOptions, UnknownOutcomeOptionsValidator>();
 
         return services;
     }

@@ -1,4 +1,5 @@
 using Messaging.Api.Authorization;
+using Messaging.Application.Common.Configuration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,10 +13,7 @@ internal static class ApiKeyServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddApiKeyAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ApiKeyOptions>()
-            .Bind(configuration.GetSection(ApiKeyOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
+        services.AddValidatedOptions<ApiKeyOptions, ApiKeyOptionsValidator>().Bind(configuration.GetSection(ApiKeyOptions.SectionName));
         services.TryAddSingleton<ApiKeyRegistry>();
 
         services.AddAuthentication(ApiKeyDefaults.Scheme)

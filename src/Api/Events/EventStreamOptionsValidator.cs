@@ -1,3 +1,5 @@
+using Messaging.Application.Common.Configuration;
+
 namespace Messaging.Api.Events;
 
 internal sealed class EventStreamOptionsValidator : IValidateOptions<EventStreamOptions>
@@ -5,8 +7,7 @@ internal sealed class EventStreamOptionsValidator : IValidateOptions<EventStream
     public const int MaxStreamsPerKeyCeiling = 10_000;
 
     public ValidateOptionsResult Validate(string? name, EventStreamOptions options) =>
-        options.MaxStreamsPerKey is < 1 or > MaxStreamsPerKeyCeiling
-            ? ValidateOptionsResult.Fail(
-                $"{EventStreamOptions.SectionName}:MaxStreamsPerKey is {options.MaxStreamsPerKey}; it must be from 1 to {MaxStreamsPerKeyCeiling}.")
-            : ValidateOptionsResult.Success;
+        new SettingChecks(EventStreamOptions.SectionName)
+            .Within(nameof(options.MaxStreamsPerKey), options.MaxStreamsPerKey, 1, MaxStreamsPerKeyCeiling)
+            .Result;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Messaging.Api.ProblemResponses;
+using Messaging.Application.Common.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Messaging.Api.RateLimiting;
@@ -9,10 +10,7 @@ internal static class RateLimitingServiceCollectionExtensions
 {
     public static IServiceCollection AddSendRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SendRateLimitOptions>()
-            .Bind(configuration.GetSection(SendRateLimitOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendRateLimitOptions>, SendRateLimitOptionsValidator>());
+        services.AddValidatedOptions<SendRateLimitOptions, SendRateLimitOptionsValidator>().Bind(configuration.GetSection(SendRateLimitOptions.SectionName));
 
         services.AddRateLimiter(options =>
         {

@@ -1,22 +1,20 @@
+using Messaging.Application.Common.Configuration;
+
 namespace Messaging.Application.Templates;
 
 internal sealed class TemplateOptionsValidator : IValidateOptions<TemplateOptions>
 {
-    public ValidateOptionsResult Validate(string? name, TemplateOptions options)
-    {
-        var failures = new List<string>();
-        if (options.CacheSeconds is < 0 or > TemplateOptions.MaxSeconds)
-        {
-            failures.Add($"{TemplateOptions.SectionName}:CacheSeconds is {options.CacheSeconds}; it must be from 0 to {TemplateOptions.MaxSeconds} (a day).");
-        }
-
-        if (options.RecheckSeconds < 0 || options.RecheckSeconds > Math.Max(0, options.CacheSeconds))
-        {
-            failures.Add(
-                $"{TemplateOptions.SectionName}:RecheckSeconds is {options.RecheckSeconds}; it must be from 0 to " +
-                $"{TemplateOptions.SectionName}:CacheSeconds ({options.CacheSeconds}).");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, TemplateOptions options) =>
+        new SettingChecks(TemplateOptions.SectionName)
+            .Require(
+                options.CacheSeconds is >= 0 and <= TemplateOptions.MaxSeconds,
+                nameof(options.CacheSeconds),
+                options.CacheSeconds,
+                $"from 0 to {TemplateOptions.MaxSeconds} (a day)")
+            .Require(
+                options.RecheckSeconds >= 0 && options.RecheckSeconds <= Math.Max(0, options.CacheSeconds),
+                nameof(options.RecheckSeconds),
+                options.RecheckSeconds,
+                $"from 0 to {TemplateOptions.SectionName}:CacheSeconds ({options.CacheSeconds})")
+            .Result;
 }

@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,10 +9,7 @@ public static class EventsServiceCollectionExtensions
     /// <summary>The outbox (events written with the changes they announce) and this instance's tail of it.</summary>
     public static IServiceCollection AddEventOutbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OutboxOptions>()
-            .Bind(configuration.GetSection(OutboxOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>().Bind(configuration.GetSection(OutboxOptions.SectionName));
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IEventOutbox, EventOutbox>();
         services.TryAddScoped<IEventLog, EventLog>();

@@ -1,21 +1,12 @@
+using Messaging.Application.Common.Configuration;
+
 namespace Messaging.Infrastructure.Idempotency;
 
 internal sealed class IdempotencyOptionsValidator : IValidateOptions<IdempotencyOptions>
 {
-    public ValidateOptionsResult Validate(string? name, IdempotencyOptions options)
-    {
-        var failures = new List<string>();
-        if (options.RetentionHours < IdempotencyOptions.MinimumRetentionHours)
-        {
-            failures.Add(
-                $"{IdempotencyOptions.SectionName}:RetentionHours is {options.RetentionHours}; it must be at least {IdempotencyOptions.MinimumRetentionHours}.");
-        }
-
-        if (options.PurgeIntervalMinutes < 1)
-        {
-            failures.Add($"{IdempotencyOptions.SectionName}:PurgeIntervalMinutes is {options.PurgeIntervalMinutes}; it must be at least 1.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    public ValidateOptionsResult Validate(string? name, IdempotencyOptions options) =>
+        new SettingChecks(IdempotencyOptions.SectionName)
+            .AtLeast(nameof(options.RetentionHours), options.RetentionHours, IdempotencyOptions.MinimumRetentionHours)
+            .AtLeast(nameof(options.PurgeIntervalMinutes), options.PurgeIntervalMinutes, 1)
+            .Result;
 }

@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,10 +10,7 @@ internal static class IdempotencyServiceCollectionExtensions
     internal static IServiceCollection AddIdempotency(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<IdempotencyOptions>()
-            .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>());
+        services.AddValidatedOptions<IdempotencyOptions, IdempotencyOptionsValidator>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddHostedService<IdempotencyPurgeService>();
         return services;

@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Configuration;
 using Npgsql;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -23,25 +24,11 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
             return ValidateOptionsResult.Fail($"{DatabaseOptions.SectionName}:ConnectionString is not a PostgreSQL connection string: {problem}");
         }
 
-        if (options.MaxWriteBatchSize is < 1 or > DatabaseOptions.MaxWriteBatchSizeLimit)
-        {
-            return ValidateOptionsResult.Fail(
-                $"{DatabaseOptions.SectionName}:MaxWriteBatchSize is {options.MaxWriteBatchSize}; it must be from 1 to {DatabaseOptions.MaxWriteBatchSizeLimit}.");
-        }
-
-        if (options.PendingStatusRetentionDays < 1)
-        {
-            return ValidateOptionsResult.Fail(
-                $"{DatabaseOptions.SectionName}:PendingStatusRetentionDays is {options.PendingStatusRetentionDays}; it must be at least 1.");
-        }
-
-        if (options.PendingStatusPurgeIntervalMinutes < 1)
-        {
-            return ValidateOptionsResult.Fail(
-                $"{DatabaseOptions.SectionName}:PendingStatusPurgeIntervalMinutes is {options.PendingStatusPurgeIntervalMinutes}; it must be at least 1.");
-        }
-
-        return ValidateOptionsResult.Success;
+        return new SettingChecks(DatabaseOptions.SectionName)
+            .Within(nameof(options.MaxWriteBatchSize), options.MaxWriteBatchSize, 1, DatabaseOptions.MaxWriteBatchSizeLimit)
+            .AtLeast(nameof(options.PendingStatusRetentionDays), options.PendingStatusRetentionDays, 1)
+            .AtLeast(nameof(options.PendingStatusPurgeIntervalMinutes), options.PendingStatusPurgeIntervalMinutes, 1)
+            .Result;
     }
 
     // Parsed here, so that a typo fails at start with the key's name rather than at the first request.

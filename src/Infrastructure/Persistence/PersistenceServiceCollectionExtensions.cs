@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Configuration;
 using Messaging.Application.Common.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,10 +17,7 @@ internal static class PersistenceServiceCollectionExtensions
 
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>()
-            .Bind(configuration.GetSection(DatabaseOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+        services.AddValidatedOptions<DatabaseOptions, DatabaseOptionsValidator>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
 
         // Every provider's context is registered and the provider is chosen when one is resolved, so an invalid
         // configuration surfaces as the validator's message rather than as a half-built container. Pooled: a request

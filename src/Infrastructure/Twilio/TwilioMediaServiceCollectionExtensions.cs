@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Configuration;
 using Messaging.Infrastructure.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,10 +14,7 @@ internal static class TwilioMediaServiceCollectionExtensions
     /// </summary>
     internal static IServiceCollection AddTwilioMedia(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TwilioMediaOptions>()
-            .Bind(configuration.GetSection(TwilioOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioMediaOptions>, TwilioMediaOptionsValidator>());
+        services.AddValidatedOptions<TwilioMediaOptions, TwilioMediaOptionsValidator>().Bind(configuration.GetSection(TwilioOptions.SectionName));
 
         // Redirects are followed by the client itself, so that credentials are dropped after the first hop and every
         // hop is checked; the handler following them would resend the Authorization header to wherever they point.

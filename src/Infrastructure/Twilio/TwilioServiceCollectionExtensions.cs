@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Configuration;
 using Messaging.Application.Common.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,14 +18,8 @@ internal static class TwilioServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMessagingTelemetry();
-        services.AddOptions<TwilioOptions>()
-            .Bind(configuration.GetSection(TwilioOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>());
-        services.AddOptions<TwilioResilienceOptions>()
-            .Bind(configuration.GetSection(TwilioResilienceOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TwilioResilienceOptions>, TwilioResilienceOptionsValidator>());
+        services.AddValidatedOptions<TwilioOptions, TwilioOptionsValidator>().Bind(configuration.GetSection(TwilioOptions.SectionName));
+        services.AddValidatedOptions<TwilioResilienceOptions, TwilioResilienceOptionsValidator>().Bind(configuration.GetSection(TwilioResilienceOptions.SectionName));
 
         services.TryAddSingleton(provider => TwilioAccount.From(provider.GetRequiredService<IOptions<TwilioOptions>>().Value));
         services.TryAddSingleton<TwilioWebhookUrls>();

@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Configuration;
 using Messaging.Application.Webhooks;
 using Messaging.Infrastructure.Network;
 using Microsoft.Extensions.Configuration;
@@ -10,10 +11,7 @@ internal static class WebhooksServiceCollectionExtensions
     /// <summary>Webhook subscriptions, their dispatcher and its HTTP client, bound to the <c>Webhooks</c> section.</summary>
     internal static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>()
-            .Bind(configuration.GetSection(WebhookOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.AddValidatedOptions<WebhookOptions, WebhookOptionsValidator>().Bind(configuration.GetSection(WebhookOptions.SectionName));
         services.AddScoped<IWebhookSubscriptionRepository, WebhookSubscriptionRepository>();
         services.TryAddSingleton<IWebhookAddressCheck, WebhookAddressCheck>();
         services.AddScoped<WebhookDeliveryStore>();

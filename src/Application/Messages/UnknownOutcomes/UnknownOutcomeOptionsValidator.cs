@@ -1,3 +1,5 @@
+using Messaging.Application.Common.Configuration;
+
 namespace Messaging.Application.Messages.UnknownOutcomes;
 
 public sealed class UnknownOutcomeOptionsValidator : IValidateOptions<UnknownOutcomeOptions>
@@ -7,29 +9,15 @@ public sealed class UnknownOutcomeOptionsValidator : IValidateOptions<UnknownOut
     public ValidateOptionsResult Validate(string? name, UnknownOutcomeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        const string Section = UnknownOutcomeOptions.SectionName;
-        var failures = new List<string>();
-        if (options.LookUpAfterSeconds < 1)
-        {
-            failures.Add($"{Section}:LookUpAfterSeconds is {options.LookUpAfterSeconds}; it must be at least 1.");
-        }
-
-        if (options.GiveUpAfterMinutes < 1 || options.GiveUpAfter <= options.LookUpAfter)
-        {
-            failures.Add(
-                $"{Section}:GiveUpAfterMinutes is {options.GiveUpAfterMinutes}; it must be at least 1 and longer than LookUpAfterSeconds ({options.LookUpAfterSeconds} s).");
-        }
-
-        if (options.IntervalSeconds < 1)
-        {
-            failures.Add($"{Section}:IntervalSeconds is {options.IntervalSeconds}; it must be at least 1.");
-        }
-
-        if (options.BatchSize is < 1 or > MaxBatchSize)
-        {
-            failures.Add($"{Section}:BatchSize is {options.BatchSize}; it must be from 1 to {MaxBatchSize}.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return new SettingChecks(UnknownOutcomeOptions.SectionName)
+            .AtLeast(nameof(options.LookUpAfterSeconds), options.LookUpAfterSeconds, 1)
+            .Require(
+                options.GiveUpAfterMinutes >= 1 && options.GiveUpAfter > options.LookUpAfter,
+                nameof(options.GiveUpAfterMinutes),
+                options.GiveUpAfterMinutes,
+                $"at least 1 and longer than LookUpAfterSeconds ({options.LookUpAfterSeconds} s)")
+            .AtLeast(nameof(options.IntervalSeconds), options.IntervalSeconds, 1)
+            .Within(nameof(options.BatchSize), options.BatchSize, 1, MaxBatchSize)
+            .Result;
     }
 }
