@@ -34,5 +34,4 @@ public sealed class SettingChecksTests
             "Section:Limit is unset; it must be set.",
         }));
     }
-
 }
