@@ -6,7 +6,7 @@ namespace Messaging.Application.Conversations.Queries.GetConversations;
 /// </summary>
 public sealed record GetConversationsQuery(
     int Limit = GetConversationsQuery.DefaultLimit,
-    string? Cursor = null) : IRequest<ConversationPageDto>
+    string? Cursor = null) : IRequest<ConversationPageDto>, IPageRequest
 {
     public const int DefaultLimit = 50;
 

@@ -10,7 +10,7 @@ public sealed record GetMessagesQuery(
     string? Direction = null,
     string? Status = null,
     int Limit = GetMessagesQuery.DefaultLimit,
-    string? Cursor = null) : IRequest<MessagePageDto>
+    string? Cursor = null) : IRequest<MessagePageDto>, IPageRequest
 {
     public const int DefaultLimit = 50;
 

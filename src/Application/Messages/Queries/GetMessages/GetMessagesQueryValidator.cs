@@ -24,13 +24,7 @@ public sealed class GetMessagesQueryValidator : AbstractValidator<GetMessagesQue
             .When(x => x.Status is not null)
             .WithMessage($"'Status' must be one of: {StatusNames}.");
 
-        RuleFor(x => x.Limit)
-            .InclusiveBetween(1, GetMessagesQuery.MaxLimit);
-
-        RuleFor(x => x.Cursor)
-            .Must(cursor => MessageCursor.TryDecode(cursor, out _))
-            .When(x => x.Cursor is not null)
-            .WithMessage("'Cursor' is not a cursor this API issued; pass the 'nextCursor' of the previous page.");
+        Include(new PageRequestValidator<GetMessagesQuery>(GetMessagesQuery.MaxLimit, cursor => MessageCursor.TryDecode(cursor, out _)));
     }
 
     private static string NamesOf<TEnum>()

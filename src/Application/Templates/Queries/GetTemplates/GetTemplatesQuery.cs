@@ -12,7 +12,7 @@ public sealed record GetTemplatesQuery(
     string? Status = null,
     string? Language = null,
     string? Name = null,
-    bool Refresh = false) : IRequest<TemplatePageDto>
+    bool Refresh = false) : IRequest<TemplatePageDto>, IPageRequest
 {
     public const int DefaultLimit = 50;
 

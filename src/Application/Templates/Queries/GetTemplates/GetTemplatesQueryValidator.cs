@@ -6,13 +6,7 @@ public sealed class GetTemplatesQueryValidator : AbstractValidator<GetTemplatesQ
 {
     public GetTemplatesQueryValidator()
     {
-        RuleFor(x => x.Limit)
-            .InclusiveBetween(1, GetTemplatesQuery.MaxLimit);
-
-        RuleFor(x => x.Cursor)
-            .Must(cursor => TemplateCursor.TryDecode(cursor, out _))
-            .When(x => x.Cursor is not null)
-            .WithMessage("'Cursor' is not a cursor this API issued; pass the 'nextCursor' of the previous page.");
+        Include(new PageRequestValidator<GetTemplatesQuery>(GetTemplatesQuery.MaxLimit, cursor => TemplateCursor.TryDecode(cursor, out _)));
 
         // Statuses are compared as words, whatever Twilio adds in future; languages as Twilio writes them (en, pt_BR).
         RuleFor(x => x.Status)

@@ -7,7 +7,7 @@ namespace Messaging.Application.Webhooks.Queries.GetWebhookDeliveries;
 public sealed record GetWebhookDeliveriesQuery(
     Guid SubscriptionId,
     int Limit = GetWebhookDeliveriesQuery.DefaultLimit,
-    string? Cursor = null) : IRequest<WebhookDeliveryPageDto>
+    string? Cursor = null) : IRequest<WebhookDeliveryPageDto>, IPageRequest
 {
     public const int DefaultLimit = 50;
 

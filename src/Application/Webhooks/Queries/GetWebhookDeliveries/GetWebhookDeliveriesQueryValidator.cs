@@ -6,12 +6,6 @@ public sealed class GetWebhookDeliveriesQueryValidator : AbstractValidator<GetWe
 {
     public GetWebhookDeliveriesQueryValidator()
     {
-        RuleFor(x => x.Limit)
-            .InclusiveBetween(1, GetWebhookDeliveriesQuery.MaxLimit);
-
-        RuleFor(x => x.Cursor)
-            .Must(cursor => WebhookDeliveryCursor.TryDecode(cursor, out _))
-            .When(x => x.Cursor is not null)
-            .WithMessage("'Cursor' is not a cursor this API issued; pass the 'nextCursor' of the previous page.");
+        Include(new PageRequestValidator<GetWebhookDeliveriesQuery>(GetWebhookDeliveriesQuery.MaxLimit, cursor => WebhookDeliveryCursor.TryDecode(cursor, out _)));
     }
 }
