@@ -113,22 +113,15 @@ internal static class Problems
             "https://tools.ietf.org/html/rfc9110#section-15.5.2",
             "The key sent is not one this service accepts.");
 
-    public static ProblemDetails MissingScope(IReadOnlyCollection<string> scopes)
-    {
-        var problem = Problem(
+    public static ProblemDetails MissingScope(IReadOnlyCollection<string> scopes) =>
+        Problem(
             StatusCodes.Status403Forbidden,
             "The API key does not allow this.",
             "https://tools.ietf.org/html/rfc9110#section-15.5.4",
             scopes.Count == 0
                 ? "The API key lacks a scope this endpoint needs."
-                : $"This endpoint needs the scope {string.Join(", ", scopes.Select(s => $"'{s}'"))}.");
-        if (scopes.Count > 0)
-        {
-            problem.Extensions["requiredScopes"] = scopes;
-        }
-
-        return problem;
-    }
+                : $"This endpoint needs the scope {string.Join(", ", scopes.Select(s => $"'{s}'"))}.")
+            .With("requiredScopes", scopes, when: scopes.Count > 0);
 
     public static ProblemDetails TooManyRequests(int? retryAfterSeconds) =>
         Problem(
@@ -181,63 +174,32 @@ internal static class Problems
             "https://tools.ietf.org/html/rfc9110#section-15.6.1",
             "The message may have been sent. Look for it before sending it again with a new Idempotency-Key.");
 
-    private static ProblemDetails Rejected(MessageRejectedException rejected)
-    {
-        var problem = Problem(
-            StatusCodes.Status422UnprocessableEntity,
-            "Twilio rejected the message.",
-            UnprocessableType,
-            rejected.Message);
-        problem.Extensions["twilioCode"] = rejected.TwilioCode;
-        problem.Extensions["messageId"] = rejected.MessageId;
-        if (rejected.MoreInfo is not null)
-        {
-            problem.Extensions["moreInfo"] = rejected.MoreInfo;
-        }
-
-        return problem;
-    }
+    private static ProblemDetails Rejected(MessageRejectedException rejected) =>
+        Problem(StatusCodes.Status422UnprocessableEntity, "Twilio rejected the message.", UnprocessableType, rejected.Message)
+            .With("twilioCode", rejected.TwilioCode)
+            .With("messageId", rejected.MessageId)
+            .With("moreInfo", rejected.MoreInfo, when: rejected.MoreInfo is not null);
 
     private static ProblemDetails WindowClosed(CustomerServiceWindowClosedException windowClosed, ClaimsPrincipal user)
     {
         // When a customer last wrote is part of the conversation, which a key that may only send must not read.
         var mayRead = user.HasClaim(ApiKeyDefaults.ScopeClaim, ApiScopes.MessagesRead);
-        var problem = Problem(
-            StatusCodes.Status422UnprocessableEntity,
-            "The customer-service window is closed.",
-            UnprocessableType,
-            mayRead
-                ? windowClosed.Message
-                : $"{windowClosed.Contact} has not written in the last 24 hours, so free-form messages cannot reach them; send an approved template (contentSid) instead.");
-        problem.Extensions["contact"] = windowClosed.Contact;
-        if (mayRead)
-        {
-            problem.Extensions["windowOpenUntil"] = windowClosed.WindowOpenUntil;
-        }
-
-        return problem;
+        var detail = mayRead
+            ? windowClosed.Message
+            : $"{windowClosed.Contact} has not written in the last 24 hours, so free-form messages cannot reach them; send an approved template (contentSid) instead.";
+        return Problem(StatusCodes.Status422UnprocessableEntity, "The customer-service window is closed.", UnprocessableType, detail)
+            .With("contact", windowClosed.Contact)
+            .With("windowOpenUntil", windowClosed.WindowOpenUntil, when: mayRead);
     }
 
     private static ProblemDetails TemplateNotSendable(TemplateNotSendableException template)
     {
-        var problem = Problem(
-            StatusCodes.Status422UnprocessableEntity,
-            "The template cannot be sent.",
-            UnprocessableType,
-            template.Message);
-        problem.Extensions["contentSid"] = template.ContentSid;
-        if (template.ApprovalStatus is not null)
-        {
-            problem.Extensions["approvalStatus"] = template.ApprovalStatus;
-        }
-
-        if (template.MissingVariables.Count > 0 || template.ExtraVariables.Count > 0)
-        {
-            problem.Extensions["missingVariables"] = template.MissingVariables;
-            problem.Extensions["extraVariables"] = template.ExtraVariables;
-        }
-
-        return problem;
+        var variablesWrong = template.MissingVariables.Count > 0 || template.ExtraVariables.Count > 0;
+        return Problem(StatusCodes.Status422UnprocessableEntity, "The template cannot be sent.", UnprocessableType, template.Message)
+            .With("contentSid", template.ContentSid)
+            .With("approvalStatus", template.ApprovalStatus, when: template.ApprovalStatus is not null)
+            .With("missingVariables", template.MissingVariables, when: variablesWrong)
+            .With("extraVariables", template.ExtraVariables, when: variablesWrong);
     }
 
     private static ProblemDetails Problem(int status, string title, string type, string detail) => new()
@@ -247,4 +209,15 @@ internal static class Problems
         Type = type,
         Detail = detail,
     };
+
+    /// <summary>Adds a member to the problem (RFC 9457 extension), only <paramref name="when"/> it applies.</summary>
+    private static ProblemDetails With(this ProblemDetails problem, string key, object? value, bool when = true)
+    {
+        if (when)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
 }
