@@ -1,3 +1,4 @@
+using Messaging.Infrastructure.Persistence;
 using Messaging.Application.Common.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,7 @@ public static class EventsServiceCollectionExtensions
         services.TryAddScoped<IEventLog, EventLog>();
         services.TryAddSingleton<EventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
-        services.AddHostedService<EventPurgeService>();
+        services.AddPurge<EventPurge>();
         return services;
     }
 }

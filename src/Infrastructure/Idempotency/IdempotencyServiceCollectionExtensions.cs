@@ -1,3 +1,4 @@
+using Messaging.Infrastructure.Persistence;
 using Messaging.Application.Common.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,7 @@ internal static class IdempotencyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<IdempotencyOptions, IdempotencyOptionsValidator>().Bind(configuration.GetSection(IdempotencyOptions.SectionName));
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
-        services.AddHostedService<IdempotencyPurgeService>();
+        services.AddPurge<IdempotencyPurge>();
         return services;
     }
 }

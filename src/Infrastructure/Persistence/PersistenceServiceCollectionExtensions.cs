@@ -49,7 +49,7 @@ internal static class PersistenceServiceCollectionExtensions
         services.AddScoped<IPendingStatusUpdateRepository, PendingStatusUpdateRepository>();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHostedService<PendingStatusPurgeService>();
+        services.AddPurge<PendingStatusPurge>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Messaging.Infrastructure.Persistence;
 using Messaging.Application.Common.Configuration;
 using Messaging.Application.Webhooks;
 using Messaging.Infrastructure.Network;
@@ -36,7 +37,7 @@ internal static class WebhooksServiceCollectionExtensions
             });
         services.TryAddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
-        services.AddHostedService<WebhookDeliveryPurgeService>();
+        services.AddPurge<WebhookDeliveryPurge>();
         return services;
     }
 }

@@ -209,7 +209,7 @@ public sealed class OutboxTests(string provider) : DatabaseFixture(provider)
 
         await using (var scope = instance.CreateAsyncScope())
         {
-            var purged = await EventPurgeService.RemoveOccurredBefore(
+            var purged = await EventPurge.RemoveOccurredBefore(
                 scope.ServiceProvider.GetRequiredService<MessagingDbContext>(),
                 instance.GetRequiredService<DatabaseWriter>(),
                 Clock.GetUtcNow() - TimeSpan.FromDays(7),

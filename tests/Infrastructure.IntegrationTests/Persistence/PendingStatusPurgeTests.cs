@@ -66,8 +66,8 @@ public sealed class PendingStatusPurgeTests(string provider) : DatabaseFixture(p
             .AddSingleton<TimeProvider>(clock)
             .AddLogging(logging => logging.AddFakeLogging()));
 
-    private static PendingStatusPurgeService Purge(IServiceProvider instance) =>
-        instance.GetServices<IHostedService>().OfType<PendingStatusPurgeService>().Single();
+    private static PeriodicPurgeService<PendingStatusPurge> Purge(IServiceProvider instance) =>
+        instance.GetServices<IHostedService>().OfType<PeriodicPurgeService<PendingStatusPurge>>().Single();
 
     private static async Task<Guid> AddPendingAsync(IServiceProvider instance, DateTimeOffset receivedAt)
     {

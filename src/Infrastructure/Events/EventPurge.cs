@@ -6,17 +6,13 @@ namespace Messaging.Infrastructure.Events;
 /// Deletes events older than <see cref="OutboxOptions.RetentionDays"/>. The head row keeps the highest position, so
 /// positions are never reused, and a listener that asks for a purged position is told to start again.
 /// </summary>
-internal sealed class EventPurgeService(
-    IServiceScopeFactory scopeFactory,
-    IOptions<OutboxOptions> options,
-    TimeProvider timeProvider,
-    ILogger<EventPurgeService> logger) : PeriodicPurgeService(scopeFactory, timeProvider, logger)
+internal sealed class EventPurge(IOptions<OutboxOptions> options) : IPurge
 {
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.PurgeIntervalMinutes);
+    public TimeSpan Interval => TimeSpan.FromMinutes(options.Value.PurgeIntervalMinutes);
 
-    protected override string Rows => "events older than their retention";
+    public string Rows => "events older than their retention";
 
-    protected override Task<int> PurgeAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<int> PurgeAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
         RemoveOccurredBefore(
             services.GetRequiredService<MessagingDbContext>(),
             services.GetRequiredService<DatabaseWriter>(),

@@ -5,17 +5,13 @@ namespace Messaging.Infrastructure.Persistence;
 /// for another system's message) once they are older than <see cref="DatabaseOptions.PendingStatusRetentionDays"/>.
 /// A status still waiting for its message is applied the moment the message is stored, which happens within seconds.
 /// </summary>
-internal sealed class PendingStatusPurgeService(
-    IServiceScopeFactory scopeFactory,
-    IOptions<DatabaseOptions> options,
-    TimeProvider timeProvider,
-    ILogger<PendingStatusPurgeService> logger) : PeriodicPurgeService(scopeFactory, timeProvider, logger)
+internal sealed class PendingStatusPurge(IOptions<DatabaseOptions> options) : IPurge
 {
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.PendingStatusPurgeIntervalMinutes);
+    public TimeSpan Interval => TimeSpan.FromMinutes(options.Value.PendingStatusPurgeIntervalMinutes);
 
-    protected override string Rows => "pending statuses of messages never stored";
+    public string Rows => "pending statuses of messages never stored";
 
-    protected override Task<int> PurgeAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<int> PurgeAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
         new PendingStatusUpdateRepository(services.GetRequiredService<MessagingDbContext>(), services.GetRequiredService<DatabaseWriter>())
             .RemoveReceivedBefore(now - TimeSpan.FromDays(options.Value.PendingStatusRetentionDays), cancellationToken);
 }
