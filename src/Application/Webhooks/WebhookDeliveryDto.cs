@@ -27,22 +27,4 @@ public sealed record WebhookDeliveryDto
     public int? LastStatusCode { get; init; }
 
     public string? LastError { get; init; }
-
-    public static WebhookDeliveryDto From(WebhookDelivery delivery)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        return new WebhookDeliveryDto
-        {
-            Id = delivery.Id,
-            EventId = delivery.EventId,
-            EventType = delivery.EventType,
-            Position = delivery.EventPosition,
-            Status = delivery.Status,
-            Attempts = delivery.Attempts,
-            LastAttemptAt = delivery.LastAttemptAt,
-            NextAttemptAt = delivery.NextAttemptAt,
-            LastStatusCode = delivery.LastStatusCode,
-            LastError = delivery.LastError,
-        };
-    }
 }

@@ -20,19 +20,4 @@ public record WebhookSubscriptionDto
 
     /// <summary>Why the subscription was disabled; null while it is active.</summary>
     public string? DisabledReason { get; init; }
-
-    public static WebhookSubscriptionDto From(WebhookSubscription subscription)
-    {
-        ArgumentNullException.ThrowIfNull(subscription);
-        return new WebhookSubscriptionDto
-        {
-            Id = subscription.Id,
-            Url = subscription.Url,
-            EventTypes = subscription.EventTypes,
-            Status = subscription.Status,
-            CreatedAt = subscription.CreatedAt,
-            DisabledAt = subscription.DisabledAt,
-            DisabledReason = subscription.DisabledReason,
-        };
-    }
 }

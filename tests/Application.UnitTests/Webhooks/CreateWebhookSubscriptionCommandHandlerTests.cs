@@ -1,4 +1,5 @@
 using Messaging.Application.Common.Exceptions;
+using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Application.Webhooks;
 using Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
 using Messaging.Domain.Webhooks;
@@ -76,5 +77,5 @@ public sealed class CreateWebhookSubscriptionCommandHandlerTests
     }
 
     private CreateWebhookSubscriptionCommandHandler Handler() =>
-        new(_repository.Object, _addressCheck.Object, _events.Object, new FakeTimeProvider(Now), Options.Create(new WebhookOptions()));
+        new(_repository.Object, _addressCheck.Object, _events.Object, new FakeTimeProvider(Now), Options.Create(new WebhookOptions()), TestMapper.Instance);
 }

@@ -1,3 +1,4 @@
+using AutoMapper;
 using Messaging.Domain.Webhooks;
 
 namespace Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
@@ -7,7 +8,8 @@ public sealed class CreateWebhookSubscriptionCommandHandler(
     IWebhookAddressCheck addressCheck,
     IEventLog events,
     TimeProvider timeProvider,
-    IOptions<WebhookOptions> options) : IRequestHandler<CreateWebhookSubscriptionCommand, CreatedWebhookSubscriptionDto>
+    IOptions<WebhookOptions> options,
+    IMapper mapper) : IRequestHandler<CreateWebhookSubscriptionCommand, CreatedWebhookSubscriptionDto>
 {
     private readonly WebhookOptions _options = options.Value;
 
@@ -29,6 +31,6 @@ public sealed class CreateWebhookSubscriptionCommandHandler(
             throw WebhookSubscriptionLimitException.For(_options.MaxSubscriptions);
         }
 
-        return CreatedWebhookSubscriptionDto.From(subscription);
+        return mapper.Map<CreatedWebhookSubscriptionDto>(subscription);
     }
 }

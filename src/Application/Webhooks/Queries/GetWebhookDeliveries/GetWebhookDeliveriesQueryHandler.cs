@@ -1,6 +1,8 @@
+using AutoMapper;
+
 namespace Messaging.Application.Webhooks.Queries.GetWebhookDeliveries;
 
-public sealed class GetWebhookDeliveriesQueryHandler(IWebhookSubscriptionRepository repository) : IRequestHandler<GetWebhookDeliveriesQuery, WebhookDeliveryPageDto>
+public sealed class GetWebhookDeliveriesQueryHandler(IWebhookSubscriptionRepository repository, IMapper mapper) : IRequestHandler<GetWebhookDeliveriesQuery, WebhookDeliveryPageDto>
 {
     public async Task<WebhookDeliveryPageDto> Handle(GetWebhookDeliveriesQuery request, CancellationToken cancellationToken)
     {
@@ -17,7 +19,7 @@ public sealed class GetWebhookDeliveriesQueryHandler(IWebhookSubscriptionReposit
         var rows = await repository.ListDeliveries(request.SubscriptionId, before, KeysetPaging.RowsToFetch(request.Limit), cancellationToken);
         var page = KeysetPaging.Cut(rows, request.Limit);
         return new WebhookDeliveryPageDto(
-            [.. page.Items.Select(WebhookDeliveryDto.From)],
+            mapper.Map<IReadOnlyList<WebhookDeliveryDto>>(page.Items),
             page.NextCursor(d => WebhookDeliveryCursor.After(d.EventPosition)));
     }
 }

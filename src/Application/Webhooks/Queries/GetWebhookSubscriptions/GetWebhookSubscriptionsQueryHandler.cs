@@ -1,7 +1,9 @@
+using AutoMapper;
+
 namespace Messaging.Application.Webhooks.Queries.GetWebhookSubscriptions;
 
-public sealed class GetWebhookSubscriptionsQueryHandler(IWebhookSubscriptionRepository repository) : IRequestHandler<GetWebhookSubscriptionsQuery, IReadOnlyList<WebhookSubscriptionDto>>
+public sealed class GetWebhookSubscriptionsQueryHandler(IWebhookSubscriptionRepository repository, IMapper mapper) : IRequestHandler<GetWebhookSubscriptionsQuery, IReadOnlyList<WebhookSubscriptionDto>>
 {
     public async Task<IReadOnlyList<WebhookSubscriptionDto>> Handle(GetWebhookSubscriptionsQuery request, CancellationToken cancellationToken) =>
-        [.. (await repository.List(cancellationToken)).Select(WebhookSubscriptionDto.From)];
+        mapper.Map<IReadOnlyList<WebhookSubscriptionDto>>(await repository.List(cancellationToken));
 }
