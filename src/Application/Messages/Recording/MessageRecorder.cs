@@ -20,9 +20,6 @@ public sealed class MessageRecorder(
     ILogger<MessageRecorder> logger,
     MessagingTelemetry telemetry)
 {
-    private readonly IPendingStatusUpdateRepository _pending = pending;
-    private readonly MessageEvents _events = events;
-
     /// <summary>
     /// Stores <paramref name="message"/> unless its Twilio SID is stored already, applies the statuses reported for it
     /// before the save, and records it as sent or received. A message stored earlier is returned as it is, announcing
@@ -59,7 +56,7 @@ public sealed class MessageRecorder(
                     current = applied ?? current;
                 }
 
-                return _events.Added(current, stored.Conversation);
+                return events.Added(current, stored.Conversation);
             },
             cancellationToken);
 
@@ -111,7 +108,7 @@ public sealed class MessageRecorder(
                     // next callback picks them up.
                     var applied = await reconciler.ApplyPending(waSid, CancellationToken.None);
                     return !ignored || applied is not null
-                        ? _events.Changed(applied ?? message)
+                        ? events.Changed(applied ?? message)
                         : mapper.Map<MessageDto>(message);
                 }
 
@@ -119,7 +116,7 @@ public sealed class MessageRecorder(
                 // and the message looked for again afterwards; the save does the same in the other order, so one of
                 // the two applies it. From here on the work is finished even if Twilio hangs up: a half-done
                 // hand-over could drop the status.
-                await _pending.Add(ifAbsent, CancellationToken.None);
+                await pending.Add(ifAbsent, CancellationToken.None);
                 keptPending = true;
 
                 // A message stored with an unknown outcome has no SID to be found by; the id in the callback URL
@@ -127,11 +124,11 @@ public sealed class MessageRecorder(
                 if (messageId is { } id
                     && await IdentifyIn(id, waSid, _ => false, ifAbsent.ReceivedAt, CancellationToken.None) is { } identified)
                 {
-                    return _events.Changed(identified);
+                    return events.Changed(identified);
                 }
 
                 // The message may have been stored since the look-up; then the status just kept applies now.
-                return await reconciler.ApplyPending(waSid, CancellationToken.None) is { } late ? _events.Changed(late) : null;
+                return await reconciler.ApplyPending(waSid, CancellationToken.None) is { } late ? events.Changed(late) : null;
             },
             cancellationToken);
 
@@ -157,7 +154,7 @@ public sealed class MessageRecorder(
         Guid id, string waSid, Func<Message, bool> change, DateTimeOffset at, CancellationToken cancellationToken)
     {
         return await unitOfWork.Run(
-            async token => await IdentifyIn(id, waSid, change, at, token) is { } identified ? _events.Changed(identified) : null,
+            async token => await IdentifyIn(id, waSid, change, at, token) is { } identified ? events.Changed(identified) : null,
             cancellationToken);
     }
 
@@ -171,14 +168,14 @@ public sealed class MessageRecorder(
         var changed = false;
         return await unitOfWork.Run(
             async token => await messages.UpdateById(id, m => changed = change(m), token) is { } message
-                ? changed ? _events.Changed(message) : mapper.Map<MessageDto>(message)
+                ? changed ? events.Changed(message) : mapper.Map<MessageDto>(message)
                 : null,
             cancellationToken);
     }
 
     private async Task<Message?> IdentifyFromPending(Message message, CancellationToken cancellationToken)
     {
-        var sid = await _pending.FindSidFor(message.Id, cancellationToken);
+        var sid = await pending.FindSidFor(message.Id, cancellationToken);
         return sid is null ? null : await IdentifyIn(message.Id, sid, _ => false, message.CreatedAt, cancellationToken);
     }
 

@@ -26,7 +26,6 @@ public sealed partial class UnknownOutcomeReconciler(
 
     private const int ListLimit = 200;
 
-    private readonly IMessageRepository _messages = messages;
     private readonly ILogger<UnknownOutcomeReconciler> _logger = logger;
 
     /// <summary>One round over the oldest unknown sends; returns how many were named or given up.</summary>
@@ -34,7 +33,7 @@ public sealed partial class UnknownOutcomeReconciler(
     {
         var settings = options.CurrentValue;
         var now = timeProvider.GetUtcNow();
-        var unknown = await _messages.ListOutcomeUnknown(now - settings.LookUpAfter, settings.BatchSize, cancellationToken);
+        var unknown = await messages.ListOutcomeUnknown(now - settings.LookUpAfter, settings.BatchSize, cancellationToken);
         var settled = 0;
         foreach (var message in unknown)
         {
@@ -64,7 +63,7 @@ public sealed partial class UnknownOutcomeReconciler(
         foreach (var candidate in listed.Where(c => SameContent(message, c)).OrderBy(c => Distance(message, c)))
         {
             // A SID that already has its row belongs to another send with the same content.
-            if (await _messages.IsSidStored(candidate.Sid, cancellationToken))
+            if (await messages.IsSidStored(candidate.Sid, cancellationToken))
             {
                 continue;
             }

@@ -13,12 +13,10 @@ public sealed class SendMessageCommandHandler(
     MessageRecorder recorder,
     TimeProvider timeProvider) : IRequestHandler<SendMessageCommand, MessageDto>
 {
-    private readonly ITwilioGateway _gateway = gateway;
-
     public async Task<MessageDto> Handle(SendMessageCommand request, CancellationToken cancellationToken)
     {
         var to = WhatsAppAddressParser.Parse(request.To);
-        var from = WhatsAppAddressParser.Parse(_gateway.SenderAddress);
+        var from = WhatsAppAddressParser.Parse(gateway.SenderAddress);
         var body = string.IsNullOrWhiteSpace(request.Body) ? null : request.Body;
         var mediaUrls = request.MediaUrls ?? [];
         var contentVariables = request.ContentVariables is { Count: > 0 } variables
@@ -47,7 +45,7 @@ public sealed class SendMessageCommandHandler(
         TwilioSendResult sent;
         try
         {
-            sent = await _gateway.SendAsync(
+            sent = await gateway.SendAsync(
                 new TwilioSendRequest(id, to.Value, body, mediaUrls, request.ContentSid, contentVariables),
                 CancellationToken.None);
         }
