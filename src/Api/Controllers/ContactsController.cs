@@ -3,11 +3,8 @@ using Messaging.Application.Contacts.Queries.LookupContact;
 
 namespace Messaging.Api.Controllers;
 
-[ApiController]
 [Route("api/contacts")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class ContactsController(IMediator mediator) : ControllerBase
+public sealed class ContactsController(IMediator mediator) : ApiKeyControllerBase
 {
     /// <summary>
     /// Reads a typed phone number with the default region's rules (<c>Messaging:DefaultRegion</c>) and answers the

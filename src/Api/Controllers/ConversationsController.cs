@@ -3,9 +3,8 @@ using Messaging.Application.Conversations.Queries.GetConversations;
 
 namespace Messaging.Api.Controllers;
 
-[ApiController]
 [Route("api/conversations")]
-public sealed class ConversationsController(IMediator mediator) : ControllerBase
+public sealed class ConversationsController(IMediator mediator) : ApiKeyControllerBase
 {
     /// <summary>
     /// Lists conversations, one per contact, most recent activity first, one page at a time. A conversation's messages

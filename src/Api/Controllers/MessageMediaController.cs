@@ -4,9 +4,8 @@ using Messaging.Application.Messages.Queries.GetMessageMedia;
 namespace Messaging.Api.Controllers;
 
 /// <summary>Relays the media of stored messages from Twilio, which needs the account's credentials the dashboard must not have.</summary>
-[ApiController]
 [Route("api/messages/{id}/media")]
-public sealed class MessageMediaController(IMediator mediator) : ControllerBase
+public sealed class MessageMediaController(IMediator mediator) : ApiKeyControllerBase
 {
     /// <summary>Streams medium <paramref name="index"/> (0-based) of message <paramref name="id"/> with its content type.</summary>
     [Authorize(Policy = ApiPolicies.MessagesRead)]

@@ -10,11 +10,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Api.Controllers;
 
-[ApiController]
 [Route("api/messages")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class MessagesController(IMediator mediator) : ControllerBase
+public sealed class MessagesController(IMediator mediator) : ApiKeyControllerBase
 {
     /// <summary>
     /// Sends a WhatsApp message and returns it as stored: 201 when Twilio took it, 202 with status <c>unknown</c> when

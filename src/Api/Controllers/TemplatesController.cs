@@ -3,11 +3,8 @@ using Messaging.Application.Templates.Queries.GetTemplates;
 
 namespace Messaging.Api.Controllers;
 
-[ApiController]
 [Route("api/templates")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class TemplatesController(IMediator mediator) : ControllerBase
+public sealed class TemplatesController(IMediator mediator) : ApiKeyControllerBase
 {
     /// <summary>
     /// Lists the account's content templates from Twilio's Content API, with their WhatsApp approval as Twilio reports

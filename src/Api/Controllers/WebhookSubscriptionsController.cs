@@ -10,12 +10,9 @@ using Messaging.Application.Webhooks.Queries.GetWebhookSubscriptions;
 namespace Messaging.Api.Controllers;
 
 /// <summary>Signed outgoing webhooks: subscriptions, and what became of each event delivered to them.</summary>
-[ApiController]
 [Route("api/webhook-subscriptions")]
 [Authorize(Policy = ApiPolicies.WebhooksManage)]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
-[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class WebhookSubscriptionsController(IMediator mediator) : ControllerBase
+public sealed class WebhookSubscriptionsController(IMediator mediator) : ApiKeyControllerBase
 {
     /// <summary>
     /// Subscribes a URL to events. The answer holds the secret the deliveries are signed with; it is never shown again.

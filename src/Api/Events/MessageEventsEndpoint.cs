@@ -35,6 +35,10 @@ public static class MessageEventsEndpoint
         ArgumentNullException.ThrowIfNull(endpoints);
         return endpoints.MapGet(Route, Stream)
             .RequireAuthorization(ApiPolicies.MessagesRead)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("GetMessageEvents");
     }
 
