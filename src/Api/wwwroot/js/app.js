@@ -16,6 +16,9 @@ import { createThread } from './thread.js';
 
 const $ = (id) => document.getElementById(id);
 
+// Every view that calls the API signs out the same way when the key stops being accepted.
+const keyRefused = () => signOut('Your API key is no longer accepted.');
+
 let state = createState();
 let events = null;
 
@@ -50,7 +53,7 @@ const templatePicker = createTemplatePicker({
   button: $('template-send'),
   error: $('template-error'),
   onSend: (content) => composer.sendTemplate(content),
-  onUnauthorized: () => signOut('Your API key is no longer accepted.'),
+  onUnauthorized: keyRefused,
 });
 
 const composer = createComposer({
@@ -64,7 +67,7 @@ const composer = createComposer({
   picker: templatePicker,
   getState: () => state,
   onMessage: (message) => receive(message, { sent: true }),
-  onUnauthorized: () => signOut('Your API key is no longer accepted.'),
+  onUnauthorized: keyRefused,
 });
 
 const newConversation = createNewConversation({
@@ -76,12 +79,12 @@ const newConversation = createNewConversation({
   summary: $('new-contact-summary'),
   open: $('new-contact-open'),
   onOpen: (contact, lookup) => openConversation(contact, lookup),
-  onUnauthorized: () => signOut('Your API key is no longer accepted.'),
+  onUnauthorized: keyRefused,
 });
 
 function showLoadError(error) {
   if (error instanceof ApiError && error.status === 401) {
-    signOut('Your API key is no longer accepted.');
+    keyRefused();
   } else {
     $('live').textContent = `Could not load: ${error.message}`;
   }
@@ -160,7 +163,7 @@ async function signIn(key) {
       $('live').textContent = s === 'live' ? 'Live' : 'Reconnecting…';
       $('live').classList.toggle('on', s === 'live');
     },
-    onUnauthorized: () => signOut('Your API key is no longer accepted.'),
+    onUnauthorized: keyRefused,
   });
 }
 
