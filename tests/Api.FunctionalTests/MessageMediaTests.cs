@@ -1,56 +1,45 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Twilio;
 using Messaging.TwilioEmulator;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Http;
 
 namespace Messaging.Api.FunctionalTests;
 
+/// <summary>
+/// <c>GET /api/messages/{id}/media/{index}</c>: the media customers sent, relayed from the emulator or from a stand-in for
+/// Twilio's API; each test starts the application it needs.
+/// </summary>
 public sealed class MessageMediaTests
 {
     private const string Customer = "+14155550123";
+    private const string AccountSid = TwilioStandIn.AccountSid;
+    private const string AuthToken = TwilioStandIn.AuthToken;
 
-    /// <summary>The account the service is configured with when a stand-in plays Twilio's API.</summary>
-    private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    private const string AuthToken = "stand-in-auth-token-0123456789ab";
-
-    private MessagingApiFactory _factory = null!;
+    /// <summary>Where the emulator posts the inbound webhooks of the media it simulates; only their media matter here.</summary>
     private FakeMediaHost _webhook = null!;
 
-    [SetUp]
-    public async Task SetUp()
+    [OneTimeSetUp]
+    public async Task StartWebhookReceiver() => _webhook = await FakeMediaHost.StartAsync(context =>
     {
-        _factory = new MessagingApiFactory();
-        _webhook = await FakeMediaHost.StartAsync(context =>
-        {
-            context.Response.StatusCode = 200;
-            return Task.CompletedTask;
-        });
-    }
+        context.Response.StatusCode = 200;
+        return Task.CompletedTask;
+    });
 
-    [TearDown]
-    public async Task TearDown()
-    {
-        _factory.Dispose();
-        await _webhook.DisposeAsync();
-    }
+    [OneTimeTearDown]
+    public async Task StopWebhookReceiver() => await _webhook.DisposeAsync();
 
     [TestCase("image/png")]
     [TestCase("application/pdf")]
     [TestCase("text/plain")]
     public async Task A_medium_a_customer_sent_is_relayed_with_the_emulator_bytes_and_content_type(string contentType)
     {
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
         var inbound = await SimulateAsync(emulator, contentType);
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, contentType));
+        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, contentType));
         var expected = await DownloadFromEmulatorAsync(emulator, inbound.MediaUrl);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
@@ -70,13 +59,14 @@ public sealed class MessageMediaTests
     public async Task The_medium_is_fetched_from_the_configured_api_whatever_host_the_webhook_named()
     {
         await using var other = await FakeMediaHost.StartAsync(context => context.Response.WriteAsync("secret-stealer"));
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
         var inbound = await SimulateAsync(emulator, "image/png");
 
         // The right resource for this message, but on a host the webhook could have named: only the port differs.
         var elsewhere = new Uri(other.BaseAddress, inbound.MediaUrl!.PathAndQuery);
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (elsewhere.AbsoluteUri, "image/png"));
+        var id = await StoreInboundAsync(app, inbound.MessageSid, (elsewhere.AbsoluteUri, "image/png"));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -91,7 +81,8 @@ public sealed class MessageMediaTests
     [Test]
     public async Task An_unknown_message_is_404()
     {
-        using var client = _factory.CreateClient();
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
 
         using var response = await client.GetAsync($"/api/messages/{Guid.NewGuid()}/media/0");
 
@@ -108,9 +99,10 @@ public sealed class MessageMediaTests
     [TestCase("first")]
     public async Task An_index_the_message_does_not_have_is_404(string index)
     {
-        using var client = _factory.CreateClient();
-        var inbound = await SimulateAsync(Emulator(_factory), "image/png");
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var inbound = await SimulateAsync(app.Emulator(), "image/png");
+        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/{index}");
 
@@ -120,8 +112,9 @@ public sealed class MessageMediaTests
     [Test]
     public async Task A_message_without_media_has_no_medium_0()
     {
-        using var client = _factory.CreateClient();
-        var id = await StoreInboundAsync(_factory, "SM" + Guid.NewGuid().ToString("N"));
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var id = await StoreInboundAsync(app, "SM" + Guid.NewGuid().ToString("N"));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -131,8 +124,9 @@ public sealed class MessageMediaTests
     [Test]
     public async Task The_media_of_a_message_sent_from_here_are_not_relayed()
     {
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
         var inbound = await SimulateAsync(emulator, "image/png");
         // The path of a real medium at Twilio, which the service could fetch with the account's credentials.
         var twilioMedium = "https://api.twilio.com" + inbound.MediaUrl!.PathAndQuery;
@@ -216,9 +210,9 @@ public sealed class MessageMediaTests
     [Test]
     public async Task A_medium_larger_than_the_cap_by_its_length_is_refused_with_502()
     {
-        using var app = _factory.WithWebHostBuilder(b => b.UseSetting("Twilio:MaxMediaBytes", "16"));
+        using var app = new MessagingApiFactory(new Dictionary<string, string?> { ["Twilio:MaxMediaBytes"] = "16" });
         using var client = app.CreateClient();
-        var inbound = await SimulateAsync(Emulator(app), "image/png");
+        var inbound = await SimulateAsync(app.Emulator(), "image/png");
         var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
@@ -414,10 +408,11 @@ public sealed class MessageMediaTests
     [Test]
     public async Task An_emulator_outage_while_fetching_media_is_502()
     {
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
         var inbound = await SimulateAsync(emulator, "image/png");
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
         emulator.FailNextRequestsWith(503);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
@@ -432,29 +427,22 @@ public sealed class MessageMediaTests
     private static string MediaUrl(string messageSid, string mediaSid) =>
         $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}/Media/{mediaSid}";
 
-    private static TwilioEmulatorServer Emulator(WebApplicationFactory<Program> app) =>
-        app.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
-
     /// <summary>The service configured for a Twilio account whose API is <paramref name="twilio"/>.</summary>
-    private WebApplicationFactory<Program> WithTwilioApi(FakeMediaHost twilio, long? maxMediaBytes = null, string? cdnHost = null) =>
-        _factory.WithWebHostBuilder(b =>
+    private static MessagingApiFactory WithTwilioApi(FakeMediaHost twilio, long? maxMediaBytes = null, string? cdnHost = null)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (maxMediaBytes is { } max)
         {
-            b.UseSetting("Twilio:AccountSid", AccountSid);
-            b.UseSetting("Twilio:AuthToken", AuthToken);
-            b.UseSetting("Twilio:From", "whatsapp:+14155238886");
-            b.UseSetting("Twilio:ApiBaseUrl", twilio.BaseAddress.AbsoluteUri);
-            if (maxMediaBytes is { } max)
-            {
-                b.UseSetting("Twilio:MaxMediaBytes", max.ToString(CultureInfo.InvariantCulture));
-            }
+            settings["Twilio:MaxMediaBytes"] = max.ToString(CultureInfo.InvariantCulture);
+        }
 
-            if (cdnHost is not null)
-            {
-                b.UseSetting("Twilio:MediaCdnHosts:0", cdnHost);
-            }
+        if (cdnHost is not null)
+        {
+            settings["Twilio:MediaCdnHosts:0"] = cdnHost;
+        }
 
-            b.ConfigureTestServices(services => services.AddSingleton<IHttpMessageHandlerBuilderFilter, TrustTestCertificateFilter>());
-        });
+        return new MessagingApiFactory(settings, twilioApi: twilio.BaseAddress);
+    }
 
     private async Task<SimulatedInbound> SimulateAsync(TwilioEmulatorServer emulator, string contentType)
     {
@@ -462,25 +450,17 @@ public sealed class MessageMediaTests
         return await emulator.SimulateInboundAsync(Customer, mediaContentType: contentType);
     }
 
-    private static Task<Guid> StoreOneMediumAsync(WebApplicationFactory<Program> app)
+    private static Task<Guid> StoreOneMediumAsync(MessagingApiFactory app)
     {
         var sid = NewSid("MM");
         return StoreInboundAsync(app, sid, (MediaUrl(sid, MediaSid(1)), "image/png"));
     }
 
-    private static async Task<Guid> StoreInboundAsync(WebApplicationFactory<Program> app, string sid, params (string Url, string? ContentType)[] media)
+    private static async Task<Guid> StoreInboundAsync(MessagingApiFactory app, string sid, params (string Url, string? ContentType)[] media)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-        var message = Message.Inbound(
-            sid,
-            WhatsAppAddress.FromE164(Customer),
-            WhatsAppAddress.FromE164("+14155238886"),
-            body: null,
-            media.Select(m => new MessageMedia(m.Url, m.ContentType)),
-            "Ana",
-            DateTimeOffset.UtcNow);
-        return (await repository.AddIfAbsent(message, CancellationToken.None)).Message.Id;
+        var message = TestApplication.Inbound(
+            app.Services, Customer, DateTimeOffset.UtcNow, body: null, "Ana", media.Select(m => new MessageMedia(m.Url, m.ContentType)), sid);
+        return (await TestApplication.StoreAsync(app.Services, message)).Id;
     }
 
     private static async Task<byte[]> DownloadFromEmulatorAsync(TwilioEmulatorServer emulator, Uri mediaUrl)
