@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Persistence;
-using Messaging.TwilioEmulator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Api.FunctionalTests;

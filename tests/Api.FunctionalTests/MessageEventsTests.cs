@@ -1,4 +1,3 @@
-using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Api.FunctionalTests;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using Messaging.Domain.Messages;
-using Messaging.TwilioEmulator;
 using Microsoft.AspNetCore.Http;
 
 namespace Messaging.Api.FunctionalTests;

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Messaging.TwilioEmulator;
 using static Messaging.Api.FunctionalTests.Waiting;
 
 namespace Messaging.Api.FunctionalTests;

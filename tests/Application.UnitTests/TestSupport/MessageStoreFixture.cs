@@ -1,6 +1,4 @@
 using Messaging.Application.Messages.Recording;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Messaging.Infrastructure.IntegrationTests.Databases;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using Messaging.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 

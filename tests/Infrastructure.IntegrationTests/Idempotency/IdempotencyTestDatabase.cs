@@ -1,5 +1,4 @@
 using Messaging.Infrastructure.Idempotency;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Messaging.Domain.Messages;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;

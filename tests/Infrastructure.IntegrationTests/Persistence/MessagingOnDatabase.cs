@@ -3,9 +3,7 @@ using Messaging.Application;
 using Messaging.Application.Conversations;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.IntegrationTests.Twilio;
-using Messaging.Infrastructure.Twilio;
 using Messaging.Infrastructure.Webhooks;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 

@@ -1,7 +1,5 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
-using Messaging.Domain.Messages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -1,7 +1,6 @@
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
 using Messaging.Application.Messages.Recording;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,8 +1,6 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Time.Testing;
 using static Messaging.Infrastructure.IntegrationTests.Twilio.EmulatorHttp;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;

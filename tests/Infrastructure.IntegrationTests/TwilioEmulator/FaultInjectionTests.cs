@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;

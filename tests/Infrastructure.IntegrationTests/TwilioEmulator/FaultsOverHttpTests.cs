@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 

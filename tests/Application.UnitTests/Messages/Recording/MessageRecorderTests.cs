@@ -1,7 +1,6 @@
 using Messaging.Application.Events;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Recording;
-using Microsoft.Extensions.Logging;
 
 namespace Messaging.Application.UnitTests.Messages.Recording;
 

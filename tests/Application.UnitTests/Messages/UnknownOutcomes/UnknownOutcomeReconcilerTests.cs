@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.UnknownOutcomes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

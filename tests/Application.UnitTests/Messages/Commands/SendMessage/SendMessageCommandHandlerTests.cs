@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Conversations;
 using Messaging.Application.Events;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Recording;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 

@@ -1,8 +1,6 @@
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 

@@ -1,8 +1,5 @@
 using MediatR;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 

@@ -1,7 +1,5 @@
 using MediatR;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Microsoft.Extensions.DependencyInjection;
 using ValidationException = Messaging.Application.Common.Exceptions.ValidationException;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
