@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Http;
 
 namespace Messaging.Api.FunctionalTests;
 
