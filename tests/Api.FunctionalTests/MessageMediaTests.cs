@@ -36,9 +36,8 @@ public sealed class MessageMediaTests
         using var app = new MessagingApiFactory();
         using var client = app.CreateClient();
         var emulator = app.Emulator();
-        var inbound = await SimulateAsync(emulator, contentType);
-        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, contentType));
-        var expected = await DownloadFromEmulatorAsync(emulator, inbound.MediaUrl);
+        var (id, inbound) = await StoreSimulatedMediumAsync(app, contentType);
+        var expected = await DownloadFromEmulatorAsync(emulator, inbound.MediaUrl!);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -99,8 +98,7 @@ public sealed class MessageMediaTests
     {
         using var app = new MessagingApiFactory();
         using var client = app.CreateClient();
-        var inbound = await SimulateAsync(app.Emulator(), "image/png");
-        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        var (id, _) = await StoreSimulatedMediumAsync(app, "image/png");
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/{index}");
 
@@ -210,8 +208,7 @@ public sealed class MessageMediaTests
     {
         using var app = new MessagingApiFactory(new Dictionary<string, string?> { ["Twilio:MaxMediaBytes"] = "16" });
         using var client = app.CreateClient();
-        var inbound = await SimulateAsync(app.Emulator(), "image/png");
-        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        var (id, _) = await StoreSimulatedMediumAsync(app, "image/png");
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -230,11 +227,7 @@ public sealed class MessageMediaTests
             context.Response.ContentType = "image/png";
             await context.Response.Body.WriteAsync(new byte[64 * 1024]);
         });
-        using var app = WithTwilioApi(twilio, maxMediaBytes: 1000);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio, maxMediaBytes: 1000);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
     }
@@ -315,11 +308,7 @@ public sealed class MessageMediaTests
             context.Response.Headers.Location = context.Request.Path + "x";
             return Task.CompletedTask;
         });
-        using var app = WithTwilioApi(twilio);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio);
 
         Assert.Multiple(() =>
         {
@@ -341,11 +330,7 @@ public sealed class MessageMediaTests
             context.Response.Headers.Location = location;
             return Task.CompletedTask;
         });
-        using var app = WithTwilioApi(twilio);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio);
 
         Assert.Multiple(async () =>
         {
@@ -367,11 +352,7 @@ public sealed class MessageMediaTests
         });
 
         // "localhost" stands for a CDN name that an attacker made resolve to an internal address.
-        using var app = WithTwilioApi(twilio, cdnHost: "localhost");
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio, cdnHost: "localhost");
 
         Assert.Multiple(() =>
         {
@@ -390,11 +371,7 @@ public sealed class MessageMediaTests
             context.Response.StatusCode = twilioStatus;
             return Task.CompletedTask;
         });
-        using var app = WithTwilioApi(twilio);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio);
 
         Assert.Multiple(() =>
         {
@@ -409,8 +386,7 @@ public sealed class MessageMediaTests
         using var app = new MessagingApiFactory();
         using var client = app.CreateClient();
         var emulator = app.Emulator();
-        var inbound = await SimulateAsync(emulator, "image/png");
-        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        var (id, _) = await StoreSimulatedMediumAsync(app, "image/png");
         emulator.FailNextRequestsWith(503);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
@@ -446,6 +422,22 @@ public sealed class MessageMediaTests
     {
         emulator.InboundWebhookUrl = _webhook.Url("inbound");
         return await emulator.SimulateInboundAsync(Customer, mediaContentType: contentType);
+    }
+
+    /// <summary>Stores a message with one medium at <paramref name="twilio"/> and fetches it through a service configured for it.</summary>
+    private static async Task<HttpResponseMessage> FetchOneMediumAsync(FakeMediaHost twilio, long? maxMediaBytes = null, string? cdnHost = null)
+    {
+        using var app = WithTwilioApi(twilio, maxMediaBytes, cdnHost);
+        using var client = app.CreateClient();
+        var id = await StoreOneMediumAsync(app);
+        return await client.GetAsync($"/api/messages/{id}/media/0");
+    }
+
+    /// <summary>Has the emulator simulate a customer's medium of <paramref name="contentType"/> and stores its message.</summary>
+    private async Task<(Guid Id, SimulatedInbound Inbound)> StoreSimulatedMediumAsync(MessagingApiFactory app, string contentType)
+    {
+        var inbound = await SimulateAsync(app.Emulator(), contentType);
+        return (await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, contentType)), inbound);
     }
 
     private static Task<Guid> StoreOneMediumAsync(MessagingApiFactory app)
