@@ -132,11 +132,7 @@ public sealed class MessageMediaTests
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
-        Assert.Multiple(async () =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("only media customers sent are served"));
-        });
+        AssertRefused(response, HttpStatusCode.NotFound, "only media customers sent are served");
     }
 
     [Test]
@@ -212,11 +208,7 @@ public sealed class MessageMediaTests
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
-        Assert.Multiple(async () =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("16 this service relays"));
-        });
+        AssertRefused(response, HttpStatusCode.BadGateway, "16 this service relays");
     }
 
     [Test]
@@ -393,6 +385,14 @@ public sealed class MessageMediaTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
     }
+
+    /// <summary>Refused with <paramref name="status"/> and a problem that says why.</summary>
+    private static void AssertRefused(HttpResponseMessage response, HttpStatusCode status, string saying) =>
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(status));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(saying));
+        });
 
     private static string NewSid(string prefix) => prefix + Guid.NewGuid().ToString("N");
 

@@ -70,11 +70,7 @@ public sealed class CustomerServiceWindowTests : WebhookReceiverFixture
     public async Task The_window_closes_24_hours_after_the_contact_last_wrote()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        await using var emulator = await EmulatorClient.StartAsync(o =>
-        {
-            o.TimeProvider = clock;
-            o.CallbackDelay = TimeSpan.Zero;
-        });
+        await using var emulator = await EmulatorClient.StartOnClockAsync(clock);
         emulator.Server.InboundWebhookUrl = Receiver.Url("inbound");
         await emulator.Server.SimulateInboundAsync(Customer, "Hi");
 

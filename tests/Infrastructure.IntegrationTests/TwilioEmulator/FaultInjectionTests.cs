@@ -71,12 +71,7 @@ public sealed class FaultInjectionTests : EmulatorFixture
     public async Task A_delayed_answer_comes_after_the_message_exists_and_its_callbacks_ran()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        await using var emulator = await EmulatorClient.StartAsync(o =>
-        {
-            o.TimeProvider = clock;
-            o.CallbackDelay = TimeSpan.Zero;
-            o.EnforceCustomerServiceWindow = false;
-        });
+        await using var emulator = await EmulatorClient.StartOnClockAsync(clock, o => o.EnforceCustomerServiceWindow = false);
         using var sdk = emulator.Sdk();
         emulator.Server.InjectFault(TwilioFault.Delay(TimeSpan.FromMinutes(10)));
 
