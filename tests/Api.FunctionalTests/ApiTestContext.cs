@@ -1,9 +1,4 @@
-using System.Net.Http.Json;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Persistence;
-using Messaging.Infrastructure.Twilio;
-using Messaging.TwilioEmulator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Api.FunctionalTests;
@@ -11,8 +6,7 @@ namespace Messaging.Api.FunctionalTests;
 /// <summary>What a functional test needs from the running application: a client, the database and the emulator.</summary>
 public static class ApiTestContext
 {
-    public static TwilioEmulatorServer Emulator(this MessagingApiFactory factory) =>
-        factory.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
+    public static TwilioEmulatorServer Emulator(this MessagingApiFactory factory) => TestApplication.Emulator(factory.Services);
 
     public static async Task<int> StoredMessageCount(this MessagingApiFactory factory)
     {
@@ -22,26 +16,12 @@ public static class ApiTestContext
     }
 
     /// <summary>Stores a message through the application's own repository, as the inbound webhook would.</summary>
-    public static async Task<Message> StoreMessage(this MessagingApiFactory factory, Message message)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, CancellationToken.None);
-        return result.Message;
-    }
+    public static Task<Message> StoreMessage(this MessagingApiFactory factory, Message message) =>
+        TestApplication.StoreAsync(factory.Services, message);
 
     /// <summary>A message from <paramref name="customer"/> (E.164) to the configured sender, received at <paramref name="at"/>.</summary>
-    public static Message Inbound(this MessagingApiFactory factory, string customer, DateTimeOffset at, string? profileName = null, string body = "Hello")
-    {
-        var sender = factory.Services.GetRequiredService<ITwilioGateway>().SenderAddress;
-        return Message.Inbound(
-            "SM" + Guid.NewGuid().ToString("N"),
-            WhatsAppAddress.FromE164(customer),
-            WhatsAppAddress.FromE164(sender[WhatsAppAddress.Prefix.Length..]),
-            body,
-            null,
-            profileName,
-            at);
-    }
+    public static Message Inbound(this MessagingApiFactory factory, string customer, DateTimeOffset at, string? profileName = null, string body = "Hello") =>
+        TestApplication.Inbound(factory.Services, customer, at, body, profileName);
 
     public static async Task<int> StoredIdempotencyKeyCount(this MessagingApiFactory factory)
     {

@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Globalization;
-using System.Net.Http.Json;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Persistence;
-using Messaging.TwilioEmulator;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 

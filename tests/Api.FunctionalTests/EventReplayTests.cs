@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using Messaging.Infrastructure.Persistence;
-
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace Messaging.Api.FunctionalTests;
@@ -9,7 +7,7 @@ namespace Messaging.Api.FunctionalTests;
 /// One API key cannot hold an unbounded number of event streams (each holds a connection and memory), and the streams
 /// of a key end when the configuration stops accepting it.
 /// </summary>
-public sealed class EventStreamLimitTests
+public sealed class EventStreamLimitTests : ApiFixture
 {
     private const int Limit = 3;
     private const string RevocableName = "revocable";
@@ -19,33 +17,27 @@ public sealed class EventStreamLimitTests
     private string _directory = null!;
     private string _keysFile = null!;
     private string _revocableKey = null!;
-    private MessagingApiFactory _factory = null!;
-    private WebApplicationFactory<Program> _app = null!;
 
-    [SetUp]
-    public void SetUp()
+    // On Kestrel: only a real connection tells the server that its client closed a stream.
+    protected override MessagingApiFactory CreateFactory()
     {
         _directory = Directory.CreateTempSubdirectory("messaging-keys-").FullName;
         _keysFile = Path.Combine(_directory, "keys.json");
         _revocableKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        WriteRevocableKey(TestApiKeys.Sha256Hex(_revocableKey));
-
-        _factory = new MessagingApiFactory(new Dictionary<string, string?> { ["Events:MaxStreamsPerKey"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        _app = _factory.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c => c.AddJsonFile(_keysFile, optional: false, reloadOnChange: false)));
-        _app.UseKestrel(0);
-        _app.StartServer();
+        WriteRevocableKey(TestApiKey.Sha256Hex(_revocableKey));
+        return new MessagingApiFactory(
+            new Dictionary<string, string?> { ["Events:MaxStreamsPerKey"] = Limit.ToString(CultureInfo.InvariantCulture) },
+            settingsFile: _keysFile).OnKestrel();
     }
 
     [TearDown]
-    public void TearDown()
+    public void CloseStreams()
     {
         foreach (var open in _open)
         {
             open.Dispose();
         }
 
-        _app.Dispose();
-        _factory.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -57,7 +49,7 @@ public sealed class EventStreamLimitTests
             await OpenReadyStream(TestApiKeys.Full);
         }
 
-        using var client = Client(TestApiKeys.Full);
+        using var client = Factory.CreateClient(TestApiKeys.Full);
         using var refused = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
         var problem = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!;
 
@@ -85,7 +77,7 @@ public sealed class EventStreamLimitTests
         // The server learns of the closed connection on its own time; a client retrying would see this.
         var reopened = await Eventually(async () =>
         {
-            using var client = Client(TestApiKeys.Full);
+            using var client = Factory.CreateClient(TestApiKeys.Full);
             var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
             if (response.StatusCode == HttpStatusCode.OK)
             {
@@ -106,8 +98,8 @@ public sealed class EventStreamLimitTests
         var (_, stream) = await OpenReadyStream(_revocableKey);
         var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
 
-        WriteRevocableKey(TestApiKeys.Sha256Hex("a-rotated-key"));
-        ((IConfigurationRoot)_app.Services.GetRequiredService<IConfiguration>()).Reload();
+        WriteRevocableKey(TestApiKey.Sha256Hex("a-rotated-key"));
+        ((IConfigurationRoot)Factory.Services.GetRequiredService<IConfiguration>()).Reload();
 
         using var timeout = new CancellationTokenSource(Patience);
         string? line;
@@ -117,7 +109,7 @@ public sealed class EventStreamLimitTests
         }
         while (line is not null);
 
-        using var client = Client(_revocableKey);
+        using var client = Factory.CreateClient(_revocableKey);
         using var again = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -138,17 +130,9 @@ public sealed class EventStreamLimitTests
         },
     }.ToJsonString());
 
-    private HttpClient Client(string apiKey)
-    {
-        var client = _app.CreateClient();
-        client.DefaultRequestHeaders.Remove("X-Api-Key");
-        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        return client;
-    }
-
     private async Task<(HttpClient Client, HttpResponseMessage Response)> OpenReadyStream(string apiKey)
     {
-        var client = Client(apiKey);
+        var client = Factory.CreateClient(apiKey);
         _open.Add(client);
         using var timeout = new CancellationTokenSource(Patience);
         var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);

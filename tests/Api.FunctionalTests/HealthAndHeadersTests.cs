@@ -1,4 +1,3 @@
-using Messaging.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Testing;
-
 namespace Messaging.Api.FunctionalTests;
 
 public static class LogWaiting

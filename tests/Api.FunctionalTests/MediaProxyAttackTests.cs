@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Http;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -10,77 +7,44 @@ namespace Messaging.Api.FunctionalTests;
 /// fetch an API resource other than a medium a customer sent. A stand-in plays Twilio's API over https with the
 /// resource an attacker wants most: the account, which holds the auth token.
 /// </summary>
-public sealed class MediaProxyAttackTests
+public sealed class MediaProxyAttackTests : ApiFixture
 {
-    private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    private const string AuthToken = "stand-in-auth-token-0123456789ab";
+    private const string AccountSid = TwilioStandIn.AccountSid;
+    private const string AuthToken = TwilioStandIn.AuthToken;
     private const string Customer = "whatsapp:+14155550123";
-    private const string Sender = "whatsapp:+14155238886";
     private const string AccountPath = $"/2010-04-01/Accounts/{AccountSid}.json";
 
     private FakeMediaHost _twilio = null!;
-    private MessagingApiFactory _factory = null!;
-    private HttpClient _client = null!;
 
-    [SetUp]
-    public async Task SetUp()
-    {
-        _twilio = await FakeMediaHost.StartAsync(AnswerLikeTwilio, https: true);
-        _factory = new MessagingApiFactory(
-            new Dictionary<string, string?>
-            {
-                ["Twilio:AccountSid"] = AccountSid,
-                ["Twilio:AuthToken"] = AuthToken,
-                ["Twilio:From"] = Sender,
-                ["Twilio:ApiBaseUrl"] = _twilio.BaseAddress.AbsoluteUri,
-            },
-            services => services.AddSingleton<IHttpMessageHandlerBuilderFilter, TrustTestCertificateFilter>());
-        _client = _factory.CreateClient();
-    }
+    // One stand-in for the fixture, started before the first test's application: no test may ever make it serve the
+    // account, so what it saw for one test only adds to what the next test checks.
+    [OneTimeSetUp]
+    public async Task StartStandIn() => _twilio = await FakeMediaHost.StartAsync(AnswerLikeTwilio, https: true);
 
-    [TearDown]
-    public async Task TearDown()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        await _twilio.DisposeAsync();
-    }
+    [OneTimeTearDown]
+    public async Task StopStandIn() => await _twilio.DisposeAsync();
+
+    protected override MessagingApiFactory CreateFactory() => new(twilioApi: _twilio.BaseAddress);
 
     [TestCase("https://api.twilio.com" + AccountPath)]
     [TestCase("https://api.twilio.com" + AccountPath + "?PageSize=1")]
     public async Task A_client_cannot_read_the_account_through_a_media_url_it_sent(string mediaUrl)
     {
-        using var sent = await _client.PostMessage(new { to = "+14155550123", mediaUrls = new[] { mediaUrl } });
+        using var sent = await Client.PostMessage(new { to = "+14155550123", mediaUrls = new[] { mediaUrl } });
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
         var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
 
-        using var response = await _client.GetAsync($"/api/messages/{id}/media/0");
-
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), text);
-            Assert.That(text, Does.Not.Contain(AuthToken));
-            Assert.That(AccountRequests(), Is.Empty);
-        });
+        await AssertMediumRefusedWithoutReadingTheAccount(id, HttpStatusCode.NotFound);
     }
 
     [Test]
     public async Task A_signed_inbound_naming_the_account_as_its_medium_cannot_read_it()
     {
         var sid = TwilioWebhooks.NewSid("MM");
-        using var webhook = await _client.PostSigned(TwilioWebhooks.InboundPath, InboundWithMedium(sid, new Uri(_twilio.BaseAddress, AccountPath).AbsoluteUri), authToken: AuthToken);
+        using var webhook = await Client.PostSigned(TwilioWebhooks.InboundPath, InboundWithMedium(sid, new Uri(_twilio.BaseAddress, AccountPath).AbsoluteUri), authToken: AuthToken);
         Assert.That(webhook.StatusCode, Is.EqualTo(HttpStatusCode.OK), await webhook.Content.ReadAsStringAsync());
 
-        using var response = await _client.GetAsync($"/api/messages/{await StoredId(sid)}/media/0");
-
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), text);
-            Assert.That(text, Does.Not.Contain(AuthToken));
-            Assert.That(AccountRequests(), Is.Empty);
-        });
+        await AssertMediumRefusedWithoutReadingTheAccount(await StoredId(sid), HttpStatusCode.UnprocessableEntity);
     }
 
     [Test]
@@ -89,10 +53,10 @@ public sealed class MediaProxyAttackTests
         // The control for the two attacks above: the same set-up does fetch from this stand-in when it should.
         var sid = TwilioWebhooks.NewSid("MM");
         var medium = $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{sid}/Media/ME{Guid.NewGuid():N}";
-        using var webhook = await _client.PostSigned(TwilioWebhooks.InboundPath, InboundWithMedium(sid, medium), authToken: AuthToken);
+        using var webhook = await Client.PostSigned(TwilioWebhooks.InboundPath, InboundWithMedium(sid, medium), authToken: AuthToken);
         Assert.That(webhook.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        using var response = await _client.GetAsync($"/api/messages/{await StoredId(sid)}/media/0");
+        using var response = await Client.GetAsync($"/api/messages/{await StoredId(sid)}/media/0");
 
         Assert.Multiple(async () =>
         {
@@ -115,7 +79,7 @@ public sealed class MediaProxyAttackTests
                 ["account_sid"] = AccountSid,
                 ["status"] = "queued",
                 ["to"] = Customer,
-                ["from"] = Sender,
+                ["from"] = TwilioStandIn.Sender,
             };
             return context.Response.WriteAsync(message.ToJsonString());
         }
@@ -141,19 +105,30 @@ public sealed class MediaProxyAttackTests
     {
         var fields = TwilioWebhooks.Inbound(sid, "look at this");
         fields["AccountSid"] = AccountSid;
-        fields["To"] = Sender;
+        fields["To"] = TwilioStandIn.Sender;
         fields["NumMedia"] = "1";
         fields["MediaUrl0"] = mediaUrl;
         fields["MediaContentType0"] = "image/png";
         return fields;
     }
 
-    private List<string> AccountRequests() =>
-        [.. _twilio.Requests.Select(r => r.PathAndQuery).Where(p => p.StartsWith(AccountPath, StringComparison.Ordinal))];
+    /// <summary>Fetches medium 0 of the message: refused with <paramref name="expected"/>, and the account never read.</summary>
+    private async Task AssertMediumRefusedWithoutReadingTheAccount(string messageId, HttpStatusCode expected)
+    {
+        using var response = await Client.GetAsync($"/api/messages/{messageId}/media/0");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+            Assert.That(text, Does.Not.Contain(AuthToken));
+            Assert.That(_twilio.Requests.Select(r => r.PathAndQuery).Where(p => p.StartsWith(AccountPath, StringComparison.Ordinal)), Is.Empty);
+        });
+    }
 
     private async Task<string> StoredId(string sid)
     {
-        var page = (await _client.GetFromJsonAsync<JsonObject>("/api/messages?direction=inbound"))!;
+        var page = (await Client.GetFromJsonAsync<JsonObject>("/api/messages?direction=inbound"))!;
         return page["items"]!.AsArray().Single(m => m!["waSid"]!.GetValue<string>() == sid)!["id"]!.GetValue<string>();
     }
 }

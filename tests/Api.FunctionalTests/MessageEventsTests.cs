@@ -1,4 +1,3 @@
-using Messaging.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Messaging.Api.FunctionalTests;
@@ -8,7 +7,7 @@ public sealed class MessageEventsTests : ApiFixture
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    protected override MessagingApiFactory CreateFactory() => Started(new MessagingApiFactory());
+    protected override MessagingApiFactory CreateFactory() => new MessagingApiFactory().OnKestrel();
 
     [Test]
     public async Task A_simulated_inbound_message_is_announced_as_received_then_its_conversation_as_updated()
@@ -173,10 +172,10 @@ public sealed class MessageEventsTests : ApiFixture
 
         // Another instance of the same database, started afterwards, holds none of those events in memory: it reads
         // them from the outbox, where the first two were purged.
-        using var other = Started(new MessagingApiFactory(new Dictionary<string, string?>
+        using var other = new MessagingApiFactory(new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = $"Data Source={Factory.DatabasePath}",
-        }));
+        }).OnKestrel();
         await using (var scope = other.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
@@ -211,12 +210,5 @@ public sealed class MessageEventsTests : ApiFixture
         using var response = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-    }
-
-    private static MessagingApiFactory Started(MessagingApiFactory factory)
-    {
-        factory.UseKestrel(0);
-        factory.StartServer();
-        return factory;
     }
 }

@@ -1,57 +1,43 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Twilio;
-using Messaging.TwilioEmulator;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Http;
 
 namespace Messaging.Api.FunctionalTests;
 
+/// <summary>
+/// <c>GET /api/messages/{id}/media/{index}</c>: the media customers sent, relayed from the emulator or from a stand-in for
+/// Twilio's API; each test starts the application it needs.
+/// </summary>
 public sealed class MessageMediaTests
 {
     private const string Customer = "+14155550123";
+    private const string AccountSid = TwilioStandIn.AccountSid;
+    private const string AuthToken = TwilioStandIn.AuthToken;
 
-    /// <summary>The account the service is configured with when a stand-in plays Twilio's API.</summary>
-    private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
-    private const string AuthToken = "stand-in-auth-token-0123456789ab";
-
-    private MessagingApiFactory _factory = null!;
+    /// <summary>Where the emulator posts the inbound webhooks of the media it simulates; only their media matter here.</summary>
     private FakeMediaHost _webhook = null!;
 
-    [SetUp]
-    public async Task SetUp()
+    [OneTimeSetUp]
+    public async Task StartWebhookReceiver() => _webhook = await FakeMediaHost.StartAsync(context =>
     {
-        _factory = new MessagingApiFactory();
-        _webhook = await FakeMediaHost.StartAsync(context =>
-        {
-            context.Response.StatusCode = 200;
-            return Task.CompletedTask;
-        });
-    }
+        context.Response.StatusCode = 200;
+        return Task.CompletedTask;
+    });
 
-    [TearDown]
-    public async Task TearDown()
-    {
-        _factory.Dispose();
-        await _webhook.DisposeAsync();
-    }
+    [OneTimeTearDown]
+    public async Task StopWebhookReceiver() => await _webhook.DisposeAsync();
 
     [TestCase("image/png")]
     [TestCase("application/pdf")]
     [TestCase("text/plain")]
     public async Task A_medium_a_customer_sent_is_relayed_with_the_emulator_bytes_and_content_type(string contentType)
     {
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
-        var inbound = await SimulateAsync(emulator, contentType);
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, contentType));
-        var expected = await DownloadFromEmulatorAsync(emulator, inbound.MediaUrl);
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
+        var (id, inbound) = await StoreSimulatedMediumAsync(app, contentType);
+        var expected = await DownloadFromEmulatorAsync(emulator, inbound.MediaUrl!);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -70,13 +56,14 @@ public sealed class MessageMediaTests
     public async Task The_medium_is_fetched_from_the_configured_api_whatever_host_the_webhook_named()
     {
         await using var other = await FakeMediaHost.StartAsync(context => context.Response.WriteAsync("secret-stealer"));
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
         var inbound = await SimulateAsync(emulator, "image/png");
 
         // The right resource for this message, but on a host the webhook could have named: only the port differs.
         var elsewhere = new Uri(other.BaseAddress, inbound.MediaUrl!.PathAndQuery);
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (elsewhere.AbsoluteUri, "image/png"));
+        var id = await StoreInboundAsync(app, inbound.MessageSid, (elsewhere.AbsoluteUri, "image/png"));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -91,7 +78,8 @@ public sealed class MessageMediaTests
     [Test]
     public async Task An_unknown_message_is_404()
     {
-        using var client = _factory.CreateClient();
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
 
         using var response = await client.GetAsync($"/api/messages/{Guid.NewGuid()}/media/0");
 
@@ -108,9 +96,9 @@ public sealed class MessageMediaTests
     [TestCase("first")]
     public async Task An_index_the_message_does_not_have_is_404(string index)
     {
-        using var client = _factory.CreateClient();
-        var inbound = await SimulateAsync(Emulator(_factory), "image/png");
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var (id, _) = await StoreSimulatedMediumAsync(app, "image/png");
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/{index}");
 
@@ -120,8 +108,9 @@ public sealed class MessageMediaTests
     [Test]
     public async Task A_message_without_media_has_no_medium_0()
     {
-        using var client = _factory.CreateClient();
-        var id = await StoreInboundAsync(_factory, "SM" + Guid.NewGuid().ToString("N"));
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var id = await StoreInboundAsync(app, "SM" + Guid.NewGuid().ToString("N"));
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
@@ -131,8 +120,9 @@ public sealed class MessageMediaTests
     [Test]
     public async Task The_media_of_a_message_sent_from_here_are_not_relayed()
     {
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
         var inbound = await SimulateAsync(emulator, "image/png");
         // The path of a real medium at Twilio, which the service could fetch with the account's credentials.
         var twilioMedium = "https://api.twilio.com" + inbound.MediaUrl!.PathAndQuery;
@@ -142,11 +132,7 @@ public sealed class MessageMediaTests
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
-        Assert.Multiple(async () =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("only media customers sent are served"));
-        });
+        AssertRefused(response, HttpStatusCode.NotFound, "only media customers sent are served");
     }
 
     [Test]
@@ -216,18 +202,13 @@ public sealed class MessageMediaTests
     [Test]
     public async Task A_medium_larger_than_the_cap_by_its_length_is_refused_with_502()
     {
-        using var app = _factory.WithWebHostBuilder(b => b.UseSetting("Twilio:MaxMediaBytes", "16"));
+        using var app = new MessagingApiFactory(new Dictionary<string, string?> { ["Twilio:MaxMediaBytes"] = "16" });
         using var client = app.CreateClient();
-        var inbound = await SimulateAsync(Emulator(app), "image/png");
-        var id = await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        var (id, _) = await StoreSimulatedMediumAsync(app, "image/png");
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
-        Assert.Multiple(async () =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
-            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("16 this service relays"));
-        });
+        AssertRefused(response, HttpStatusCode.BadGateway, "16 this service relays");
     }
 
     [Test]
@@ -238,11 +219,7 @@ public sealed class MessageMediaTests
             context.Response.ContentType = "image/png";
             await context.Response.Body.WriteAsync(new byte[64 * 1024]);
         });
-        using var app = WithTwilioApi(twilio, maxMediaBytes: 1000);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio, maxMediaBytes: 1000);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
     }
@@ -323,11 +300,7 @@ public sealed class MessageMediaTests
             context.Response.Headers.Location = context.Request.Path + "x";
             return Task.CompletedTask;
         });
-        using var app = WithTwilioApi(twilio);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio);
 
         Assert.Multiple(() =>
         {
@@ -349,11 +322,7 @@ public sealed class MessageMediaTests
             context.Response.Headers.Location = location;
             return Task.CompletedTask;
         });
-        using var app = WithTwilioApi(twilio);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio);
 
         Assert.Multiple(async () =>
         {
@@ -375,11 +344,7 @@ public sealed class MessageMediaTests
         });
 
         // "localhost" stands for a CDN name that an attacker made resolve to an internal address.
-        using var app = WithTwilioApi(twilio, cdnHost: "localhost");
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio, cdnHost: "localhost");
 
         Assert.Multiple(() =>
         {
@@ -398,11 +363,7 @@ public sealed class MessageMediaTests
             context.Response.StatusCode = twilioStatus;
             return Task.CompletedTask;
         });
-        using var app = WithTwilioApi(twilio);
-        using var client = app.CreateClient();
-        var id = await StoreOneMediumAsync(app);
-
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
+        using var response = await FetchOneMediumAsync(twilio);
 
         Assert.Multiple(() =>
         {
@@ -414,16 +375,24 @@ public sealed class MessageMediaTests
     [Test]
     public async Task An_emulator_outage_while_fetching_media_is_502()
     {
-        using var client = _factory.CreateClient();
-        var emulator = Emulator(_factory);
-        var inbound = await SimulateAsync(emulator, "image/png");
-        var id = await StoreInboundAsync(_factory, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, "image/png"));
+        using var app = new MessagingApiFactory();
+        using var client = app.CreateClient();
+        var emulator = app.Emulator();
+        var (id, _) = await StoreSimulatedMediumAsync(app, "image/png");
         emulator.FailNextRequestsWith(503);
 
         using var response = await client.GetAsync($"/api/messages/{id}/media/0");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadGateway));
     }
+
+    /// <summary>Refused with <paramref name="status"/> and a problem that says why.</summary>
+    private static void AssertRefused(HttpResponseMessage response, HttpStatusCode status, string saying) =>
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(status));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(saying));
+        });
 
     private static string NewSid(string prefix) => prefix + Guid.NewGuid().ToString("N");
 
@@ -432,29 +401,22 @@ public sealed class MessageMediaTests
     private static string MediaUrl(string messageSid, string mediaSid) =>
         $"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages/{messageSid}/Media/{mediaSid}";
 
-    private static TwilioEmulatorServer Emulator(WebApplicationFactory<Program> app) =>
-        app.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
-
     /// <summary>The service configured for a Twilio account whose API is <paramref name="twilio"/>.</summary>
-    private WebApplicationFactory<Program> WithTwilioApi(FakeMediaHost twilio, long? maxMediaBytes = null, string? cdnHost = null) =>
-        _factory.WithWebHostBuilder(b =>
+    private static MessagingApiFactory WithTwilioApi(FakeMediaHost twilio, long? maxMediaBytes = null, string? cdnHost = null)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (maxMediaBytes is { } max)
         {
-            b.UseSetting("Twilio:AccountSid", AccountSid);
-            b.UseSetting("Twilio:AuthToken", AuthToken);
-            b.UseSetting("Twilio:From", "whatsapp:+14155238886");
-            b.UseSetting("Twilio:ApiBaseUrl", twilio.BaseAddress.AbsoluteUri);
-            if (maxMediaBytes is { } max)
-            {
-                b.UseSetting("Twilio:MaxMediaBytes", max.ToString(CultureInfo.InvariantCulture));
-            }
+            settings["Twilio:MaxMediaBytes"] = max.ToString(CultureInfo.InvariantCulture);
+        }
 
-            if (cdnHost is not null)
-            {
-                b.UseSetting("Twilio:MediaCdnHosts:0", cdnHost);
-            }
+        if (cdnHost is not null)
+        {
+            settings["Twilio:MediaCdnHosts:0"] = cdnHost;
+        }
 
-            b.ConfigureTestServices(services => services.AddSingleton<IHttpMessageHandlerBuilderFilter, TrustTestCertificateFilter>());
-        });
+        return new MessagingApiFactory(settings, twilioApi: twilio.BaseAddress);
+    }
 
     private async Task<SimulatedInbound> SimulateAsync(TwilioEmulatorServer emulator, string contentType)
     {
@@ -462,25 +424,33 @@ public sealed class MessageMediaTests
         return await emulator.SimulateInboundAsync(Customer, mediaContentType: contentType);
     }
 
-    private static Task<Guid> StoreOneMediumAsync(WebApplicationFactory<Program> app)
+    /// <summary>Stores a message with one medium at <paramref name="twilio"/> and fetches it through a service configured for it.</summary>
+    private static async Task<HttpResponseMessage> FetchOneMediumAsync(FakeMediaHost twilio, long? maxMediaBytes = null, string? cdnHost = null)
+    {
+        using var app = WithTwilioApi(twilio, maxMediaBytes, cdnHost);
+        using var client = app.CreateClient();
+        var id = await StoreOneMediumAsync(app);
+        return await client.GetAsync($"/api/messages/{id}/media/0");
+    }
+
+    /// <summary>Has the emulator simulate a customer's medium of <paramref name="contentType"/> and stores its message.</summary>
+    private async Task<(Guid Id, SimulatedInbound Inbound)> StoreSimulatedMediumAsync(MessagingApiFactory app, string contentType)
+    {
+        var inbound = await SimulateAsync(app.Emulator(), contentType);
+        return (await StoreInboundAsync(app, inbound.MessageSid, (inbound.MediaUrl!.AbsoluteUri, contentType)), inbound);
+    }
+
+    private static Task<Guid> StoreOneMediumAsync(MessagingApiFactory app)
     {
         var sid = NewSid("MM");
         return StoreInboundAsync(app, sid, (MediaUrl(sid, MediaSid(1)), "image/png"));
     }
 
-    private static async Task<Guid> StoreInboundAsync(WebApplicationFactory<Program> app, string sid, params (string Url, string? ContentType)[] media)
+    private static async Task<Guid> StoreInboundAsync(MessagingApiFactory app, string sid, params (string Url, string? ContentType)[] media)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-        var message = Message.Inbound(
-            sid,
-            WhatsAppAddress.FromE164(Customer),
-            WhatsAppAddress.FromE164("+14155238886"),
-            body: null,
-            media.Select(m => new MessageMedia(m.Url, m.ContentType)),
-            "Ana",
-            DateTimeOffset.UtcNow);
-        return (await repository.AddIfAbsent(message, CancellationToken.None)).Message.Id;
+        var message = TestApplication.Inbound(
+            app.Services, Customer, DateTimeOffset.UtcNow, body: null, "Ana", media.Select(m => new MessageMedia(m.Url, m.ContentType)), sid);
+        return (await TestApplication.StoreAsync(app.Services, message)).Id;
     }
 
     private static async Task<byte[]> DownloadFromEmulatorAsync(TwilioEmulatorServer emulator, Uri mediaUrl)

@@ -1,10 +1,8 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -18,17 +16,26 @@ namespace Messaging.Api.FunctionalTests;
 /// <param name="configureServices">Changes to the application's services, applied last.</param>
 /// <param name="withApiKeys">Whether to configure <see cref="TestApiKeys"/>.</param>
 /// <param name="enforceCustomerServiceWindow">Whether free-form sends need the customer to have written in 24 hours.</param>
+/// <param name="twilioApi">
+/// A stand-in for Twilio's API instead of the emulator (on loopback, over http or over https with
+/// <see cref="TestCertificate"/>), holding the account <see cref="TwilioStandIn"/>; <paramref name="settings"/> apply over it.
+/// </param>
+/// <param name="settingsFile">A JSON file of settings over all others, for a test that rewrites it and reloads the configuration.</param>
 public sealed class MessagingApiFactory(
     IReadOnlyDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? configureServices = null,
     bool withApiKeys = true,
-    bool enforceCustomerServiceWindow = false) : WebApplicationFactory<Program>
+    bool enforceCustomerServiceWindow = false,
+    Uri? twilioApi = null,
+    string? settingsFile = null) : WebApplicationFactory<Program>
 {
     private readonly EmptyDatabase _database = EmptyDatabase.CreateSqlite();
     private readonly IReadOnlyDictionary<string, string?> _settings = settings ?? new Dictionary<string, string?>();
     private readonly Action<IServiceCollection>? _configureServices = configureServices;
     private readonly bool _withApiKeys = withApiKeys;
     private readonly bool _enforceCustomerServiceWindow = enforceCustomerServiceWindow;
+    private readonly Uri? _twilioApi = twilioApi;
+    private readonly string? _settingsFile = settingsFile;
 
     public string DatabasePath => _database.SqliteFile!;
 
@@ -51,40 +58,48 @@ public sealed class MessagingApiFactory(
         return client;
     }
 
+    /// <summary>
+    /// Serves on Kestrel at 127.0.0.1 instead of the in-memory test server, and starts now: for what only a real
+    /// connection shows, such as a client closing a stream.
+    /// </summary>
+    public MessagingApiFactory OnKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("Twilio:AccountSid", string.Empty);
-        builder.UseSetting("Twilio:AuthToken", string.Empty);
-        builder.UseSetting("Twilio:UseEmulator", "true");
+        builder.UseTestDefaults(_database, _withApiKeys ? TestApiKeys.All : []);
         builder.UseSetting("Messaging:EnforceCustomerServiceWindow", _enforceCustomerServiceWindow ? "true" : "false");
-
-        var index = 0;
-        foreach (var (name, key, scopes) in _withApiKeys ? TestApiKeys.All : [])
+        if (_twilioApi is not null)
         {
-            var entry = string.Create(CultureInfo.InvariantCulture, $"Auth:ApiKeys:{index++}");
-            builder.UseSetting($"{entry}:Name", name);
-            builder.UseSetting($"{entry}:Sha256", TestApiKeys.Sha256Hex(key));
-            for (var s = 0; s < scopes.Length; s++)
-            {
-                builder.UseSetting(string.Create(CultureInfo.InvariantCulture, $"{entry}:Scopes:{s}"), scopes[s]);
-            }
+            builder.UseSetting("Twilio:AccountSid", TwilioStandIn.AccountSid);
+            builder.UseSetting("Twilio:AuthToken", TwilioStandIn.AuthToken);
+            builder.UseSetting("Twilio:From", TwilioStandIn.Sender);
+            builder.UseSetting("Twilio:ApiBaseUrl", _twilioApi.AbsoluteUri);
         }
-
-        // Tests that are not about rate limits must never meet one.
-        builder.UseSetting("RateLimiting:Send:PermitLimit", "100000");
 
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddFakeLogging());
+        if (_settingsFile is not null)
+        {
+            builder.ConfigureAppConfiguration(configuration => configuration.AddJsonFile(_settingsFile, optional: false, reloadOnChange: false));
+        }
+
         builder.ConfigureTestServices(services =>
-            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new TwilioAnswerHookFilter(sid => OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask)));
+        {
+            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new TwilioAnswerHookFilter(sid => OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
+            if (_twilioApi is not null)
+            {
+                // The stand-in serves the test certificate, as Twilio's hosts serve theirs.
+                services.AddSingleton<IHttpMessageHandlerBuilderFilter, TrustTestCertificateFilter>();
+            }
+        });
         if (_configureServices is not null)
         {
             builder.ConfigureTestServices(_configureServices);

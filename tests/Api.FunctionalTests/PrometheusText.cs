@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>Reads samples out of a Prometheus text exposition, as a scraper would.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
 namespace Messaging.Api.FunctionalTests;
@@ -58,7 +57,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             "--Twilio:UseEmulator=true",
             $"--Twilio:PublicBaseUrl={baseAddress.AbsoluteUri.TrimEnd('/')}",
             "--Logging:LogLevel:Default=Warning",
-            .. TestApiKeys.All.SelectMany((key, i) => KeySettings(i, key)),
+            .. TestApiKeys.All.SelectMany((key, i) => key.Settings(i)).Select(setting => $"--{setting.Key}={setting.Value}"),
             .. settings,
         ];
         foreach (var argument in arguments)
@@ -117,17 +116,6 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    private static IEnumerable<string> KeySettings(int index, (string Name, string Key, string[] Scopes) key)
-    {
-        var prefix = $"--Auth:ApiKeys:{index.ToString(CultureInfo.InvariantCulture)}:";
-        yield return $"{prefix}Name={key.Name}";
-        yield return $"{prefix}Sha256={TestApiKeys.Sha256Hex(key.Key)}";
-        for (var i = 0; i < key.Scopes.Length; i++)
-        {
-            yield return $"{prefix}Scopes:{i.ToString(CultureInfo.InvariantCulture)}={key.Scopes[i]}";
-        }
     }
 
     // The service as built with these tests, in the same configuration: bin/<configuration>/<framework> of src/Api.

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net.Http.Json;
-using Messaging.Infrastructure.Persistence;
-using Messaging.TwilioEmulator;
 using Microsoft.Data.Sqlite;
 
 namespace Messaging.Api.FunctionalTests;

@@ -46,7 +46,7 @@ public sealed partial class StartupTests
         var key = KeyLine().Match(printed).Groups[1].Value;
         var hash = HashLine().Match(printed).Groups[1].Value;
         Assert.That(key, Has.Length.GreaterThanOrEqualTo(43));
-        Assert.That(hash, Is.EqualTo(TestApiKeys.Sha256Hex(key)));
+        Assert.That(hash, Is.EqualTo(TestApiKey.Sha256Hex(key)));
         Assert.That(printed, Does.Contain("\"Name\": \"ops-dashboard\"").And.Contain(hash));
 
         using var factory = new MessagingApiFactory(new Dictionary<string, string?>

@@ -1,4 +1,3 @@
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Http.Resilience;
 
 namespace Messaging.Api.FunctionalTests;

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>The API keys the test application is configured with.</summary>
@@ -35,15 +32,13 @@ public static class TestApiKeys
 
     public const string WebhooksName = "webhooks-manager";
 
-    public static IEnumerable<(string Name, string Key, string[] Scopes)> All { get; } =
+    public static IEnumerable<TestApiKey> All { get; } =
     [
-        (FullName, Full, ["messages:send", "messages:read"]),
-        (ReadOnlyName, ReadOnly, ["messages:read"]),
-        (SendOnlyName, SendOnly, ["messages:send"]),
-        (OtherName, Other, ["messages:send", "messages:read"]),
-        (MetricsName, Metrics, ["metrics:read"]),
-        (WebhooksName, Webhooks, ["webhooks:manage"]),
+        new(FullName, Full, ["messages:send", "messages:read"]),
+        new(ReadOnlyName, ReadOnly, ["messages:read"]),
+        new(SendOnlyName, SendOnly, ["messages:send"]),
+        new(OtherName, Other, ["messages:send", "messages:read"]),
+        new(MetricsName, Metrics, ["metrics:read"]),
+        new(WebhooksName, Webhooks, ["webhooks:manage"]),
     ];
-
-    public static string Sha256Hex(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }

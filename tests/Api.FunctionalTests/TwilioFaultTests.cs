@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Messaging.TwilioEmulator;
 using static Messaging.Api.FunctionalTests.Waiting;
 
 namespace Messaging.Api.FunctionalTests;
@@ -29,17 +27,9 @@ public sealed class TwilioFaultTests : ApiFixture
     {
         Emulator.InjectFault(TwilioFault.TooManyRequests(TimeSpan.FromSeconds(1)));
 
-        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
+        var sent = await SendAndAssertCreatedOnce(createRequests: 2);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        var sent = await response.ReadJsonObject();
-        Assert.Multiple(async () =>
-        {
-            Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(2));
-            Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
-            Assert.That(sent["waSid"]!.GetValue<string>(), Is.EqualTo(Emulator.Messages[0].Sid));
-            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
-        });
+        Assert.That(sent["waSid"]!.GetValue<string>(), Is.EqualTo(Emulator.Messages[0].Sid));
     }
 
     [Test]
@@ -63,15 +53,7 @@ public sealed class TwilioFaultTests : ApiFixture
     {
         Emulator.InjectFault(TwilioFault.Error(503));
 
-        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        Assert.Multiple(async () =>
-        {
-            Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(2));
-            Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
-            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
-        });
+        await SendAndAssertCreatedOnce(createRequests: 2);
     }
 
     [Test]
@@ -225,15 +207,7 @@ public sealed class TwilioFaultTests : ApiFixture
     {
         Emulator.InjectFault(TwilioFault.Delay(TimeSpan.FromMilliseconds(300)));
 
-        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        Assert.Multiple(async () =>
-        {
-            Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(1));
-            Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
-            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
-        });
+        await SendAndAssertCreatedOnce(createRequests: 1);
     }
 
     [Test]
@@ -255,5 +229,23 @@ public sealed class TwilioFaultTests : ApiFixture
             Assert.That(stored["items"]![0]!["waSid"]!.GetValue<string>(), Is.EqualTo(Emulator.Messages.Single().Sid));
             Assert.That(Emulator.MessagesCreated, Is.EqualTo(1));
         });
+    }
+
+    /// <summary>
+    /// Sends a message through whatever fault the test injected: answered 201, created at Twilio once after
+    /// <paramref name="createRequests"/> requests, and stored once. Returns the message as answered.
+    /// </summary>
+    private async Task<JsonObject> SendAndAssertCreatedOnce(int createRequests)
+    {
+        using var response = await Client.PostMessage(new { to = "+14155550123", body = "Hello" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Emulator.CreateMessageRequests, Is.EqualTo(createRequests));
+            Assert.That(Emulator.Messages, Has.Count.EqualTo(1));
+            Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
+        });
+        return await response.ReadJsonObject();
     }
 }

@@ -1,5 +1,3 @@
-using Messaging.TwilioEmulator;
-
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary>Posts webhooks the way Twilio does: form-encoded, signed over the URL the client calls.</summary>

@@ -1,5 +1,4 @@
 using Messaging.Application.Messages.UnknownOutcomes;
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Time.Testing;
 using static Messaging.Api.FunctionalTests.Waiting;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Json;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Events;
 

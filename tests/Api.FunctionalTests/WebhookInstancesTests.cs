@@ -1,6 +1,4 @@
-using System.Globalization;
 using Messaging.Application.Events;
-using Messaging.Infrastructure.Persistence;
 
 namespace Messaging.Api.FunctionalTests;
 

@@ -1,6 +1,4 @@
-using Messaging.TwilioEmulator;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace Messaging.Api.FunctionalTests;
 

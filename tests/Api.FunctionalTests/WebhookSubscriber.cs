@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Messaging.WebhookSignatures;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
@@ -14,13 +12,15 @@ namespace Messaging.Api.FunctionalTests;
 /// </summary>
 public sealed class WebhookSubscriber : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<string> _requestEventIds = new();
     private readonly ConcurrentQueue<JsonElement> _events = new();
     private int _fault;
     private int _unauthorized;
+    private LoopbackServer _server = null!;
 
-    private WebhookSubscriber(WebApplication app) => _app = app;
+    private WebhookSubscriber()
+    {
+    }
 
     /// <summary>How the next requests are answered; changed at any time.</summary>
     public SubscriberFault Fault
@@ -45,22 +45,23 @@ public sealed class WebhookSubscriber : IAsyncDisposable
 
     public static async Task<WebhookSubscriber> StartAsync(int port, string secret, SubscriberFault fault = SubscriberFault.None)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Configuration.AddInMemoryCollection([new(SampleReceiver.SecretSetting, secret)]);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        builder.Services.AddRouting();
-        var subscriber = new WebhookSubscriber(builder.Build()) { Fault = fault };
-        subscriber._app.Use(subscriber.Intercept);
-        SampleReceiver.Map(subscriber._app, subscriber._events.Enqueue);
-        await subscriber._app.StartAsync();
+        var subscriber = new WebhookSubscriber { Fault = fault };
+        subscriber._server = await LoopbackServer.StartAsync(
+            app =>
+            {
+                app.Use(subscriber.Intercept);
+                SampleReceiver.Map(app, subscriber._events.Enqueue);
+            },
+            port,
+            build: builder =>
+            {
+                builder.Configuration.AddInMemoryCollection([new(SampleReceiver.SecretSetting, secret)]);
+                builder.Services.AddRouting();
+            });
         return subscriber;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task Intercept(HttpContext context, RequestDelegate next)
     {

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Messaging.Application.UnitTests.TestSupport;
 
 /// <summary>The application as the host composes it, with the given ports behind it.</summary>

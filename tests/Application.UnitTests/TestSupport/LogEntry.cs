@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Messaging.Application.UnitTests.TestSupport;
 
 public sealed record LogEntry(string Category, LogLevel Level, string Text, Exception? Exception);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Messaging.Application.UnitTests.TestSupport;
 
 public sealed class SinkLogger<T>(LogSink sink) : ILogger<T>

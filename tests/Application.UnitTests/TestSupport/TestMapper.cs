@@ -1,5 +1,4 @@
 using AutoMapper;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 

@@ -1,6 +1,5 @@
 using Messaging.Application.Messages.PendingStatuses;
 using Messaging.Application.Messages.Recording;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Messaging.Application.UnitTests.TestSupport;

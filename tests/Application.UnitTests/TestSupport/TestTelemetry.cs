@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Messaging.Application.Common.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Application.UnitTests.TestSupport;
 

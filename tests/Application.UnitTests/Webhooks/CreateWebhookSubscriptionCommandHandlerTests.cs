@@ -1,10 +1,7 @@
-using Messaging.Application.Common.Exceptions;
-using Messaging.Application.UnitTests.TestSupport;
 using Messaging.Application.Webhooks;
 using Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
 using Messaging.Domain.Webhooks;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Webhooks;
 

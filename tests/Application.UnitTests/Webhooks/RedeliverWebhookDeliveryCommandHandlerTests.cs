@@ -1,7 +1,5 @@
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Webhooks.Commands.RedeliverWebhookDelivery;
 using Messaging.Domain.Webhooks;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Webhooks;
 

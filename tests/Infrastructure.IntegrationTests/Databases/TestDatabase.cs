@@ -1,8 +1,9 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Messaging.Infrastructure.IntegrationTests.Databases;
 
-/// <summary>A database of the test's own (see <see cref="EmptyDatabase"/>), migrated through the application's own registration.</summary>
+/// <summary>
+/// A database of the test's own (see <see cref="EmptyDatabase"/>), migrated through the application's own registration,
+/// with the services that work on it: the one way integration tests get a database.
+/// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
     private readonly EmptyDatabase _database;
@@ -22,9 +23,11 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     /// <param name="provider"><see cref="DatabaseOptions.Sqlite"/> or <see cref="DatabaseOptions.PostgreSql"/>.</param>
     /// <param name="settings">Configuration on top of the database's provider and connection string.</param>
+    /// <param name="services">Registrations made before the application's persistence, with the configuration.</param>
     public static async Task<TestDatabase> CreateAsync(
         string provider = DatabaseOptions.Sqlite,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection, IConfiguration>? services = null)
     {
         var database = await EmptyDatabase.CreateAsync(provider);
         var configuration = new ConfigurationBuilder()
@@ -32,9 +35,9 @@ internal sealed class TestDatabase : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "true" })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        var services = Build(configuration);
-        await services.InitialiseDatabaseAsync();
-        return new TestDatabase(database, configuration, services);
+        var container = Build(configuration, registrations => services?.Invoke(registrations, configuration));
+        await container.InitialiseDatabaseAsync();
+        return new TestDatabase(database, configuration, container);
     }
 
     public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();

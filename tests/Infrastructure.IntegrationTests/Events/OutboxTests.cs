@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Events;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.IntegrationTests.Events;
 

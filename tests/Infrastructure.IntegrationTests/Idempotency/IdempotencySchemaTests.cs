@@ -1,7 +1,6 @@
 using Messaging.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.Options;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 
@@ -10,7 +9,7 @@ public sealed class IdempotencySchemaTests
     [Test]
     public void Sql_server_schema_claims_keys_through_a_unique_index_on_owner_and_key()
     {
-        using var context = SqlServerContext();
+        using var context = UnopenedContexts.SqlServer();
 
         var script = context.Database.GenerateCreateScript();
 
@@ -26,7 +25,7 @@ public sealed class IdempotencySchemaTests
     [Test]
     public void Sql_server_migration_makes_existing_keys_case_sensitive_and_rebuilds_their_index()
     {
-        using var context = SqlServerContext();
+        using var context = UnopenedContexts.SqlServer();
         var migrator = context.GetService<IMigrator>();
 
         var script = migrator.GenerateScript(fromMigration: "IdempotencyKeys", toMigration: "CaseSensitiveIdempotencyKeys");
@@ -55,9 +54,4 @@ public sealed class IdempotencySchemaTests
 
         Assert.That(result.Succeeded, Is.EqualTo(valid), result.FailureMessage);
     }
-
-    private static SqlServerMessagingDbContext SqlServerContext() =>
-        new(new DbContextOptionsBuilder<SqlServerMessagingDbContext>()
-            .UseSqlServer("Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True")
-            .Options);
 }

@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Infrastructure.Idempotency;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;

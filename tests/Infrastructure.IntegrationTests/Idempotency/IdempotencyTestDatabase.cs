@@ -1,43 +1,22 @@
 using Messaging.Infrastructure.Idempotency;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 
 /// <summary>A migrated database of the test's own with the idempotency store registered as the application registers it, on a fake clock.</summary>
-internal sealed class IdempotencyTestDatabase : IAsyncDisposable
+internal sealed class IdempotencyTestDatabase(TestDatabase database, FakeTimeProvider clock) : IAsyncDisposable
 {
-    private readonly EmptyDatabase _database;
-    private readonly ServiceProvider _services;
-
-    private IdempotencyTestDatabase(EmptyDatabase database, ServiceProvider services, FakeTimeProvider clock)
-    {
-        _database = database;
-        _services = services;
-        Clock = clock;
-    }
-
-    public FakeTimeProvider Clock { get; }
+    public FakeTimeProvider Clock => clock;
 
     public static async Task<IdempotencyTestDatabase> CreateAsync(string provider)
     {
-        var database = await EmptyDatabase.CreateAsync(provider);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(database.Settings)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "true" })
-            .Build();
         var clock = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<TimeProvider>(clock)
-            .AddPersistence(configuration)
-            .AddIdempotency(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        await services.InitialiseDatabaseAsync();
-        return new IdempotencyTestDatabase(database, services, clock);
+        var database = await TestDatabase.CreateAsync(
+            provider,
+            services: (services, configuration) => services.AddLogging().AddSingleton<TimeProvider>(clock).AddIdempotency(configuration));
+        return new IdempotencyTestDatabase(database, clock);
     }
 
-    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+    public AsyncServiceScope CreateScope() => database.CreateScope();
 
     public async Task<int> CountRecords()
     {
@@ -46,9 +25,5 @@ internal sealed class IdempotencyTestDatabase : IAsyncDisposable
         return context.Set<IdempotencyRecord>().Count();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => database.DisposeAsync();
 }

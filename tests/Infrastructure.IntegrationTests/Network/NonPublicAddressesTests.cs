@@ -1,4 +1,3 @@
-using System.Net;
 using Messaging.Infrastructure.Network;
 
 namespace Messaging.Infrastructure.IntegrationTests.Network;

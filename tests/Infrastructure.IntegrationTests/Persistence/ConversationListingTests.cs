@@ -1,6 +1,4 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

@@ -8,17 +8,12 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// </summary>
 public sealed partial class ConversationUpsertSqlTests
 {
-    private const string NeverOpenedSqlServer = "Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True";
-
     [Test]
     public void Each_provider_gets_its_own_statement()
     {
-        using var sqlServer = new SqlServerMessagingDbContext(
-            new DbContextOptionsBuilder<SqlServerMessagingDbContext>().UseSqlServer(NeverOpenedSqlServer).Options);
-        using var sqlite = new SqliteMessagingDbContext(
-            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite("Data Source=unused.db").Options);
-        using var postgreSql = new PostgreSqlMessagingDbContext(
-            new DbContextOptionsBuilder<PostgreSqlMessagingDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+        using var sqlServer = UnopenedContexts.SqlServer();
+        using var sqlite = UnopenedContexts.Sqlite();
+        using var postgreSql = UnopenedContexts.PostgreSql();
 
         Assert.Multiple(() =>
         {

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class DatabaseOptionsTests

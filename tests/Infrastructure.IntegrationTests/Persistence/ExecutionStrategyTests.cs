@@ -1,9 +1,6 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore.SqlServer.Storage.Internal;
-using Microsoft.Extensions.Configuration;
 using Npgsql.EntityFrameworkCore.PostgreSQL;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;

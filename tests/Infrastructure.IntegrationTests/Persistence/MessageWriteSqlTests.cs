@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Messaging.Domain.Messages;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
@@ -10,13 +9,10 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// </summary>
 public sealed partial class MessageWriteSqlTests
 {
-    private const string NeverOpenedSqlServer = "Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True";
-
     [Test]
     public void The_sqlite_insert_writes_every_stored_column_of_a_message_but_the_computed_contact()
     {
-        using var context = new SqliteMessagingDbContext(
-            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var context = UnopenedContexts.Sqlite();
 
         Assert.That(InsertedColumns(MessageWriteSql.Insert(context)), Is.EquivalentTo(WritableColumns(context)));
     }
@@ -24,8 +20,7 @@ public sealed partial class MessageWriteSqlTests
     [Test]
     public void The_sql_server_insert_writes_every_stored_column_of_a_message_but_the_computed_contact()
     {
-        using var context = new SqlServerMessagingDbContext(
-            new DbContextOptionsBuilder<SqlServerMessagingDbContext>().UseSqlServer(NeverOpenedSqlServer).Options);
+        using var context = UnopenedContexts.SqlServer();
 
         Assert.That(InsertedColumns(MessageWriteSql.Insert(context)), Is.EquivalentTo(WritableColumns(context)));
     }

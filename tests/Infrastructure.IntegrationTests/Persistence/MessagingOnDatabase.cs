@@ -3,10 +3,7 @@ using Messaging.Application;
 using Messaging.Application.Conversations;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.IntegrationTests.Twilio;
-using Messaging.Infrastructure.Twilio;
 using Messaging.Infrastructure.Webhooks;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -20,13 +17,11 @@ internal sealed class MessagingOnDatabase : IAsyncDisposable
 {
     public const string Sender = "whatsapp:+15005550006";
 
-    private readonly EmptyDatabase _database;
-    private readonly ServiceProvider _services;
+    private readonly TestDatabase _database;
 
-    private MessagingOnDatabase(EmptyDatabase database, ServiceProvider services, TwilioEmulatorServer emulator)
+    private MessagingOnDatabase(TestDatabase database, TwilioEmulatorServer emulator)
     {
         _database = database;
-        _services = services;
         Emulator = emulator;
     }
 
@@ -37,54 +32,47 @@ internal sealed class MessagingOnDatabase : IAsyncDisposable
 
     public static async Task<MessagingOnDatabase> CreateAsync(string provider)
     {
-        var database = await EmptyDatabase.CreateAsync(provider);
         var accountSid = "AC" + Guid.NewGuid().ToString("N");
         var authToken = Guid.NewGuid().ToString("N");
         var emulator = await TwilioEmulatorServer.StartAsync(new TwilioEmulatorOptions { AccountSid = accountSid, AuthToken = authToken });
-
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(database.Settings)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:MigrateOnStartup"] = "true",
-                ["Twilio:AccountSid"] = accountSid,
-                ["Twilio:AuthToken"] = authToken,
-                ["Twilio:From"] = Sender,
-                ["Twilio:ApiBaseUrl"] = emulator.BaseAddress.ToString(),
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = accountSid,
+            ["Twilio:AuthToken"] = authToken,
+            ["Twilio:From"] = Sender,
+            ["Twilio:ApiBaseUrl"] = emulator.BaseAddress.ToString(),
+        };
 
         MessagingOnDatabase? app = null;
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddFakeLogging());
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(TwilioServices.Development));
-        services.AddApplicationServices();
-        // These tests are about races between sends and callbacks; the window rule has tests of its own.
-        services.Configure<CustomerServiceWindowOptions>(options => options.EnforceCustomerServiceWindow = false);
-        services.AddPersistence(configuration);
-        services.AddTwilio(configuration);
-        services.AddEventOutbox(configuration);
-        services.AddWebhooks(configuration);
-        services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerHook(sid => app?.OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
-        var container = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        await container.InitialiseDatabaseAsync();
-        app = new MessagingOnDatabase(database, container, emulator);
+        var database = await TestDatabase.CreateAsync(provider, settings, (services, configuration) =>
+        {
+            services.AddLogging(logging => logging.AddFakeLogging());
+            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton<IHostEnvironment>(new TestHostEnvironment(TwilioServices.Development));
+            services.AddApplicationServices();
+            // These tests are about races between sends and callbacks; the window rule has tests of its own.
+            services.Configure<CustomerServiceWindowOptions>(options => options.EnforceCustomerServiceWindow = false);
+            services.AddTwilio(configuration);
+            services.AddEventOutbox(configuration);
+            services.AddWebhooks(configuration);
+            services.AddHttpClient(TwilioRestClients.HttpClientName).AddHttpMessageHandler(() => new TwilioAnswerHook(sid => app?.OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
+        });
+        app = new MessagingOnDatabase(database, emulator);
         return app;
     }
 
     /// <summary>Sends <paramref name="request"/> through the mediator in a scope of its own, as one HTTP request would.</summary>
     public async Task<TResponse> Send<TResponse>(IRequest<TResponse> request)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _database.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
-    public AsyncServiceScope CreateScope() => _services.CreateAsyncScope();
+    public AsyncServiceScope CreateScope() => _database.CreateScope();
 
     public async Task<T> Query<T>(Func<MessagingDbContext, Task<T>> query)
     {
-        await using var scope = _services.CreateAsyncScope();
+        await using var scope = _database.CreateScope();
         return await query(scope.ServiceProvider.GetRequiredService<MessagingDbContext>());
     }
 
@@ -92,8 +80,7 @@ internal sealed class MessagingOnDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _services.DisposeAsync();
-        await Emulator.DisposeAsync();
         await _database.DisposeAsync();
+        await Emulator.DisposeAsync();
     }
 }

@@ -1,9 +1,5 @@
-using Messaging.Application.Common.Interfaces;
-using Messaging.Domain.Messages;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

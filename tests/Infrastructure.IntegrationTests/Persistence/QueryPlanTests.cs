@@ -1,7 +1,5 @@
 using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

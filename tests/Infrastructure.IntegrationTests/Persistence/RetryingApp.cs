@@ -1,5 +1,4 @@
 using Messaging.Infrastructure.Idempotency;
-using Microsoft.Extensions.Configuration;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

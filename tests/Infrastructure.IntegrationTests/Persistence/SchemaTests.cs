@@ -1,7 +1,5 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
-using Messaging.Domain.Messages;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -10,12 +8,10 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class SchemaTests
 {
-    private const string NeverOpenedSqlServer = "Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True";
-
     [Test]
     public void Sql_server_schema_has_a_filtered_unique_sid_index_and_keyset_indexes()
     {
-        using var context = SqlServerContext();
+        using var context = UnopenedContexts.SqlServer();
 
         var script = context.Database.GenerateCreateScript();
 
@@ -32,7 +28,7 @@ public sealed class SchemaTests
     [Test]
     public void Sql_server_schema_has_a_conversation_per_contact_with_an_activity_index()
     {
-        using var context = SqlServerContext();
+        using var context = UnopenedContexts.SqlServer();
 
         var script = context.Database.GenerateCreateScript();
 
@@ -52,7 +48,7 @@ public sealed class SchemaTests
     [Test]
     public void Sql_server_migration_script_creates_and_backfills_conversations()
     {
-        using var context = SqlServerContext();
+        using var context = UnopenedContexts.SqlServer();
 
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
 
@@ -69,7 +65,7 @@ public sealed class SchemaTests
     [Test]
     public void Sql_server_migrations_match_the_model()
     {
-        using var context = SqlServerContext();
+        using var context = UnopenedContexts.SqlServer();
 
         Assert.Multiple(() =>
         {
@@ -81,8 +77,7 @@ public sealed class SchemaTests
     [Test]
     public void Sqlite_migrations_match_the_model()
     {
-        using var context = new SqliteMessagingDbContext(
-            new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite("Data Source=unused.db").Options);
+        using var context = UnopenedContexts.Sqlite();
 
         Assert.Multiple(() =>
         {
@@ -116,7 +111,7 @@ public sealed class SchemaTests
     [Test]
     public void Text_columns_hold_exactly_what_the_validators_let_through()
     {
-        using var context = SqlServerContext();
+        using var context = UnopenedContexts.SqlServer();
         var model = context.Model;
 
         int? Length<T>(string property) => model.FindEntityType(typeof(T))!.FindProperty(property)!.GetMaxLength();
@@ -165,8 +160,7 @@ public sealed class SchemaTests
     [Test]
     public void PostgreSql_migrations_match_the_model()
     {
-        using var context = new PostgreSqlMessagingDbContext(
-            new DbContextOptionsBuilder<PostgreSqlMessagingDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+        using var context = UnopenedContexts.PostgreSql();
 
         Assert.Multiple(() =>
         {
@@ -200,7 +194,4 @@ public sealed class SchemaTests
             Assert.That(contact, Is.EqualTo(message.To));
         });
     }
-
-    private static SqlServerMessagingDbContext SqlServerContext() =>
-        new(new DbContextOptionsBuilder<SqlServerMessagingDbContext>().UseSqlServer(NeverOpenedSqlServer).Options);
 }

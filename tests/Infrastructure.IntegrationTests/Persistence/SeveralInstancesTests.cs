@@ -1,8 +1,5 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.PendingStatuses;
-using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Idempotency;
-using Microsoft.Extensions.Configuration;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 

@@ -1,5 +1,3 @@
-using Messaging.Domain.Messages;
-
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 internal static class TestMessages

@@ -1,7 +1,6 @@
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
 using Messaging.Application.Messages.Recording;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
@@ -10,23 +9,15 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// either order, and racing, on each database. Always one row for the SID, named, with the status applied.
 /// </summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class UnknownOutcomePersistenceTests(string provider) : ProviderFixture(provider)
+public sealed class UnknownOutcomePersistenceTests(string provider) : MessagingOnDatabaseFixture(provider)
 {
-    private MessagingOnDatabase _app = null!;
-
-    [SetUp]
-    public async Task SetUp() => _app = await MessagingOnDatabase.CreateAsync(Provider);
-
-    [TearDown]
-    public async Task TearDown() => await _app.DisposeAsync();
-
     [Test]
     public async Task A_callback_after_the_unknown_message_was_stored_names_it()
     {
         var unknown = await StoreUnknown();
         var sid = TestMessages.NewSid();
 
-        await _app.Send(new UpdateMessageStatusCommand(sid, "delivered", MessageId: unknown.Id.ToString()));
+        await App.Send(new UpdateMessageStatusCommand(sid, "delivered", MessageId: unknown.Id.ToString()));
 
         await AssertNamed(unknown.Id, sid, MessageStatus.Delivered);
     }
@@ -37,8 +28,8 @@ public sealed class UnknownOutcomePersistenceTests(string provider) : ProviderFi
         var id = Message.ReserveId(DateTimeOffset.UtcNow);
         var sid = TestMessages.NewSid();
 
-        await _app.Send(new UpdateMessageStatusCommand(sid, "sent", MessageId: id.ToString()));
-        Assert.That(await _app.PendingCount(), Is.EqualTo(1));
+        await App.Send(new UpdateMessageStatusCommand(sid, "sent", MessageId: id.ToString()));
+        Assert.That(await App.PendingCount(), Is.EqualTo(1));
         var stored = await StoreUnknown(id);
 
         Assert.Multiple(() =>
@@ -54,9 +45,9 @@ public sealed class UnknownOutcomePersistenceTests(string provider) : ProviderFi
     {
         var unknown = await StoreUnknown();
         var first = TestMessages.NewSid();
-        await _app.Send(new UpdateMessageStatusCommand(first, "sent", MessageId: unknown.Id.ToString()));
+        await App.Send(new UpdateMessageStatusCommand(first, "sent", MessageId: unknown.Id.ToString()));
 
-        await _app.Send(new UpdateMessageStatusCommand(TestMessages.NewSid(), "failed", MessageId: unknown.Id.ToString()));
+        await App.Send(new UpdateMessageStatusCommand(TestMessages.NewSid(), "failed", MessageId: unknown.Id.ToString()));
 
         // The other SID's status stays pending like any status for a SID without a message, until purged by age.
         await AssertNamed(unknown.Id, first, MessageStatus.Sent, pending: 1);
@@ -74,7 +65,7 @@ public sealed class UnknownOutcomePersistenceTests(string provider) : ProviderFi
             var callback = Task.Run(async () =>
             {
                 await gate.Task;
-                await _app.Send(new UpdateMessageStatusCommand(sid, "delivered", MessageId: id.ToString()));
+                await App.Send(new UpdateMessageStatusCommand(sid, "delivered", MessageId: id.ToString()));
             });
             var save = Task.Run(async () =>
             {
@@ -91,7 +82,7 @@ public sealed class UnknownOutcomePersistenceTests(string provider) : ProviderFi
 
     private async Task<MessageDto> StoreUnknown(Guid? id = null)
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var at = DateTimeOffset.UtcNow;
         var message = Message.OutcomeUnknown(id ?? Message.ReserveId(at), TestMessages.Sender, TestMessages.Alice, "hello", null, null, at);
         return await scope.ServiceProvider.GetRequiredService<MessageRecorder>().Record(message, PendingStatusFailure.KeepMessage, CancellationToken.None);
@@ -99,14 +90,14 @@ public sealed class UnknownOutcomePersistenceTests(string provider) : ProviderFi
 
     private async Task AssertNamed(Guid id, string sid, MessageStatus status, string? because = null, int pending = 0)
     {
-        var rows = await _app.Query(db => db.Messages.AsNoTracking().Where(m => m.Id == id || m.WaSid == sid).ToListAsync());
+        var rows = await App.Query(db => db.Messages.AsNoTracking().Where(m => m.Id == id || m.WaSid == sid).ToListAsync());
         var row = rows.Single();
         Assert.Multiple(async () =>
         {
             Assert.That(row.Id, Is.EqualTo(id), because);
             Assert.That(row.WaSid, Is.EqualTo(sid), because);
             Assert.That(row.Status, Is.EqualTo(status), because);
-            Assert.That(await _app.PendingCount(), Is.EqualTo(pending), because);
+            Assert.That(await App.PendingCount(), Is.EqualTo(pending), because);
         });
     }
 }

@@ -1,24 +1,14 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>Inbound messages and status callbacks through the real commands, repositories and database.</summary>
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
-public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(provider)
+public sealed class WebhookPersistenceTests(string provider) : MessagingOnDatabaseFixture(provider)
 {
     private const string Customer = "whatsapp:+14155550123";
-
-    private MessagingOnDatabase _app = null!;
-
-    [SetUp]
-    public async Task SetUp() => _app = await MessagingOnDatabase.CreateAsync(Provider);
-
-    [TearDown]
-    public async Task TearDown() => await _app.DisposeAsync();
 
     [Test]
     [CancelAfter(30_000)]
@@ -29,14 +19,14 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
         var deliveries = Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
         {
             await gate.Task;
-            return await _app.Send(new ReceiveInboundMessageCommand(
+            return await App.Send(new ReceiveInboundMessageCommand(
                 sid, Customer, MessagingOnDatabase.Sender, "Where is my order?", [new InboundMedia("https://api.twilio.com/m/ME1", "image/jpeg")], "Ana"));
         })).ToList();
 
         gate.SetResult();
         var results = await Task.WhenAll(deliveries);
 
-        var rows = await _app.Query(db => db.Messages.AsNoTracking().Where(m => m.WaSid == sid).ToListAsync());
+        var rows = await App.Query(db => db.Messages.AsNoTracking().Where(m => m.WaSid == sid).ToListAsync());
         var row = rows.Single();
         Assert.Multiple(() =>
         {
@@ -51,13 +41,13 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
     public async Task A_status_reported_before_the_send_saved_the_message_is_kept_then_applied_by_the_save()
     {
         var pendingWhileTwilioAnswered = -1;
-        _app.OnTwilioMessageCreated = async sid =>
+        App.OnTwilioMessageCreated = async sid =>
         {
-            await _app.Send(new UpdateMessageStatusCommand(sid, "read"));
-            pendingWhileTwilioAnswered = await _app.PendingCount();
+            await App.Send(new UpdateMessageStatusCommand(sid, "read"));
+            pendingWhileTwilioAnswered = await App.PendingCount();
         };
 
-        var sent = await _app.Send(new SendMessageCommand("+14155550123", "Your order shipped"));
+        var sent = await App.Send(new SendMessageCommand("+14155550123", "Your order shipped"));
 
         var stored = await StoredBySid(sent.WaSid!);
         Assert.Multiple(async () =>
@@ -65,27 +55,27 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
             Assert.That(pendingWhileTwilioAnswered, Is.EqualTo(1), "the callback found no message and kept its status");
             Assert.That(sent.Status, Is.EqualTo(MessageStatus.Read), "the send returns the message with the status applied");
             Assert.That(stored.Status, Is.EqualTo(MessageStatus.Read));
-            Assert.That(await _app.PendingCount(), Is.Zero);
+            Assert.That(await App.PendingCount(), Is.Zero);
         });
     }
 
     [Test]
     public async Task A_status_reported_after_the_save_is_applied_directly()
     {
-        var sent = await _app.Send(new SendMessageCommand("+14155550123", "Your order shipped"));
+        var sent = await App.Send(new SendMessageCommand("+14155550123", "Your order shipped"));
 
-        await _app.Send(new UpdateMessageStatusCommand(sent.WaSid, "delivered"));
+        await App.Send(new UpdateMessageStatusCommand(sent.WaSid, "delivered"));
 
         Assert.That((await StoredBySid(sent.WaSid!)).Status, Is.EqualTo(MessageStatus.Delivered));
-        Assert.That(await _app.PendingCount(), Is.Zero);
+        Assert.That(await App.PendingCount(), Is.Zero);
     }
 
     [Test]
     public async Task A_pending_failure_keeps_twilios_error_when_applied_at_save()
     {
-        _app.OnTwilioMessageCreated = sid => _app.Send(new UpdateMessageStatusCommand(sid, "undelivered", "63016", "Outside the allowed window"));
+        App.OnTwilioMessageCreated = sid => App.Send(new UpdateMessageStatusCommand(sid, "undelivered", "63016", "Outside the allowed window"));
 
-        var sent = await _app.Send(new SendMessageCommand("+14155550123", "Hello"));
+        var sent = await App.Send(new SendMessageCommand("+14155550123", "Hello"));
 
         var stored = await StoredBySid(sent.WaSid!);
         Assert.Multiple(() =>
@@ -105,14 +95,14 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
         for (var i = 0; i < iterations; i++)
         {
             Task? callback = null;
-            _app.OnTwilioMessageCreated = sid =>
+            App.OnTwilioMessageCreated = sid =>
             {
                 // Started, not awaited: the callback and the send's save run at the same time.
-                callback = Task.Run(() => _app.Send(new UpdateMessageStatusCommand(sid, "read")));
+                callback = Task.Run(() => App.Send(new UpdateMessageStatusCommand(sid, "read")));
                 return Task.CompletedTask;
             };
 
-            var sent = await _app.Send(new SendMessageCommand("+14155550123", $"Message {i}"));
+            var sent = await App.Send(new SendMessageCommand("+14155550123", $"Message {i}"));
             await callback!;
 
             var stored = await StoredBySid(sent.WaSid!);
@@ -120,7 +110,7 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
             keptPending += sent.Status == MessageStatus.Read ? 1 : 0;
         }
 
-        Assert.That(await _app.PendingCount(), Is.Zero);
+        Assert.That(await App.PendingCount(), Is.Zero);
         TestContext.Out.WriteLine($"{keptPending} of {iterations} sends applied the status themselves.");
     }
 
@@ -130,12 +120,12 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
     {
         for (var i = 0; i < 10; i++)
         {
-            var sent = await _app.Send(new SendMessageCommand("+14155550123", $"Message {i}"));
+            var sent = await App.Send(new SendMessageCommand("+14155550123", $"Message {i}"));
             var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var callbacks = ((string[])["sent", "delivered", "read", "delivered", "sent"]).Select(status => Task.Run(async () =>
             {
                 await gate.Task;
-                await _app.Send(new UpdateMessageStatusCommand(sent.WaSid, status));
+                await App.Send(new UpdateMessageStatusCommand(sent.WaSid, status));
             })).ToList();
 
             gate.SetResult();
@@ -149,11 +139,11 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
     public async Task An_update_reads_the_stored_version_even_when_the_context_holds_an_older_copy()
     {
         var sid = TestMessages.NewSid();
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
         var added = await repository.AddIfAbsent(TestMessages.Outbound(sid, DateTimeOffset.UtcNow), CancellationToken.None);
 
-        await _app.Send(new UpdateMessageStatusCommand(sid, "read"));
+        await App.Send(new UpdateMessageStatusCommand(sid, "read"));
         var statusSeen = (MessageStatus?)null;
         var updated = await repository.Update(
             sid,
@@ -176,7 +166,7 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
     [Test]
     public async Task An_update_of_an_unknown_sid_finds_nothing_and_stores_nothing()
     {
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
         var called = false;
 
@@ -184,7 +174,7 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
 
         Assert.That(updated, Is.Null);
         Assert.That(called, Is.False);
-        Assert.That(await _app.Query(db => db.Messages.CountAsync()), Is.Zero);
+        Assert.That(await App.Query(db => db.Messages.CountAsync()), Is.Zero);
     }
 
     [Test]
@@ -192,7 +182,7 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
     {
         var sid = TestMessages.NewSid();
         var now = DateTimeOffset.UtcNow;
-        await using var scope = _app.CreateScope();
+        await using var scope = App.CreateScope();
         var pending = scope.ServiceProvider.GetRequiredService<IPendingStatusUpdateRepository>();
         var later = PendingStatusUpdate.Create(sid, MessageStatus.Read, null, null, now.AddSeconds(1));
         var earlier = PendingStatusUpdate.Create(sid, MessageStatus.Failed, 30008, "Unknown error", now);
@@ -209,9 +199,9 @@ public sealed class WebhookPersistenceTests(string provider) : ProviderFixture(p
         Assert.That(listed[0].ErrorMessage, Is.EqualTo("Unknown error"));
         // PostgreSQL keeps microseconds, not .NET's tenths of a microsecond.
         Assert.That(listed[0].ReceivedAt, Is.EqualTo(now).Within(TimeSpan.FromMicroseconds(1)));
-        Assert.That(await _app.PendingCount(), Is.EqualTo(1));
+        Assert.That(await App.PendingCount(), Is.EqualTo(1));
     }
 
     private Task<Message> StoredBySid(string sid) =>
-        _app.Query(db => db.Messages.AsNoTracking().SingleAsync(m => m.WaSid == sid));
+        App.Query(db => db.Messages.AsNoTracking().SingleAsync(m => m.WaSid == sid));
 }

@@ -1,4 +1,3 @@
-using Messaging.Infrastructure.Twilio;
 using Twilio.Rest.Content.V1;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;

@@ -1,7 +1,4 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
-using Messaging.Infrastructure.Twilio;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 

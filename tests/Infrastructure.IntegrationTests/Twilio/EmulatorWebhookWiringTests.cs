@@ -1,9 +1,6 @@
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
-using Messaging.Infrastructure.Twilio;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 

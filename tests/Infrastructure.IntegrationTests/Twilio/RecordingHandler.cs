@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
 /// <summary>The end of a handler chain: remembers where the request went and answers 204.</summary>

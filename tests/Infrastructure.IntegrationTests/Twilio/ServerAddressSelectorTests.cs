@@ -1,5 +1,3 @@
-using Messaging.Infrastructure.Twilio;
-
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
 public sealed class ServerAddressSelectorTests

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
 /// <summary>Options that never change, for a class built by hand that reads them through a monitor.</summary>

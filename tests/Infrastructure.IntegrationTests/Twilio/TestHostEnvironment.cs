@@ -1,5 +1,4 @@
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 

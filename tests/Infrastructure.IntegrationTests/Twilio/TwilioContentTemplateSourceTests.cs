@@ -1,12 +1,8 @@
 using System.Globalization;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Templates;
 using Messaging.Domain.Templates;
-using Messaging.Infrastructure.Twilio;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 

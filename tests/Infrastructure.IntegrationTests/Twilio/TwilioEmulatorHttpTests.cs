@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Time.Testing;
 using static Messaging.Infrastructure.IntegrationTests.Twilio.EmulatorHttp;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
@@ -52,10 +49,7 @@ public sealed partial class TwilioEmulatorHttpTests
     [Test]
     public async Task Create_answers_201_with_Twilio_message_json()
     {
-        using var response = await PostMessageAsync(
-            _http,
-            _accountSid,
-            _auth,
+        using var response = await CreateAsync(
             ("To", To),
             ("From", From),
             ("Body", "Hello"),
@@ -96,10 +90,7 @@ public sealed partial class TwilioEmulatorHttpTests
     [Test]
     public async Task Create_keeps_every_posted_field_on_the_stored_message()
     {
-        using var response = await PostMessageAsync(
-            _http,
-            _accountSid,
-            _auth,
+        using var response = await CreateAsync(
             ("To", To),
             ("From", From),
             ("ContentSid", SampleContentTemplates.AppointmentReminder),
@@ -127,7 +118,7 @@ public sealed partial class TwilioEmulatorHttpTests
     [Test]
     public async Task Fetch_returns_the_created_message()
     {
-        using var created = await PostMessageAsync(_http, _accountSid, _auth, ("To", To), ("From", From), ("Body", "Hi"));
+        using var created = await CreateAsync(("To", To), ("From", From), ("Body", "Hi"));
         var sid = (await JsonAsync(created)).GetProperty("sid").GetString()!;
 
         using var fetched = await GetAsync(_http, $"/2010-04-01/Accounts/{_accountSid}/Messages/{sid}.json", _auth);
@@ -204,7 +195,7 @@ public sealed partial class TwilioEmulatorHttpTests
         AddIfSet(fields, "From", from);
         AddIfSet(fields, "Body", body);
 
-        using var response = await PostMessageAsync(_http, _accountSid, _auth, [.. fields]);
+        using var response = await CreateAsync([.. fields]);
 
         await AssertTwilioErrorAsync(response, HttpStatusCode.BadRequest, code);
     }
@@ -212,10 +203,8 @@ public sealed partial class TwilioEmulatorHttpTests
     [Test]
     public async Task A_media_only_or_template_only_message_is_accepted()
     {
-        using var media = await PostMessageAsync(
-            _http, _accountSid, _auth, ("To", To), ("From", From), ("MediaUrl", "https://example.com/a.png"));
-        using var template = await PostMessageAsync(
-            _http, _accountSid, _auth, ("To", To), ("From", From), ("ContentSid", SampleContentTemplates.AppointmentReminder));
+        using var media = await CreateAsync(("To", To), ("From", From), ("MediaUrl", "https://example.com/a.png"));
+        using var template = await CreateAsync(("To", To), ("From", From), ("ContentSid", SampleContentTemplates.AppointmentReminder));
 
         Assert.Multiple(() =>
         {
@@ -236,7 +225,7 @@ public sealed partial class TwilioEmulatorHttpTests
     [TestCase("whatsapp:+15005550009", 21614)]
     public async Task A_documented_test_number_is_refused_with_its_code(string to, int code)
     {
-        using var response = await PostMessageAsync(_http, _accountSid, _auth, ("To", to), ("From", From), ("Body", "x"));
+        using var response = await CreateAsync(("To", to), ("From", From), ("Body", "x"));
 
         await AssertTwilioErrorAsync(response, HttpStatusCode.BadRequest, code);
         Assert.That(_server.Messages, Is.Empty);
@@ -245,8 +234,7 @@ public sealed partial class TwilioEmulatorHttpTests
     [Test]
     public async Task The_invalid_number_error_names_the_number()
     {
-        using var response = await PostMessageAsync(
-            _http, _accountSid, _auth, ("To", "+15005550001"), ("From", From), ("Body", "x"));
+        using var response = await CreateAsync(("To", "+15005550001"), ("From", From), ("Body", "x"));
 
         Assert.That(
             (await JsonAsync(response)).GetProperty("message").GetString(),
@@ -256,8 +244,8 @@ public sealed partial class TwilioEmulatorHttpTests
     [Test]
     public async Task Every_create_is_counted_whether_accepted_or_refused()
     {
-        using var accepted = await PostMessageAsync(_http, _accountSid, _auth, ("To", To), ("From", From), ("Body", "x"));
-        using var refused = await PostMessageAsync(_http, _accountSid, _auth, ("To", "+15005550001"), ("From", From), ("Body", "x"));
+        using var accepted = await CreateAsync(("To", To), ("From", From), ("Body", "x"));
+        using var refused = await CreateAsync(("To", "+15005550001"), ("From", From), ("Body", "x"));
         using var unauthenticated = await PostMessageAsync(_http, _accountSid, null, ("To", To), ("From", From), ("Body", "x"));
         using var fetch = await GetAsync(_http, $"/2010-04-01/Accounts/{_accountSid}/Messages/SM{Guid.NewGuid():N}.json", _auth);
 
@@ -273,7 +261,7 @@ public sealed partial class TwilioEmulatorHttpTests
     {
         const int Count = 24;
         var responses = await Task.WhenAll(Enumerable.Range(0, Count).Select(i =>
-            PostMessageAsync(_http, _accountSid, _auth, ("To", To), ("From", From), ("Body", $"message {i}"))));
+            CreateAsync(("To", To), ("From", From), ("Body", $"message {i}"))));
         foreach (var response in responses)
         {
             response.Dispose();
@@ -292,9 +280,9 @@ public sealed partial class TwilioEmulatorHttpTests
     {
         _server.FailNextRequestsWith(503, count: 2);
 
-        using var first = await PostMessageAsync(_http, _accountSid, _auth, ("To", To), ("From", From), ("Body", "x"));
-        using var second = await PostMessageAsync(_http, _accountSid, _auth, ("To", To), ("From", From), ("Body", "x"));
-        using var third = await PostMessageAsync(_http, _accountSid, _auth, ("To", To), ("From", From), ("Body", "x"));
+        using var first = await CreateAsync(("To", To), ("From", From), ("Body", "x"));
+        using var second = await CreateAsync(("To", To), ("From", From), ("Body", "x"));
+        using var third = await CreateAsync(("To", To), ("From", From), ("Body", "x"));
 
         await AssertTwilioErrorAsync(first, HttpStatusCode.ServiceUnavailable, 20503);
         await AssertTwilioErrorAsync(second, HttpStatusCode.ServiceUnavailable, 20503);
@@ -312,7 +300,7 @@ public sealed partial class TwilioEmulatorHttpTests
         await _server.StopAsync();
 
         Assert.That(
-            async () => await PostMessageAsync(_http, _accountSid, _auth, ("To", To), ("From", From), ("Body", "x")),
+            async () => await CreateAsync(("To", To), ("From", From), ("Body", "x")),
             Throws.InstanceOf<HttpRequestException>());
     }
 
@@ -347,4 +335,8 @@ public sealed partial class TwilioEmulatorHttpTests
 
     [GeneratedRegex("^SM[0-9a-f]{32}$")]
     private static partial Regex SidPattern();
+
+    /// <summary>Creates a message on this test's account with its credentials.</summary>
+    private Task<HttpResponseMessage> CreateAsync(params (string Name, string Value)[] fields) =>
+        PostMessageAsync(_http, _accountSid, _auth, fields);
 }

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
 using Messaging.Application.Common.Exceptions;
-using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Common.Models;
-using Messaging.Domain.Messages;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 

@@ -1,7 +1,3 @@
-using Messaging.Application.Common.Interfaces;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
 public sealed class TwilioMediaOptionsValidationTests

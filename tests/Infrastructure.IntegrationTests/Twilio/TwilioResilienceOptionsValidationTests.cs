@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
 public sealed class TwilioResilienceOptionsValidationTests

@@ -1,6 +1,3 @@
-using Messaging.Infrastructure.Twilio;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;

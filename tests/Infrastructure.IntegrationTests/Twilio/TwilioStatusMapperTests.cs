@@ -1,6 +1,3 @@
-using Messaging.Domain.Messages;
-using Messaging.Infrastructure.Twilio;
-
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Messaging.Infrastructure.Twilio;
 using Microsoft.AspNetCore.Http;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;

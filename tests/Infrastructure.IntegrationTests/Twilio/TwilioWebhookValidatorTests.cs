@@ -1,4 +1,3 @@
-using Messaging.Infrastructure.Twilio;
 using Microsoft.Extensions.Primitives;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;

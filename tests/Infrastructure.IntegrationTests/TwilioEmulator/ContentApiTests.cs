@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
@@ -9,20 +7,20 @@ using Twilio.Types;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed class ContentApiTests
+public sealed class ContentApiTests : EmulatorFixture
 {
     [Test]
     public async Task Every_content_api_request_is_counted_faulted_and_refused_ones_included()
     {
-        await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions { PageSize = 5 }, _sdk.Rest);
-        _emulator.Server.InjectFault(TwilioFault.Error(503), target: TwilioFaultTarget.AnyRequest);
-        using var faulted = await _emulator.Http.GetAsync(new Uri("/v1/Content", UriKind.Relative));
-        using var anonymous = await _emulator.Http.GetAsync(new Uri($"/v1/Content/{SampleContentTemplates.AppointmentReminder}", UriKind.Relative));
+        await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions { PageSize = 5 }, Sdk.Rest);
+        Emulator.Server.InjectFault(TwilioFault.Error(503), target: TwilioFaultTarget.AnyRequest);
+        using var faulted = await Emulator.Http.GetAsync(new Uri("/v1/Content", UriKind.Relative));
+        using var anonymous = await Emulator.Http.GetAsync(new Uri($"/v1/Content/{SampleContentTemplates.AppointmentReminder}", UriKind.Relative));
 
-        Assert.That(_emulator.Server.ContentRequests, Is.EqualTo(3));
-        Assert.That(_emulator.Server.CreateMessageRequests, Is.Zero);
+        Assert.That(Emulator.Server.ContentRequests, Is.EqualTo(3));
+        Assert.That(Emulator.Server.CreateMessageRequests, Is.Zero);
 
-        using var stats = await _emulator.Http.GetAsync(new Uri("/emulator/stats", UriKind.Relative));
+        using var stats = await Emulator.Http.GetAsync(new Uri("/emulator/stats", UriKind.Relative));
         Assert.That(await stats.Content.ReadAsStringAsync(), Does.Contain("\"contentRequests\":3"));
     }
 
@@ -34,13 +32,13 @@ public sealed class ContentApiTests
             .Select(t => t.Sid == SampleContentTemplates.PaymentDue ? t with { Approval = new WhatsAppApproval { Status = WhatsAppApprovalStatus.Approved } } : t)
             .ToList();
 
-        _emulator.Server.ReplaceContentTemplates(approved);
-        var read = (await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions(), _sdk.Rest)).ToList();
+        Emulator.Server.ReplaceContentTemplates(approved);
+        var read = (await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions(), Sdk.Rest)).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(read.Select(c => c.Sid), Is.EqualTo(approved.Select(t => t.Sid)));
-            Assert.That(_emulator.Server.ContentTemplates.Select(t => t.Sid), Is.EqualTo(approved.Select(t => t.Sid)));
+            Assert.That(Emulator.Server.ContentTemplates.Select(t => t.Sid), Is.EqualTo(approved.Select(t => t.Sid)));
             Assert.That(
                 ((JObject)read.Single(c => c.Sid == SampleContentTemplates.PaymentDue).ApprovalRequests)["status"]!.ToString(),
                 Is.EqualTo("approved"));
@@ -50,7 +48,7 @@ public sealed class ContentApiTests
     [Test]
     public async Task Sends_follow_the_replaced_catalogue()
     {
-        _emulator.Server.ReplaceContentTemplates(SampleContentTemplates.All.Where(t => t.Sid != SampleContentTemplates.AppointmentReminder));
+        Emulator.Server.ReplaceContentTemplates(SampleContentTemplates.All.Where(t => t.Sid != SampleContentTemplates.AppointmentReminder));
 
         var refused = await Assert.ThrowsAsync<ApiException>(() => MessageResource.CreateAsync(
             new CreateMessageOptions(new PhoneNumber("whatsapp:+14155550123"))
@@ -58,7 +56,7 @@ public sealed class ContentApiTests
                 From = new PhoneNumber(EmulatorClient.Sender),
                 ContentSid = SampleContentTemplates.AppointmentReminder,
             },
-            _sdk.Rest));
+            Sdk.Rest));
 
         Assert.That(refused!.Code, Is.EqualTo(21655));
     }
@@ -68,47 +66,30 @@ public sealed class ContentApiTests
     {
         var twice = SampleContentTemplates.All.Take(1).Concat(SampleContentTemplates.All.Take(1));
 
-        Assert.Throws<ArgumentException>(() => _emulator.Server.ReplaceContentTemplates(twice));
-        Assert.That(_emulator.Server.ContentTemplates, Has.Count.EqualTo(SampleContentTemplates.All.Count), "the catalogue before stays");
-    }
-
-    private EmulatorClient _emulator = null!;
-    private SdkClient _sdk = null!;
-
-    [SetUp]
-    public async Task Start()
-    {
-        _emulator = await EmulatorClient.StartAsync();
-        _sdk = _emulator.Sdk();
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        _sdk.Dispose();
-        await _emulator.DisposeAsync();
+        Assert.Throws<ArgumentException>(() => Emulator.Server.ReplaceContentTemplates(twice));
+        Assert.That(Emulator.Server.ContentTemplates, Has.Count.EqualTo(SampleContentTemplates.All.Count), "the catalogue before stays");
     }
 
     [Test]
     public async Task The_sdk_reads_the_whole_catalogue_with_approvals_following_the_pages()
     {
-        var read = (await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions { PageSize = 3 }, _sdk.Rest)).ToList();
+        var read = (await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions { PageSize = 3 }, Sdk.Rest)).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(read.Select(c => c.Sid), Is.EqualTo(SampleContentTemplates.All.Select(t => t.Sid)));
-            Assert.That(_sdk.Requested, Has.Count.EqualTo(3), "one request per page of three");
+            Assert.That(Sdk.Requested, Has.Count.EqualTo(3), "one request per page of three");
             // The SDK builds the first address for Twilio's host and follows the emulator's own next_page_url after it.
-            Assert.That(_sdk.Requested[0].Host, Is.EqualTo("content.twilio.com"));
-            Assert.That(_sdk.Requested.Skip(1).Select(u => u.Authority), Has.All.EqualTo(_emulator.Server.BaseAddress.Authority));
-            Assert.That(read.Select(c => c.AccountSid), Has.All.EqualTo(_emulator.Options.AccountSid));
+            Assert.That(Sdk.Requested[0].Host, Is.EqualTo("content.twilio.com"));
+            Assert.That(Sdk.Requested.Skip(1).Select(u => u.Authority), Has.All.EqualTo(Emulator.Server.BaseAddress.Authority));
+            Assert.That(read.Select(c => c.AccountSid), Has.All.EqualTo(Emulator.Options.AccountSid));
         });
     }
 
     [Test]
     public async Task The_sdk_parses_a_template_with_its_text_variables_and_approval()
     {
-        var read = await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions(), _sdk.Rest);
+        var read = await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions(), Sdk.Rest);
 
         var reminder = read.Single(c => c.Sid == SampleContentTemplates.AppointmentReminder);
         var types = (JObject)reminder.Types;
@@ -136,7 +117,7 @@ public sealed class ContentApiTests
     [Test]
     public async Task The_catalogue_holds_approved_waiting_and_rejected_templates_of_every_type_and_language()
     {
-        var read = (await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions(), _sdk.Rest)).ToList();
+        var read = (await ContentAndApprovalsResource.ReadAsync(new ReadContentAndApprovalsOptions(), Sdk.Rest)).ToList();
 
         var statuses = read.Select(c => ((JObject)c.ApprovalRequests)["status"]!.Value<string>()).ToList();
         var types = read.SelectMany(c => ((JObject)c.Types).Properties().Select(p => p.Name)).Distinct();
@@ -153,10 +134,10 @@ public sealed class ContentApiTests
     [Test]
     public async Task The_sdk_fetches_one_template_with_its_links()
     {
-        var content = await ContentResource.FetchAsync(SampleContentTemplates.SupportFollowUp, _sdk.Rest);
+        var content = await ContentResource.FetchAsync(SampleContentTemplates.SupportFollowUp, Sdk.Rest);
 
         var quickReply = ((JObject)content._Types)["twilio/quick-reply"]!;
-        var origin = _emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var origin = Emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
         Assert.Multiple(() =>
         {
             Assert.That(content.Sid, Is.EqualTo(SampleContentTemplates.SupportFollowUp));
@@ -172,13 +153,13 @@ public sealed class ContentApiTests
     [Test]
     public async Task The_sdk_fetches_a_template_approval_request()
     {
-        var approval = await ApprovalFetchResource.FetchAsync(SampleContentTemplates.PaymentDue, _sdk.Rest);
+        var approval = await ApprovalFetchResource.FetchAsync(SampleContentTemplates.PaymentDue, Sdk.Rest);
 
         var whatsapp = (JObject)approval.Whatsapp;
         Assert.Multiple(() =>
         {
             Assert.That(approval.Sid, Is.EqualTo(SampleContentTemplates.PaymentDue));
-            Assert.That(approval.AccountSid, Is.EqualTo(_emulator.Options.AccountSid));
+            Assert.That(approval.AccountSid, Is.EqualTo(Emulator.Options.AccountSid));
             Assert.That(whatsapp["type"]!.Value<string>(), Is.EqualTo("whatsapp"));
             Assert.That(whatsapp["status"]!.Value<string>(), Is.EqualTo("pending"));
             Assert.That(whatsapp["content_type"]!.Value<string>(), Is.EqualTo("twilio/call-to-action"));
@@ -189,7 +170,7 @@ public sealed class ContentApiTests
     [Test]
     public async Task Fetching_an_unknown_template_is_404_with_20404()
     {
-        var missing = await Assert.ThrowsAsync<ApiException>(() => ContentResource.FetchAsync("HX" + Guid.NewGuid().ToString("N"), _sdk.Rest));
+        var missing = await Assert.ThrowsAsync<ApiException>(() => ContentResource.FetchAsync("HX" + Guid.NewGuid().ToString("N"), Sdk.Rest));
 
         Assert.Multiple(() =>
         {
@@ -209,7 +190,7 @@ public sealed class ContentApiTests
     [Test]
     public async Task A_page_has_the_content_api_json_with_meta_urls_on_the_host_asked()
     {
-        var origin = _emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var origin = Emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority);
         var first = await GetJsonAsync("/v1/ContentAndApprovals?PageSize=5");
         var second = await GetJsonAsync(new Uri(first.GetProperty("meta").GetProperty("next_page_url").GetString()!).PathAndQuery);
 
@@ -360,7 +341,7 @@ public sealed class ContentApiTests
     private async Task<HttpResponseMessage> GetAsync(string pathAndQuery, bool auth)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
-        request.Headers.Authorization = auth ? _emulator.Auth : null;
-        return await _emulator.Http.SendAsync(request);
+        request.Headers.Authorization = auth ? Emulator.Auth : null;
+        return await Emulator.Http.SendAsync(request);
     }
 }

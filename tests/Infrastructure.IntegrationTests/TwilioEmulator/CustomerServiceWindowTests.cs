@@ -1,30 +1,20 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed class CustomerServiceWindowTests
+public sealed class CustomerServiceWindowTests : WebhookReceiverFixture
 {
     private const string Customer = "+14155550123";
     private const string Template = SampleContentTemplates.AppointmentReminder;
-
-    private WebhookReceiver _receiver = null!;
-
-    [SetUp]
-    public async Task StartReceiver() => _receiver = await WebhookReceiver.StartAsync();
-
-    [TearDown]
-    public async Task StopReceiver() => await _receiver.DisposeAsync();
 
     [Test]
     public async Task A_free_form_message_to_a_contact_who_never_wrote_fails_with_63016_and_nothing_else()
     {
         await using var emulator = await EmulatorClient.StartAsync();
 
-        var sid = await emulator.SendAsync("whatsapp:" + Customer, _receiver.Url("status"));
+        var sid = await emulator.SendAsync("whatsapp:" + Customer, Receiver.Url("status"));
 
         var json = await emulator.WaitForStatusAsync(sid, "failed");
         await emulator.Server.WhenCallbacksDoneAsync();
-        var requests = _receiver.Requests;
+        var requests = Receiver.Requests;
         Assert.Multiple(() =>
         {
             Assert.That(requests, Has.Count.EqualTo(1));
@@ -40,12 +30,12 @@ public sealed class CustomerServiceWindowTests
     public async Task After_the_contact_writes_a_free_form_message_is_delivered_and_read()
     {
         await using var emulator = await EmulatorClient.StartAsync();
-        emulator.Server.InboundWebhookUrl = _receiver.Url("inbound");
+        emulator.Server.InboundWebhookUrl = Receiver.Url("inbound");
         await emulator.Server.SimulateInboundAsync(Customer, "Hi, where is my order?");
 
-        var sid = await emulator.SendAsync("whatsapp:" + Customer, _receiver.Url("status"));
+        var sid = await emulator.SendAsync("whatsapp:" + Customer, Receiver.Url("status"));
 
-        var statuses = (await _receiver.WaitForAsync(4)).Skip(1).Select(r => r.Field("MessageStatus"));
+        var statuses = (await Receiver.WaitForAsync(4)).Skip(1).Select(r => r.Field("MessageStatus"));
         Assert.Multiple(async () =>
         {
             Assert.That(statuses, Is.EqualTo((string[])["sent", "delivered", "read"]));
@@ -57,7 +47,7 @@ public sealed class CustomerServiceWindowTests
     public async Task The_window_of_one_contact_does_not_open_it_for_another()
     {
         await using var emulator = await EmulatorClient.StartAsync();
-        emulator.Server.InboundWebhookUrl = _receiver.Url("inbound");
+        emulator.Server.InboundWebhookUrl = Receiver.Url("inbound");
         await emulator.Server.SimulateInboundAsync(Customer, "Hi");
 
         var sid = await emulator.SendAsync("whatsapp:+14155550199", statusCallback: null);
@@ -70,22 +60,18 @@ public sealed class CustomerServiceWindowTests
     {
         await using var emulator = await EmulatorClient.StartAsync();
 
-        var sid = await emulator.SendAsync("whatsapp:" + Customer, _receiver.Url("status"), body: null, contentSid: Template);
+        var sid = await emulator.SendAsync("whatsapp:" + Customer, Receiver.Url("status"), body: null, contentSid: Template);
 
         await emulator.WaitForStatusAsync(sid, "read");
-        Assert.That(_receiver.Requests.Select(r => r.Field("MessageStatus")), Does.Not.Contain("failed"));
+        Assert.That(Receiver.Requests.Select(r => r.Field("MessageStatus")), Does.Not.Contain("failed"));
     }
 
     [Test]
     public async Task The_window_closes_24_hours_after_the_contact_last_wrote()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        await using var emulator = await EmulatorClient.StartAsync(o =>
-        {
-            o.TimeProvider = clock;
-            o.CallbackDelay = TimeSpan.Zero;
-        });
-        emulator.Server.InboundWebhookUrl = _receiver.Url("inbound");
+        await using var emulator = await EmulatorClient.StartOnClockAsync(clock);
+        emulator.Server.InboundWebhookUrl = Receiver.Url("inbound");
         await emulator.Server.SimulateInboundAsync(Customer, "Hi");
 
         clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
@@ -37,6 +35,15 @@ internal sealed class EmulatorClient : IAsyncDisposable
         configure?.Invoke(options);
         return new EmulatorClient(await TwilioEmulatorServer.StartAsync(options), options);
     }
+
+    /// <summary>An emulator on <paramref name="clock"/>, which only the test moves, calling back as soon as it is due.</summary>
+    public static Task<EmulatorClient> StartOnClockAsync(FakeTimeProvider clock, Action<TwilioEmulatorOptions>? configure = null) =>
+        StartAsync(options =>
+        {
+            options.TimeProvider = clock;
+            options.CallbackDelay = TimeSpan.Zero;
+            configure?.Invoke(options);
+        });
 
     /// <summary>The real Twilio SDK, pointed at this emulator with its credentials.</summary>
     public SdkClient Sdk() => new(Server, Options.AccountSid, Options.AuthToken);

@@ -1,29 +1,13 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed class EmulatorMediaTests
+public sealed class EmulatorMediaTests : EmulatorFixture
 {
-    private WebhookReceiver _receiver = null!;
-    private EmulatorClient _emulator = null!;
-
-    [SetUp]
-    public async Task Start()
-    {
-        _receiver = await WebhookReceiver.StartAsync();
-        _emulator = await EmulatorClient.StartAsync(o => o.InboundWebhookUrl = _receiver.Url("inbound"));
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        await _emulator.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    private protected override void Configure(TwilioEmulatorOptions options) => options.InboundWebhookUrl = Receiver.Url("inbound");
 
     [Test]
     public async Task Fetching_media_without_credentials_is_401()
@@ -44,7 +28,7 @@ public sealed class EmulatorMediaTests
     {
         var media = await SimulateAsync("image/png");
 
-        using var response = await GetAsync(media, Basic(_emulator.Options.AccountSid, "wrong"));
+        using var response = await GetAsync(media, Basic(Emulator.Options.AccountSid, "wrong"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -54,7 +38,7 @@ public sealed class EmulatorMediaTests
     {
         var media = await SimulateAsync("image/png");
 
-        using var redirect = await GetAsync(media, _emulator.Auth);
+        using var redirect = await GetAsync(media, Emulator.Auth);
         var cdn = redirect.Headers.Location!;
         using var file = await GetAsync(cdn, authorization: null);
         var bytes = await file.Content.ReadAsByteArrayAsync();
@@ -64,7 +48,7 @@ public sealed class EmulatorMediaTests
             Assert.That(redirect.StatusCode, Is.EqualTo(HttpStatusCode.TemporaryRedirect));
             Assert.That(cdn.IsAbsoluteUri, Is.True);
             Assert.That(cdn.AbsolutePath, Does.StartWith("/cdn/"));
-            Assert.That(cdn.GetLeftPart(UriPartial.Authority), Is.EqualTo(_emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority)));
+            Assert.That(cdn.GetLeftPart(UriPartial.Authority), Is.EqualTo(Emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority)));
             Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(file.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
             Assert.That(file.Content.Headers.ContentLength, Is.EqualTo(bytes.Length));
@@ -105,7 +89,7 @@ public sealed class EmulatorMediaTests
         var mediaSid = media.Segments[^1];
         var crossed = new Uri(other, mediaSid);
 
-        using var response = await GetAsync(crossed, _emulator.Auth);
+        using var response = await GetAsync(crossed, Emulator.Auth);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -113,7 +97,7 @@ public sealed class EmulatorMediaTests
     [Test]
     public async Task An_unknown_cdn_address_is_404()
     {
-        using var response = await GetAsync(new Uri(_emulator.Server.BaseAddress, "cdn/" + Guid.NewGuid().ToString("N")), null);
+        using var response = await GetAsync(new Uri(Emulator.Server.BaseAddress, "cdn/" + Guid.NewGuid().ToString("N")), null);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -122,10 +106,10 @@ public sealed class EmulatorMediaTests
     public async Task An_injected_outage_also_answers_media_fetches()
     {
         var media = await SimulateAsync("image/png");
-        _emulator.Server.FailNextRequestsWith(503);
+        Emulator.Server.FailNextRequestsWith(503);
 
-        using var failed = await GetAsync(media, _emulator.Auth);
-        using var recovered = await GetAsync(media, _emulator.Auth);
+        using var failed = await GetAsync(media, Emulator.Auth);
+        using var recovered = await GetAsync(media, Emulator.Auth);
 
         Assert.Multiple(() =>
         {
@@ -197,11 +181,11 @@ public sealed class EmulatorMediaTests
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
     private async Task<Uri> SimulateAsync(string contentType) =>
-        (await _emulator.Server.SimulateInboundAsync("+14155550123", mediaContentType: contentType)).MediaUrl!;
+        (await Emulator.Server.SimulateInboundAsync("+14155550123", mediaContentType: contentType)).MediaUrl!;
 
     private async Task<byte[]> DownloadAsync(Uri media, string contentType)
     {
-        using var redirect = await GetAsync(media, _emulator.Auth);
+        using var redirect = await GetAsync(media, Emulator.Auth);
         using var file = await GetAsync(redirect.Headers.Location!, null);
         Assert.That(file.Content.Headers.ContentType?.MediaType, Is.EqualTo(contentType));
         return await file.Content.ReadAsByteArrayAsync();
@@ -211,6 +195,6 @@ public sealed class EmulatorMediaTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Authorization = authorization;
-        return await _emulator.Http.SendAsync(request);
+        return await Emulator.Http.SendAsync(request);
     }
 }

@@ -1,37 +1,14 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed class FaultInjectionTests
+public sealed class FaultInjectionTests : EmulatorFixture
 {
     private const string Customer = "whatsapp:+14155550123";
 
-    private WebhookReceiver _receiver = null!;
-    private EmulatorClient _emulator = null!;
-    private SdkClient _sdk = null!;
-
-    private TwilioEmulatorServer Server => _emulator.Server;
-
-    [SetUp]
-    public async Task Start()
-    {
-        _receiver = await WebhookReceiver.StartAsync();
-        _emulator = await EmulatorClient.StartAsync(o => o.EnforceCustomerServiceWindow = false);
-        _sdk = _emulator.Sdk();
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        _sdk.Dispose();
-        await _emulator.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    private protected override void Configure(TwilioEmulatorOptions options) => options.EnforceCustomerServiceWindow = false;
 
     [Test]
     public async Task Too_many_requests_answers_429_with_20429_and_creates_nothing()
@@ -94,17 +71,12 @@ public sealed class FaultInjectionTests
     public async Task A_delayed_answer_comes_after_the_message_exists_and_its_callbacks_ran()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        await using var emulator = await EmulatorClient.StartAsync(o =>
-        {
-            o.TimeProvider = clock;
-            o.CallbackDelay = TimeSpan.Zero;
-            o.EnforceCustomerServiceWindow = false;
-        });
+        await using var emulator = await EmulatorClient.StartOnClockAsync(clock, o => o.EnforceCustomerServiceWindow = false);
         using var sdk = emulator.Sdk();
         emulator.Server.InjectFault(TwilioFault.Delay(TimeSpan.FromMinutes(10)));
 
         var create = SendAsync(sdk, "Hello");
-        await _receiver.WaitForAsync(3);
+        await Receiver.WaitForAsync(3);
         var answeredBeforeTheDelay = create.IsCompleted;
         for (var i = 0; i < 100 && !create.IsCompleted; i++)
         {
@@ -119,7 +91,7 @@ public sealed class FaultInjectionTests
             Assert.That(answeredBeforeTheDelay, Is.False);
             Assert.That(answer.Status, Is.EqualTo(MessageResource.StatusEnum.Queued));
             Assert.That(answer.Sid, Is.EqualTo(emulator.Server.Messages.Single().Sid));
-            Assert.That(_receiver.Requests.Select(r => r.Field("MessageSid")), Has.All.EqualTo(answer.Sid));
+            Assert.That(Receiver.Requests.Select(r => r.Field("MessageSid")), Has.All.EqualTo(answer.Sid));
             Assert.That(emulator.Server.MessagesCreated, Is.EqualTo(1));
         });
     }
@@ -138,7 +110,7 @@ public sealed class FaultInjectionTests
             Assert.That(Server.CreateMessageRequests, Is.EqualTo(2));
             Assert.That(Server.MessagesCreated, Is.EqualTo(1));
             Assert.That(Server.Messages.Single().Body, Is.EqualTo("second"));
-            Assert.That(_receiver.Requests, Is.Empty);
+            Assert.That(Receiver.Requests, Is.Empty);
         });
     }
 
@@ -149,7 +121,7 @@ public sealed class FaultInjectionTests
 
         var dropped = await Assert.ThrowsAsync<ApiConnectionException>(() => SendAsync("Hello"));
 
-        var callbacks = await _receiver.WaitForAsync(3);
+        var callbacks = await Receiver.WaitForAsync(3);
         var created = Server.Messages.Single();
         Assert.Multiple(() =>
         {
@@ -167,9 +139,9 @@ public sealed class FaultInjectionTests
         Server.InjectFault(TwilioFault.Hang());
 
         var create = SendAsync("Hello");
-        await _receiver.WaitForAsync(3);
+        await Receiver.WaitForAsync(3);
         var answeredBeforeGivingUp = create.IsCompleted;
-        await _sdk.GiveUpAsync();
+        await Sdk.GiveUpAsync();
 
         var unknown = await Assert.ThrowsAsync<ApiConnectionException>(() => create);
         Assert.Multiple(() =>
@@ -177,7 +149,7 @@ public sealed class FaultInjectionTests
             Assert.That(answeredBeforeGivingUp, Is.False);
             Assert.That(unknown!.InnerException, Is.InstanceOf<OperationCanceledException>());
             Assert.That(Server.MessagesCreated, Is.EqualTo(1));
-            Assert.That(_receiver.Requests.Select(r => r.Field("MessageSid")), Has.All.EqualTo(Server.Messages.Single().Sid));
+            Assert.That(Receiver.Requests.Select(r => r.Field("MessageSid")), Has.All.EqualTo(Server.Messages.Single().Sid));
         });
     }
 
@@ -221,8 +193,8 @@ public sealed class FaultInjectionTests
         var sid = (await SendAsync("Hello", statusCallback: null)).Sid;
         Server.InjectFault(TwilioFault.Error(503));
 
-        var fetched = await MessageResource.FetchAsync(sid, client: _sdk.Rest);
-        var listed = await MessageResource.ReadAsync(new ReadMessageOptions(), _sdk.Rest);
+        var fetched = await MessageResource.FetchAsync(sid, client: Sdk.Rest);
+        var listed = await MessageResource.ReadAsync(new ReadMessageOptions(), Sdk.Rest);
         var failed = await Assert.ThrowsAsync<ApiException>(() => SendAsync("again", statusCallback: null));
 
         Assert.Multiple(() =>
@@ -239,8 +211,8 @@ public sealed class FaultInjectionTests
         var sid = (await SendAsync("Hello", statusCallback: null)).Sid;
         Server.InjectFault(TwilioFault.Error(500), target: TwilioFaultTarget.AnyRequest);
 
-        var failed = await Assert.ThrowsAsync<ApiException>(() => MessageResource.FetchAsync(sid, client: _sdk.Rest));
-        var fetched = await MessageResource.FetchAsync(sid, client: _sdk.Rest);
+        var failed = await Assert.ThrowsAsync<ApiException>(() => MessageResource.FetchAsync(sid, client: Sdk.Rest));
+        var fetched = await MessageResource.FetchAsync(sid, client: Sdk.Rest);
 
         Assert.Multiple(() =>
         {
@@ -313,11 +285,11 @@ public sealed class FaultInjectionTests
         });
     }
 
-    private Task<MessageResource> SendAsync(string body) => SendAsync(_sdk, body, _receiver.Url("status"));
+    private Task<MessageResource> SendAsync(string body) => SendAsync(Sdk, body, Receiver.Url("status"));
 
-    private Task<MessageResource> SendAsync(string body, Uri? statusCallback) => SendAsync(_sdk, body, statusCallback);
+    private Task<MessageResource> SendAsync(string body, Uri? statusCallback) => SendAsync(Sdk, body, statusCallback);
 
-    private Task<MessageResource> SendAsync(SdkClient sdk, string body) => SendAsync(sdk, body, _receiver.Url("status"));
+    private Task<MessageResource> SendAsync(SdkClient sdk, string body) => SendAsync(sdk, body, Receiver.Url("status"));
 
     private static Task<MessageResource> SendAsync(SdkClient sdk, string body, Uri? statusCallback) =>
         MessageResource.CreateAsync(
@@ -331,11 +303,11 @@ public sealed class FaultInjectionTests
 
     private async Task<HttpResponseMessage> PostRawAsync(string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json")
         {
             Content = new FormUrlEncodedContent([new("To", Customer), new("From", EmulatorClient.Sender), new("Body", body)]),
         };
-        request.Headers.Authorization = _emulator.Auth;
-        return await _emulator.Http.SendAsync(request);
+        request.Headers.Authorization = Emulator.Auth;
+        return await Emulator.Http.SendAsync(request);
     }
 }

@@ -1,20 +1,10 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
 /// <summary><c>/emulator/faults</c> and <c>/emulator/stats</c>: what a test drives when the emulator lives in another process.</summary>
-public sealed class FaultsOverHttpTests
+public sealed class FaultsOverHttpTests : EmulatorFixture
 {
-    private EmulatorClient _emulator = null!;
-
-    [SetUp]
-    public async Task Start() => _emulator = await EmulatorClient.StartAsync(o => o.EnforceCustomerServiceWindow = false);
-
-    [TearDown]
-    public async Task Stop() => await _emulator.DisposeAsync();
-
     private static IEnumerable<TestCaseData> Faults()
     {
         yield return Case("""{"fault":"error","status":503}""", TwilioFault.Error(503));
@@ -39,10 +29,12 @@ public sealed class FaultsOverHttpTests
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Multiple(() =>
         {
-            Assert.That(_emulator.Server.PendingFaults, Is.EqualTo(Enumerable.Repeat(new PendingFault(expected, target), count)));
+            Assert.That(Emulator.Server.PendingFaults, Is.EqualTo(Enumerable.Repeat(new PendingFault(expected, target), count)));
             Assert.That(answer.RootElement.GetProperty("pending").GetArrayLength(), Is.EqualTo(count));
         });
     }
+
+    private protected override void Configure(TwilioEmulatorOptions options) => options.EnforceCustomerServiceWindow = false;
 
     [Test]
     public async Task A_fault_posted_over_http_hits_the_next_create()
@@ -59,15 +51,15 @@ public sealed class FaultsOverHttpTests
             Assert.That(first.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(7)));
             Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That(_emulator.Server.MessagesCreated, Is.EqualTo(1));
+            Assert.That(Emulator.Server.MessagesCreated, Is.EqualTo(1));
         });
     }
 
     [Test]
     public async Task Get_lists_the_pending_faults_in_order()
     {
-        _emulator.Server.InjectFault(TwilioFault.Delay(TimeSpan.FromMilliseconds(250)));
-        _emulator.Server.InjectFault(TwilioFault.Error(502), target: TwilioFaultTarget.AnyRequest);
+        Emulator.Server.InjectFault(TwilioFault.Delay(TimeSpan.FromMilliseconds(250)));
+        Emulator.Server.InjectFault(TwilioFault.Error(502), target: TwilioFaultTarget.AnyRequest);
 
         using var response = await SendAsync(HttpMethod.Get);
 
@@ -88,7 +80,7 @@ public sealed class FaultsOverHttpTests
     [Test]
     public async Task Delete_clears_every_pending_fault()
     {
-        _emulator.Server.InjectFault(TwilioFault.Hang(), count: 2);
+        Emulator.Server.InjectFault(TwilioFault.Hang(), count: 2);
 
         using var response = await SendAsync(HttpMethod.Delete);
         using var created = await CreateAsync();
@@ -96,7 +88,7 @@ public sealed class FaultsOverHttpTests
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-            Assert.That(_emulator.Server.PendingFaults, Is.Empty);
+            Assert.That(Emulator.Server.PendingFaults, Is.Empty);
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         });
     }
@@ -104,11 +96,11 @@ public sealed class FaultsOverHttpTests
     [Test]
     public async Task Stats_count_create_requests_and_messages_created()
     {
-        _emulator.Server.InjectFault(TwilioFault.Error(503));
+        Emulator.Server.InjectFault(TwilioFault.Error(503));
         using var failed = await CreateAsync();
         using var created = await CreateAsync();
 
-        using var response = await _emulator.Http.GetAsync("emulator/stats");
+        using var response = await Emulator.Http.GetAsync("emulator/stats");
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Multiple(() =>
@@ -142,21 +134,21 @@ public sealed class FaultsOverHttpTests
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(problem.RootElement.GetProperty("status").GetInt32(), Is.EqualTo(400));
             Assert.That(problem.RootElement.GetProperty("detail").GetString(), Is.Not.Empty);
-            Assert.That(_emulator.Server.PendingFaults, Is.Empty);
+            Assert.That(Emulator.Server.PendingFaults, Is.Empty);
         });
     }
 
     [Test]
     public async Task A_fault_that_is_not_json_is_a_400_problem()
     {
-        using var response = await _emulator.Http.PostAsync(
+        using var response = await Emulator.Http.PostAsync(
             "emulator/faults",
             new FormUrlEncodedContent([new("fault", "hang")]));
 
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(_emulator.Server.PendingFaults, Is.Empty);
+            Assert.That(Emulator.Server.PendingFaults, Is.Empty);
         });
     }
 
@@ -166,16 +158,16 @@ public sealed class FaultsOverHttpTests
         {
             Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
         };
-        return await _emulator.Http.SendAsync(request);
+        return await Emulator.Http.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> CreateAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json")
         {
             Content = new FormUrlEncodedContent([new("To", "whatsapp:+14155550123"), new("From", EmulatorClient.Sender), new("Body", "Hi")]),
         };
-        request.Headers.Authorization = _emulator.Auth;
-        return await _emulator.Http.SendAsync(request);
+        request.Headers.Authorization = Emulator.Auth;
+        return await Emulator.Http.SendAsync(request);
     }
 }

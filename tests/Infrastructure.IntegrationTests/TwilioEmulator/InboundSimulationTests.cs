@@ -1,45 +1,28 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed partial class InboundSimulationTests
+public sealed partial class InboundSimulationTests : EmulatorFixture
 {
-    private WebhookReceiver _receiver = null!;
-    private EmulatorClient _emulator = null!;
-
-    [SetUp]
-    public async Task Start()
-    {
-        _receiver = await WebhookReceiver.StartAsync();
-        _emulator = await EmulatorClient.StartAsync(o => o.InboundWebhookUrl = _receiver.Url("api/webhooks/twilio/inbound"));
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        await _emulator.DisposeAsync();
-        await _receiver.DisposeAsync();
-    }
+    private protected override void Configure(TwilioEmulatorOptions options) => options.InboundWebhookUrl = Receiver.Url("api/webhooks/twilio/inbound");
 
     [Test]
     public async Task A_text_message_is_posted_signed_with_Twilio_inbound_fields()
     {
-        var result = await _emulator.Server.SimulateInboundAsync("+14155550123", "Hi there", profileName: "Ana Souza");
+        var result = await Emulator.Server.SimulateInboundAsync("+14155550123", "Hi there", profileName: "Ana Souza");
 
-        var request = (await _receiver.WaitForAsync(1)).Single();
+        var request = (await Receiver.WaitForAsync(1)).Single();
         Assert.Multiple(() =>
         {
-            Assert.That(request.Url, Is.EqualTo(_receiver.Url("api/webhooks/twilio/inbound")));
+            Assert.That(request.Url, Is.EqualTo(Receiver.Url("api/webhooks/twilio/inbound")));
             Assert.That(request.ContentType, Does.StartWith("application/x-www-form-urlencoded"));
-            Assert.That(request.IsValidlySignedWith(_emulator.Options.AuthToken), Is.True);
+            Assert.That(request.IsValidlySignedWith(Emulator.Options.AuthToken), Is.True);
             Assert.That(result.MessageSid, Does.Match(Sid("SM")));
             Assert.That(request.Field("MessageSid"), Is.EqualTo(result.MessageSid));
             Assert.That(request.Field("SmsMessageSid"), Is.EqualTo(result.MessageSid));
             Assert.That(request.Field("SmsSid"), Is.EqualTo(result.MessageSid));
-            Assert.That(request.Field("AccountSid"), Is.EqualTo(_emulator.Options.AccountSid));
+            Assert.That(request.Field("AccountSid"), Is.EqualTo(Emulator.Options.AccountSid));
             Assert.That(request.Field("From"), Is.EqualTo("whatsapp:+14155550123"));
             Assert.That(request.Field("To"), Is.EqualTo(TwilioEmulatorDefaults.Sender));
             Assert.That(request.Field("Body"), Is.EqualTo("Hi there"));
@@ -52,42 +35,42 @@ public sealed partial class InboundSimulationTests
             Assert.That(request.Field("SmsStatus"), Is.EqualTo("received"));
             Assert.That(request.Field("ChannelPrefix"), Is.EqualTo("whatsapp"));
             Assert.That(result.Webhook.StatusCode, Is.EqualTo(200));
-            Assert.That(_emulator.Server.Callbacks.Single().Kind, Is.EqualTo(CallbackKind.Inbound));
+            Assert.That(Emulator.Server.Callbacks.Single().Kind, Is.EqualTo(CallbackKind.Inbound));
         });
     }
 
     [Test]
     public async Task A_message_with_media_has_an_MM_sid_and_a_media_url_on_the_emulator()
     {
-        var result = await _emulator.Server.SimulateInboundAsync("whatsapp:+14155550123", mediaContentType: "image/png");
+        var result = await Emulator.Server.SimulateInboundAsync("whatsapp:+14155550123", mediaContentType: "image/png");
 
-        var request = (await _receiver.WaitForAsync(1)).Single();
-        var mediaPath = $"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages/{result.MessageSid}/Media/";
+        var request = (await Receiver.WaitForAsync(1)).Single();
+        var mediaPath = $"/2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages/{result.MessageSid}/Media/";
         Assert.Multiple(() =>
         {
             Assert.That(result.MessageSid, Does.Match(Sid("MM")));
             Assert.That(request.Field("NumMedia"), Is.EqualTo("1"));
             Assert.That(request.Field("MediaContentType0"), Is.EqualTo("image/png"));
             Assert.That(request.Field("MediaUrl0"), Is.EqualTo(result.MediaUrl!.AbsoluteUri));
-            Assert.That(result.MediaUrl.GetLeftPart(UriPartial.Authority), Is.EqualTo(_emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority)));
+            Assert.That(result.MediaUrl.GetLeftPart(UriPartial.Authority), Is.EqualTo(Emulator.Server.BaseAddress.GetLeftPart(UriPartial.Authority)));
             Assert.That(result.MediaUrl.AbsolutePath, Does.StartWith(mediaPath));
             Assert.That(result.MediaUrl.AbsolutePath[mediaPath.Length..], Does.Match(Sid("ME")));
             Assert.That(request.Field("Body"), Is.Empty);
-            Assert.That(request.IsValidlySignedWith(_emulator.Options.AuthToken), Is.True);
+            Assert.That(request.IsValidlySignedWith(Emulator.Options.AuthToken), Is.True);
         });
     }
 
     [Test]
     public async Task The_endpoint_takes_JSON_and_answers_the_sid_and_the_webhook_status()
     {
-        _receiver.AnswerStatus = 204;
+        Receiver.AnswerStatus = 204;
 
-        using var response = await _emulator.Http.PostAsJsonAsync(
+        using var response = await Emulator.Http.PostAsJsonAsync(
             "emulator/inbound", new { from = "+14155550123", body = "Hello", media = "application/pdf", profileName = "Ana" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var request = (await _receiver.WaitForAsync(1)).Single();
+        var request = (await Receiver.WaitForAsync(1)).Single();
         Assert.Multiple(() =>
         {
             Assert.That(json.GetProperty("messageSid").GetString(), Is.EqualTo(request.Field("MessageSid")));
@@ -102,28 +85,28 @@ public sealed partial class InboundSimulationTests
     [Test]
     public async Task The_endpoint_takes_a_form_where_media_true_means_a_png()
     {
-        using var response = await _emulator.Http.PostAsync(
+        using var response = await Emulator.Http.PostAsync(
             "emulator/inbound",
             new FormUrlEncodedContent([new("from", "whatsapp:+14155550123"), new("media", "true")]));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var request = (await _receiver.WaitForAsync(1)).Single();
+        var request = (await Receiver.WaitForAsync(1)).Single();
         Assert.That(request.Field("MediaContentType0"), Is.EqualTo("image/png"));
     }
 
     [Test]
     public async Task Without_a_webhook_url_the_endpoint_answers_409_and_the_method_throws()
     {
-        _emulator.Server.InboundWebhookUrl = null;
+        Emulator.Server.InboundWebhookUrl = null;
 
-        using var response = await _emulator.Http.PostAsJsonAsync("emulator/inbound", new { from = "+14155550123", body = "Hi" });
+        using var response = await Emulator.Http.PostAsJsonAsync("emulator/inbound", new { from = "+14155550123", body = "Hi" });
 
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(
-                async () => await _emulator.Server.SimulateInboundAsync("+14155550123", "Hi"),
+                async () => await Emulator.Server.SimulateInboundAsync("+14155550123", "Hi"),
                 Throws.InvalidOperationException);
         });
     }
@@ -140,22 +123,22 @@ public sealed partial class InboundSimulationTests
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
 
-        using var response = await _emulator.Http.PostAsync("emulator/inbound", content);
+        using var response = await Emulator.Http.PostAsync("emulator/inbound", content);
 
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(_emulator.Server.Callbacks, Is.Empty);
+            Assert.That(Emulator.Server.Callbacks, Is.Empty);
         });
     }
 
     [Test]
     public async Task A_webhook_receiver_that_is_down_is_reported_not_thrown()
     {
-        _emulator.Server.InboundWebhookUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Unused()}/inbound");
+        Emulator.Server.InboundWebhookUrl = new Uri($"http://127.0.0.1:{LoopbackPort.Unused()}/inbound");
 
-        var result = await _emulator.Server.SimulateInboundAsync("+14155550123", "Hi");
+        var result = await Emulator.Server.SimulateInboundAsync("+14155550123", "Hi");
 
         Assert.Multiple(() =>
         {

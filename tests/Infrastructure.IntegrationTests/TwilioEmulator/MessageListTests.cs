@@ -1,38 +1,21 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed class MessageListTests
+public sealed class MessageListTests : EmulatorFixture
 {
     private const string Ana = "whatsapp:+14155550101";
     private const string Ben = "whatsapp:+14155550102";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-    private EmulatorClient _emulator = null!;
-    private SdkClient _sdk = null!;
 
-    [SetUp]
-    public async Task Start()
+    private protected override void Configure(TwilioEmulatorOptions options)
     {
-        _emulator = await EmulatorClient.StartAsync(o =>
-        {
-            o.TimeProvider = _clock;
-            o.CallbackDelay = TimeSpan.Zero;
-            o.EnforceCustomerServiceWindow = false;
-        });
-        _sdk = _emulator.Sdk();
-    }
-
-    [TearDown]
-    public async Task Stop()
-    {
-        _sdk.Dispose();
-        await _emulator.DisposeAsync();
+        options.TimeProvider = _clock;
+        options.CallbackDelay = TimeSpan.Zero;
+        options.EnforceCustomerServiceWindow = false;
     }
 
     [Test]
@@ -44,7 +27,7 @@ public sealed class MessageListTests
             sids.Add(await SentAsync(i % 2 == 0 ? Ana : Ben, $"message {i}"));
         }
 
-        using var reader = _emulator.Sdk();
+        using var reader = Emulator.Sdk();
         var read = (await MessageResource.ReadAsync(new ReadMessageOptions { PageSize = 3 }, reader.Rest)).ToList();
 
         Assert.Multiple(() =>
@@ -67,7 +50,7 @@ public sealed class MessageListTests
 
         var read = await MessageResource.ReadAsync(
             new ReadMessageOptions { To = new PhoneNumber(Ana), From = new PhoneNumber(EmulatorClient.Sender), DateSentAfter = since },
-            _sdk.Rest);
+            Sdk.Rest);
 
         var found = read.ToList();
         Assert.That(found.Select(m => m.Sid), Is.EqualTo((string[])[wanted]));
@@ -87,8 +70,8 @@ public sealed class MessageListTests
         _clock.Advance(TimeSpan.FromDays(1));
         var second = await SentAsync(Ana, "second day");
 
-        var before = await MessageResource.ReadAsync(new ReadMessageOptions { DateSentBefore = endOfFirst }, _sdk.Rest);
-        var on = await MessageResource.ReadAsync(new ReadMessageOptions { DateSent = _clock.GetUtcNow().UtcDateTime.Date }, _sdk.Rest);
+        var before = await MessageResource.ReadAsync(new ReadMessageOptions { DateSentBefore = endOfFirst }, Sdk.Rest);
+        var on = await MessageResource.ReadAsync(new ReadMessageOptions { DateSent = _clock.GetUtcNow().UtcDateTime.Date }, Sdk.Rest);
 
         Assert.Multiple(() =>
         {
@@ -124,7 +107,7 @@ public sealed class MessageListTests
     {
         var sids = await SentToAnaAsync(3);
 
-        var path = $"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json";
+        var path = $"/2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json";
         var first = await GetJsonAsync($"{path}?To={Uri.EscapeDataString(Ana)}&PageSize=2");
         var second = await GetJsonAsync(first.GetProperty("next_page_uri").GetString()!);
 
@@ -159,7 +142,7 @@ public sealed class MessageListTests
     {
         await SentToAnaAsync(5);
 
-        var path = $"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json";
+        var path = $"/2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json";
         var first = await GetJsonAsync($"{path}?PageSize=2");
         var second = await GetJsonAsync(first.GetProperty("next_page_uri").GetString()!);
         var back = await GetJsonAsync(second.GetProperty("previous_page_uri").GetString()!);
@@ -172,7 +155,7 @@ public sealed class MessageListTests
     {
         var older = await SentToAnaAsync(4);
 
-        var path = $"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json";
+        var path = $"/2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json";
         var first = await GetJsonAsync($"{path}?PageSize=2");
         await SentAsync(Ana, "newer");
         var second = await GetJsonAsync(first.GetProperty("next_page_uri").GetString()!);
@@ -183,7 +166,7 @@ public sealed class MessageListTests
     [Test]
     public async Task An_empty_list_has_no_next_page()
     {
-        var list = await GetJsonAsync($"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json");
+        var list = await GetJsonAsync($"/2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json");
 
         Assert.Multiple(() =>
         {
@@ -206,7 +189,7 @@ public sealed class MessageListTests
     [TestCase("DateSent=2026-13-01")]
     public async Task Bad_paging_or_filters_are_400_with_a_Twilio_error(string query)
     {
-        using var response = await GetAsync($"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json?{query}", _emulator.Auth);
+        using var response = await GetAsync($"/2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json?{query}", Emulator.Auth);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -221,10 +204,10 @@ public sealed class MessageListTests
     [Test]
     public async Task The_list_needs_the_account_credentials()
     {
-        using var response = await GetAsync($"/2010-04-01/Accounts/{_emulator.Options.AccountSid}/Messages.json", null);
+        using var response = await GetAsync($"/2010-04-01/Accounts/{Emulator.Options.AccountSid}/Messages.json", null);
 
         var otherAccount = await Assert.ThrowsAsync<ApiException>(
-            () => MessageResource.ReadAsync(new ReadMessageOptions { PathAccountSid = "AC" + Guid.NewGuid().ToString("N") }, _sdk.Rest));
+            () => MessageResource.ReadAsync(new ReadMessageOptions { PathAccountSid = "AC" + Guid.NewGuid().ToString("N") }, Sdk.Rest));
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -249,9 +232,9 @@ public sealed class MessageListTests
     {
         var message = await MessageResource.CreateAsync(
             new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(from ?? EmulatorClient.Sender), Body = body },
-            _sdk.Rest);
+            Sdk.Rest);
         await Eventually.TrueAsync(
-            () => _emulator.Server.TryGetMessage(message.Sid, out var stored) && stored.Status == "read",
+            () => Emulator.Server.TryGetMessage(message.Sid, out var stored) && stored.Status == "read",
             $"message {message.Sid} read");
         return message.Sid;
     }
@@ -261,7 +244,7 @@ public sealed class MessageListTests
 
     private async Task<JsonElement> GetJsonAsync(string pathAndQuery)
     {
-        using var response = await GetAsync(pathAndQuery, _emulator.Auth);
+        using var response = await GetAsync(pathAndQuery, Emulator.Auth);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.Clone();
@@ -271,6 +254,6 @@ public sealed class MessageListTests
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
         request.Headers.Authorization = auth;
-        return await _emulator.Http.SendAsync(request);
+        return await Emulator.Http.SendAsync(request);
     }
 }

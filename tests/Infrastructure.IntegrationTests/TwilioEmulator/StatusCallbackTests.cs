@@ -1,22 +1,13 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed class StatusCallbackTests
+public sealed class StatusCallbackTests : WebhookReceiverFixture
 {
     private const string Customer = "whatsapp:+14155550123";
     private const string Template = SampleContentTemplates.AppointmentReminder;
 
-    private WebhookReceiver _receiver = null!;
-
-    private Uri StatusUrl => _receiver.Url("api/webhooks/twilio/status?tenant=a%20b");
-
-    [SetUp]
-    public async Task StartReceiver() => _receiver = await WebhookReceiver.StartAsync();
-
-    [TearDown]
-    public async Task StopReceiver() => await _receiver.DisposeAsync();
+    private Uri StatusUrl => Receiver.Url("api/webhooks/twilio/status?tenant=a%20b");
 
     [Test]
     public async Task A_sent_message_reports_sent_delivered_read_in_order_with_signed_Twilio_fields()
@@ -25,7 +16,7 @@ public sealed class StatusCallbackTests
 
         var sid = await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
 
-        var requests = await _receiver.WaitForAsync(3);
+        var requests = await Receiver.WaitForAsync(3);
         Assert.That(requests.Select(r => r.Field("MessageStatus")), Is.EqualTo((string[])["sent", "delivered", "read"]));
         Assert.Multiple(() =>
         {
@@ -73,7 +64,7 @@ public sealed class StatusCallbackTests
 
         var sid = await emulator.SendAsync("whatsapp:" + TwilioTestNumbers.Undelivered, StatusUrl);
 
-        var requests = await _receiver.WaitForAsync(2);
+        var requests = await Receiver.WaitForAsync(2);
         var json = await emulator.WaitForStatusAsync(sid, "undelivered");
         Assert.Multiple(() =>
         {
@@ -92,12 +83,12 @@ public sealed class StatusCallbackTests
 
         var sid = await emulator.SendAsync(TwilioTestNumbers.Failed, StatusUrl);
 
-        var requests = await _receiver.WaitForAsync(1);
+        var requests = await Receiver.WaitForAsync(1);
         await emulator.WaitForStatusAsync(sid, "failed");
         await emulator.Server.WhenCallbacksDoneAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(_receiver.Requests, Has.Count.EqualTo(1));
+            Assert.That(Receiver.Requests, Has.Count.EqualTo(1));
             Assert.That(requests[0].Field("MessageStatus"), Is.EqualTo("failed"));
             Assert.That(requests[0].Field("ErrorCode"), Is.EqualTo("30008"));
             Assert.That(requests[0].Field("ErrorMessage"), Is.EqualTo("Unknown error"));
@@ -116,7 +107,7 @@ public sealed class StatusCallbackTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_receiver.Requests, Has.Count.EqualTo(6));
+            Assert.That(Receiver.Requests, Has.Count.EqualTo(6));
             Assert.That(emulator.Server.Callbacks.Select(c => c.StatusCode), Is.EqualTo(Enumerable.Repeat((int?)200, 6)));
         });
     }
@@ -142,7 +133,7 @@ public sealed class StatusCallbackTests
 
         var sid = await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
 
-        var requests = await _receiver.WaitForAsync(6);
+        var requests = await Receiver.WaitForAsync(6);
         Assert.Multiple(async () =>
         {
             Assert.That(
@@ -165,14 +156,14 @@ public sealed class StatusCallbackTests
 
         await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
         await Task.Delay(200);
-        var beforeDelay = _receiver.Requests.Count;
+        var beforeDelay = Receiver.Requests.Count;
         clock.Advance(TimeSpan.FromSeconds(29));
         await Task.Delay(100);
-        var justBeforeDelay = _receiver.Requests.Count;
+        var justBeforeDelay = Receiver.Requests.Count;
 
         for (var expected = 1; expected <= 3; expected++)
         {
-            await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(1), () => _receiver.Requests.Count >= expected);
+            await AdvanceUntilAsync(clock, TimeSpan.FromSeconds(1), () => Receiver.Requests.Count >= expected);
         }
 
         Assert.Multiple(() =>
@@ -194,7 +185,7 @@ public sealed class StatusCallbackTests
         await emulator.WaitForStatusAsync(lost, "read");
         await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
 
-        await _receiver.WaitForAsync(3);
+        await Receiver.WaitForAsync(3);
         var failed = emulator.Server.Callbacks.Where(c => c.Url == down).ToList();
         Assert.Multiple(() =>
         {
@@ -208,12 +199,12 @@ public sealed class StatusCallbackTests
     [Test]
     public async Task A_receiver_answering_500_is_recorded_with_that_status_and_later_statuses_still_come()
     {
-        _receiver.AnswerStatus = 500;
+        Receiver.AnswerStatus = 500;
         await using var emulator = await EmulatorClient.StartAsync();
 
         await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
 
-        await _receiver.WaitForAsync(3);
+        await Receiver.WaitForAsync(3);
         await Eventually.TrueAsync(() => emulator.Server.Callbacks.Count == 3);
         Assert.That(emulator.Server.Callbacks.Select(c => c.StatusCode), Is.EqualTo((int?[])[500, 500, 500]));
     }
@@ -230,7 +221,7 @@ public sealed class StatusCallbackTests
         Assert.Multiple(() =>
         {
             Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
-            Assert.That(_receiver.Requests, Is.Empty);
+            Assert.That(Receiver.Requests, Is.Empty);
             Assert.That(emulator.Server.Callbacks, Is.Empty);
         });
     }

@@ -4,17 +4,9 @@ using Twilio.Types;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
-public sealed class TemplateSendTests
+public sealed class TemplateSendTests : WebhookReceiverFixture
 {
     private const string Customer = "whatsapp:+14155550123";
-
-    private WebhookReceiver _receiver = null!;
-
-    [SetUp]
-    public async Task StartReceiver() => _receiver = await WebhookReceiver.StartAsync();
-
-    [TearDown]
-    public async Task StopReceiver() => await _receiver.DisposeAsync();
 
     [Test]
     public async Task An_approved_template_reaches_a_closed_window_with_its_text_rendered()
@@ -98,7 +90,7 @@ public sealed class TemplateSendTests
 
         var sent = await SendAsync(sdk, SampleContentTemplates.WelcomeOffer, """{"1":"Ana"}""");
 
-        var callbacks = await _receiver.WaitForAsync(1);
+        var callbacks = await Receiver.WaitForAsync(1);
         var failed = await emulator.WaitForStatusAsync(sent.Sid, "failed");
         Assert.Multiple(() =>
         {
@@ -132,7 +124,7 @@ public sealed class TemplateSendTests
     {
         await using var emulator = await EmulatorClient.StartAsync();
         using var sdk = emulator.Sdk();
-        emulator.Server.InboundWebhookUrl = _receiver.Url("inbound");
+        emulator.Server.InboundWebhookUrl = Receiver.Url("inbound");
         await emulator.Server.SimulateInboundAsync(Customer, "Hola");
 
         var text = await SendAsync(sdk, SampleContentTemplates.AppointmentReminderSpanish, contentVariables: null);
@@ -168,7 +160,7 @@ public sealed class TemplateSendTests
                 From = new PhoneNumber(EmulatorClient.Sender),
                 ContentSid = contentSid,
                 ContentVariables = contentVariables,
-                StatusCallback = _receiver.Url("status"),
+                StatusCallback = Receiver.Url("status"),
             },
             sdk.Rest);
 }

@@ -1,23 +1,20 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Messaging.Infrastructure.IntegrationTests.TwilioEmulator;
 
 /// <summary>A real HTTP server on 127.0.0.1 that records every request it gets, as a webhook receiver would see it.</summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
+    private LoopbackServer _server = null!;
 
-    private WebhookReceiver(WebApplication app) => _app = app;
+    private WebhookReceiver()
+    {
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The status the receiver answers with; 200 unless a test says otherwise.</summary>
     public int AnswerStatus { get; set; } = StatusCodes.Status200OK;
@@ -26,17 +23,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var receiver = new WebhookReceiver(builder.Build());
-        receiver._app.Run(receiver.RecordAsync);
-        await receiver._app.StartAsync();
-        var address = receiver._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        receiver.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var receiver = new WebhookReceiver();
+        receiver._server = await LoopbackServer.StartAsync(app => app.Run(receiver.RecordAsync));
         return receiver;
     }
 
-    public Uri Url(string path) => new(BaseAddress, path);
+    public Uri Url(string path) => _server.Url(path);
 
     /// <summary>Waits until <paramref name="count"/> requests have arrived, failing the test after a few seconds.</summary>
     public async Task<IReadOnlyList<ReceivedRequest>> WaitForAsync(int count)
@@ -55,11 +47,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         return Requests;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task RecordAsync(HttpContext context)
     {

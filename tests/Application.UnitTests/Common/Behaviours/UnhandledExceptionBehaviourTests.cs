@@ -1,10 +1,7 @@
 using MediatR;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessageById;
 using Messaging.Application.Messages.Queries.GetMessageMedia;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ValidationException = Messaging.Application.Common.Exceptions.ValidationException;
 
 namespace Messaging.Application.UnitTests.Common.Behaviours;

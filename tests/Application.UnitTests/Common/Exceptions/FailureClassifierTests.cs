@@ -1,5 +1,3 @@
-using Messaging.Application.Common.Exceptions;
-
 namespace Messaging.Application.UnitTests.Common.Exceptions;
 
 public sealed class FailureClassifierTests

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Messaging.Application.Common.Models;
 using Messaging.Application.Conversations.Queries.GetConversations;
 using Messaging.Application.Messages.Queries.GetMessages;
 using Messaging.Application.Templates.Queries.GetTemplates;

@@ -1,41 +1,30 @@
 using Messaging.Application.Messages.PendingStatuses;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.PendingStatuses;
 
-public sealed class PendingStatusReconcilerTests
+public sealed class PendingStatusReconcilerTests : MessageStoreFixture
 {
     private const string Sid = "SM11111111111111111111111111111111";
-
-    private MessageStore _store = null!;
-    private FakeTimeProvider _time = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _store = new MessageStore();
-        _time = new FakeTimeProvider(ApplicationServices.Now);
-    }
 
     [Test]
     public async Task Nothing_pending_reads_no_message()
     {
-        _store.Store(TestMessages.Outbound(Sid, ApplicationServices.Now));
+        Store.Store(TestMessages.Outbound(Sid, ApplicationServices.Now));
 
         var result = await Reconciler().ApplyPending(Sid, CancellationToken.None);
 
         Assert.That(result, Is.Null);
-        Assert.That(_store.Calls, Is.EqualTo((string[])["list pending"]));
+        Assert.That(Store.Calls, Is.EqualTo((string[])["list pending"]));
     }
 
     [Test]
     public async Task Pending_statuses_are_applied_to_the_stored_message_and_removed()
     {
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
-        _store.Store(message);
-        _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Read, null, null, ApplicationServices.Now));
-        _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Sent, null, null, ApplicationServices.Now.AddSeconds(1)));
-        _time.Advance(TimeSpan.FromSeconds(5));
+        Store.Store(message);
+        Store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Read, null, null, ApplicationServices.Now));
+        Store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Sent, null, null, ApplicationServices.Now.AddSeconds(1)));
+        Clock.Advance(TimeSpan.FromSeconds(5));
 
         var result = await Reconciler().ApplyPending(Sid, CancellationToken.None);
 
@@ -44,8 +33,8 @@ public sealed class PendingStatusReconcilerTests
         {
             Assert.That(message.Status, Is.EqualTo(MessageStatus.Read));
             Assert.That(message.UpdatedAt, Is.EqualTo(ApplicationServices.Now.AddSeconds(5)));
-            Assert.That(_store.PendingUpdates, Is.Empty);
-            Assert.That(_store.Calls, Is.EqualTo((string[])["list pending", "update message", "remove pending"]));
+            Assert.That(Store.PendingUpdates, Is.Empty);
+            Assert.That(Store.Calls, Is.EqualTo((string[])["list pending", "update message", "remove pending"]));
         });
     }
 
@@ -53,8 +42,8 @@ public sealed class PendingStatusReconcilerTests
     public async Task A_failure_keeps_twilios_error_code_and_message()
     {
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
-        _store.Store(message);
-        _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Failed, 63016, "Outside the allowed window", ApplicationServices.Now));
+        Store.Store(message);
+        Store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Failed, 63016, "Outside the allowed window", ApplicationServices.Now));
 
         await Reconciler().ApplyPending(Sid, CancellationToken.None);
 
@@ -70,28 +59,28 @@ public sealed class PendingStatusReconcilerTests
     public async Task Statuses_for_a_message_not_stored_yet_stay_pending()
     {
         var update = PendingStatusUpdate.Create(Sid, MessageStatus.Delivered, null, null, ApplicationServices.Now);
-        _store.StorePending(update);
+        Store.StorePending(update);
 
         var result = await Reconciler().ApplyPending(Sid, CancellationToken.None);
 
         Assert.That(result, Is.Null);
-        Assert.That(_store.PendingUpdates, Is.EqualTo(new[] { update }));
-        _store.Pending.Verify(p => p.Remove(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(Store.PendingUpdates, Is.EqualTo(new[] { update }));
+        Store.Pending.Verify(p => p.Remove(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
     public async Task Only_the_statuses_that_were_applied_are_removed()
     {
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
-        _store.Store(message);
-        _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Sent, null, null, ApplicationServices.Now));
+        Store.Store(message);
+        Store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Sent, null, null, ApplicationServices.Now));
         var arrivedMeanwhile = PendingStatusUpdate.Create(Sid, MessageStatus.Read, null, null, ApplicationServices.Now.AddSeconds(1));
-        _store.BeforeUpdate = () => _store.StorePending(arrivedMeanwhile);
+        Store.BeforeUpdate = () => Store.StorePending(arrivedMeanwhile);
 
         await Reconciler().ApplyPending(Sid, CancellationToken.None);
 
         Assert.That(message.Status, Is.EqualTo(MessageStatus.Sent));
-        Assert.That(_store.PendingUpdates, Is.EqualTo(new[] { arrivedMeanwhile }));
+        Assert.That(Store.PendingUpdates, Is.EqualTo(new[] { arrivedMeanwhile }));
     }
 
     [Test]
@@ -104,5 +93,5 @@ public sealed class PendingStatusReconcilerTests
         Assert.That(other.Status, Is.EqualTo(MessageStatus.Queued));
     }
 
-    private PendingStatusReconciler Reconciler() => new(_store.Messages.Object, _store.Pending.Object, _time);
+    private PendingStatusReconciler Reconciler() => new(Store.Messages.Object, Store.Pending.Object, Clock);
 }

@@ -1,26 +1,20 @@
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.UnknownOutcomes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.UnknownOutcomes;
 
-public sealed class UnknownOutcomeReconcilerTests
+public sealed class UnknownOutcomeReconcilerTests : MessageStoreFixture
 {
     private const string Sid = "SM0123456789abcdef0123456789abcdef";
     private const string OtherSid = "SMfedcba9876543210fedcba9876543210";
 
-    private FakeTimeProvider _time = null!;
-    private MessageStore _store = null!;
     private Mock<ITwilioGateway> _gateway = null!;
     private List<TwilioSentMessage> _listed = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _time = new FakeTimeProvider(ApplicationServices.Now);
-        _store = new MessageStore();
         _listed = [];
         _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
         _gateway
@@ -32,7 +26,7 @@ public sealed class UnknownOutcomeReconcilerTests
     public async Task A_send_younger_than_the_look_up_age_is_left_alone()
     {
         var unknown = StoreUnknown("hello");
-        _time.Advance(TimeSpan.FromSeconds(59));
+        Clock.Advance(TimeSpan.FromSeconds(59));
 
         Assert.That(await Reconciler().ReconcileAsync(CancellationToken.None), Is.Zero);
         _gateway.Verify(g => g.ListSentAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -45,7 +39,7 @@ public sealed class UnknownOutcomeReconcilerTests
         var unknown = StoreUnknown("hello");
         _listed.Add(new TwilioSentMessage(OtherSid, TestMessages.Customer, "something else", 0, MessageStatus.Delivered, ApplicationServices.Now));
         _listed.Add(new TwilioSentMessage(Sid, TestMessages.Customer, "hello", 0, MessageStatus.Sent, ApplicationServices.Now));
-        _time.Advance(TimeSpan.FromSeconds(61));
+        Clock.Advance(TimeSpan.FromSeconds(61));
 
         Assert.That(await Reconciler().ReconcileAsync(CancellationToken.None), Is.EqualTo(1));
         Assert.Multiple(() =>
@@ -58,10 +52,10 @@ public sealed class UnknownOutcomeReconcilerTests
     [Test]
     public async Task A_listed_sid_that_already_has_its_row_is_not_taken()
     {
-        _store.Store(TestMessages.Outbound(Sid, ApplicationServices.Now, "hello"));
+        Store.Store(TestMessages.Outbound(Sid, ApplicationServices.Now, "hello"));
         var unknown = StoreUnknown("hello");
         _listed.Add(new TwilioSentMessage(Sid, TestMessages.Customer, "hello", 0, MessageStatus.Sent, ApplicationServices.Now));
-        _time.Advance(TimeSpan.FromSeconds(61));
+        Clock.Advance(TimeSpan.FromSeconds(61));
 
         await Reconciler().ReconcileAsync(CancellationToken.None);
 
@@ -78,11 +72,11 @@ public sealed class UnknownOutcomeReconcilerTests
         var unknown = StoreUnknown("hello");
         var reconciler = Reconciler();
 
-        _time.Advance(TimeSpan.FromMinutes(14));
+        Clock.Advance(TimeSpan.FromMinutes(14));
         await reconciler.ReconcileAsync(CancellationToken.None);
         Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Unknown));
 
-        _time.Advance(TimeSpan.FromSeconds(61));
+        Clock.Advance(TimeSpan.FromSeconds(61));
         await reconciler.ReconcileAsync(CancellationToken.None);
         Assert.Multiple(() =>
         {
@@ -99,7 +93,7 @@ public sealed class UnknownOutcomeReconcilerTests
         _gateway
             .Setup(g => g.ListSentAsync(It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TwilioUnavailableException("down"));
-        _time.Advance(TimeSpan.FromHours(1));
+        Clock.Advance(TimeSpan.FromHours(1));
 
         Assert.That(await Reconciler().ReconcileAsync(CancellationToken.None), Is.Zero);
         Assert.That(unknown.Status, Is.EqualTo(MessageStatus.Unknown));
@@ -108,23 +102,23 @@ public sealed class UnknownOutcomeReconcilerTests
     private Message StoreUnknown(string body)
     {
         var message = Message.OutcomeUnknown(
-            Message.ReserveId(_time.GetUtcNow()),
+            Message.ReserveId(Clock.GetUtcNow()),
             WhatsAppAddress.FromE164("+14155238886"),
             WhatsAppAddress.FromE164("+14155550123"),
             body,
             null,
             null,
-            _time.GetUtcNow());
-        _store.Store(message);
+            Clock.GetUtcNow());
+        Store.Store(message);
         return message;
     }
 
     private UnknownOutcomeReconciler Reconciler() =>
         new(
-            _store.Messages.Object,
+            Store.Messages.Object,
             _gateway.Object,
-            TestRecorder.Create(_store.Messages.Object, _store.Pending.Object, _time),
+            Recorder(),
             Mock.Of<IOptionsMonitor<UnknownOutcomeOptions>>(m => m.CurrentValue == new UnknownOutcomeOptions()),
-            _time,
+            Clock,
             NullLogger<UnknownOutcomeReconciler>.Instance);
 }

@@ -33,17 +33,8 @@ public sealed class GetConversationsQueryValidatorTests
     }
 
     [TestCaseSource(nameof(ValidQueries))]
-    public void Accepts(GetConversationsQuery query)
-    {
-        Assert.That(_validator.Validate(query).Errors, Is.Empty);
-    }
+    public void Accepts(GetConversationsQuery query) => _validator.AssertAccepts(query);
 
     [TestCaseSource(nameof(InvalidQueries))]
-    public void Refuses(GetConversationsQuery query, string property)
-    {
-        var errors = _validator.Validate(query).Errors;
-
-        Assert.That(errors, Is.Not.Empty);
-        Assert.That(errors.Select(e => e.PropertyName), Is.All.EqualTo(property));
-    }
+    public void Refuses(GetConversationsQuery query, string property) => _validator.AssertRefuses(query, property);
 }

@@ -1,25 +1,12 @@
 using Messaging.Application.Events;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.ReceiveInboundMessage;
 
-public sealed class ReceiveInboundMessageCommandHandlerTests
+public sealed class ReceiveInboundMessageCommandHandlerTests : MessageStoreFixture
 {
     private const string Sid = "MM11111111111111111111111111111111";
-
-    private MessageStore _store = null!;
-    private FakeTimeProvider _time = null!;
-    private Mock<IEventOutbox> _events = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _store = new MessageStore();
-        _time = new FakeTimeProvider(ApplicationServices.Now);
-        _events = new Mock<IEventOutbox>();
-    }
 
     [Test]
     public async Task An_inbound_message_is_stored_as_received_with_its_media_and_profile_name()
@@ -32,7 +19,7 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
             [new InboundMedia("https://api.twilio.com/media/ME1", "image/jpeg"), new InboundMedia("https://api.twilio.com/media/ME2", " ")],
             "Ana"));
 
-        var stored = _store.StoredMessages.Single();
+        var stored = Store.StoredMessages.Single();
         Assert.Multiple(() =>
         {
             Assert.That(stored.WaSid, Is.EqualTo(Sid));
@@ -51,9 +38,9 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
             Assert.That(stored.CreatedAt, Is.EqualTo(ApplicationServices.Now));
             Assert.That(dto.Id, Is.EqualTo(stored.Id));
             Assert.That(dto.ProfileName, Is.EqualTo("Ana"));
-            Assert.That(_store.Calls, Is.EqualTo((string[])["add message", "list pending"]));
+            Assert.That(Store.Calls, Is.EqualTo((string[])["add message", "list pending"]));
         });
-        _events.Verify(e => e.Add(EventTypes.MessageReceived, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == stored.Id)), Times.Once);
+        Outbox.Verify(e => e.Add(EventTypes.MessageReceived, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == stored.Id)), Times.Once);
     }
 
     [Test]
@@ -62,26 +49,26 @@ public sealed class ReceiveInboundMessageCommandHandlerTests
         await Handle(new ReceiveInboundMessageCommand(
             Sid, "+14155550123", "+14155238886", "", [new InboundMedia("https://api.twilio.com/media/ME1", "audio/ogg")]));
 
-        Assert.That(_store.StoredMessages.Single().Body, Is.Null);
+        Assert.That(Store.StoredMessages.Single().Body, Is.Null);
     }
 
     [Test]
     public async Task A_repeated_delivery_returns_the_stored_message_and_stores_nothing_new()
     {
         var first = await Handle(new ReceiveInboundMessageCommand(Sid, "+14155550123", "+14155238886", "hi"));
-        _time.Advance(TimeSpan.FromSeconds(15));
+        Clock.Advance(TimeSpan.FromSeconds(15));
 
         var second = await Handle(new ReceiveInboundMessageCommand(Sid, "+14155550123", "+14155238886", "hi"));
 
-        Assert.That(_store.StoredMessages, Has.Count.EqualTo(1));
+        Assert.That(Store.StoredMessages, Has.Count.EqualTo(1));
         Assert.That(second.Id, Is.EqualTo(first.Id));
         Assert.That(second.CreatedAt, Is.EqualTo(ApplicationServices.Now));
-        _store.Pending.Verify(p => p.ListFor(Sid, It.IsAny<CancellationToken>()), Times.Once);
+        Store.Pending.Verify(p => p.ListFor(Sid, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private Task<Messaging.Application.Messages.MessageDto> Handle(ReceiveInboundMessageCommand command) =>
         new ReceiveInboundMessageCommandHandler(
-                TestRecorder.Create(_store.Messages.Object, _store.Pending.Object, _time, _events.Object),
-                _time)
+                Recorder(),
+                Clock)
             .Handle(command, CancellationToken.None);
 }

@@ -1,58 +1,31 @@
 using System.Text.Json;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Conversations;
 using Messaging.Application.Events;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Recording;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 
 public sealed class SendMessageCommandHandlerTests
 {
-    private const string TwilioSid = "SM0123456789abcdef0123456789abcdef";
+    private const string TwilioSid = SendPorts.Sid;
     private const string NotApproved = "HXbce84e031adc4d7beb2d1e6404810e51";
 
-    private Mock<ITwilioGateway> _gateway = null!;
-    private Mock<IMessageRepository> _repository = null!;
+    private SendPorts _ports = null!;
     private Mock<IConversationRepository> _conversations = null!;
     private Mock<IPendingStatusUpdateRepository> _pending = null!;
     private LogSink _logs = null!;
     private Mock<IEventOutbox> _events = null!;
     private FakeTimeProvider _time = null!;
-    private List<string> _calls = null!;
-    private List<Message> _added = null!;
-    private List<TwilioSendRequest> _sent = null!;
     private Mock<IContentTemplateSource> _templates = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _calls = [];
-        _added = [];
         _events = new Mock<IEventOutbox>();
-        _sent = [];
         _time = new FakeTimeProvider(ApplicationServices.Now);
-        _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
-        _gateway.SetupGet(g => g.SenderAddress).Returns(TestMessages.Sender);
-        _gateway
-            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
-            .Callback((TwilioSendRequest request, CancellationToken _) =>
-            {
-                _calls.Add("send");
-                _sent.Add(request);
-            })
-            .ReturnsAsync(new TwilioSendResult(TwilioSid, MessageStatus.Queued));
-        _repository = new Mock<IMessageRepository>(MockBehavior.Strict);
-        _repository
-            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
-            .Callback((Message message, CancellationToken _) =>
-            {
-                _calls.Add("save");
-                _added.Add(message);
-            })
-            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+        _ports = new SendPorts();
 
         // The customer wrote an hour ago, so free-form sends are inside the window; the window's own rules are
         // covered by SendMessageCustomerServiceWindowTests.
@@ -63,7 +36,7 @@ public sealed class SendMessageCommandHandlerTests
         _pending = new Mock<IPendingStatusUpdateRepository>(MockBehavior.Strict);
         _pending
             .Setup(p => p.ListFor(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback(() => _calls.Add("read pending"))
+            .Callback(() => _ports.Calls.Add("read pending"))
             .ReturnsAsync([]);
         _logs = new LogSink();
         _templates = TestTemplates.Source(
@@ -78,13 +51,13 @@ public sealed class SendMessageCommandHandlerTests
             new SendMessageCommand(" WhatsApp:+14155550123 ", "Your order shipped", ["https://example.com/label.pdf"]),
             CancellationToken.None);
 
-        Assert.That(_calls, Is.EqualTo((string[])["send", "save", "read pending"]));
+        Assert.That(_ports.Calls, Is.EqualTo((string[])["send", "save", "read pending"]));
         _pending.Verify(p => p.ListFor(TwilioSid, It.IsAny<CancellationToken>()), Times.Once);
-        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+        _ports.Gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
         _events.Verify(e => e.Add(EventTypes.MessageSent, It.IsAny<string>(), dto), Times.Once);
-        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
+        _ports.Repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
 
-        var request = _sent.Single();
+        var request = _ports.Sent.Single();
         Assert.Multiple(() =>
         {
             Assert.That(request.To, Is.EqualTo(TestMessages.Customer));
@@ -94,7 +67,7 @@ public sealed class SendMessageCommandHandlerTests
             Assert.That(request.ContentVariables, Is.Null);
         });
 
-        var stored = _added.Single();
+        var stored = _ports.Stored.Single();
         Assert.Multiple(() =>
         {
             Assert.That(stored.WaSid, Is.EqualTo(TwilioSid));
@@ -113,15 +86,15 @@ public sealed class SendMessageCommandHandlerTests
     public async Task A_sid_already_stored_returns_the_stored_row()
     {
         var existing = TestMessages.Outbound(TwilioSid, ApplicationServices.Now.AddMinutes(-5), "stored earlier", MessageStatus.Delivered);
-        _repository
+        _ports.Repository
             .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
-            .Callback((Message message, CancellationToken _) => _added.Add(message))
+            .Callback((Message message, CancellationToken _) => _ports.Stored.Add(message))
             .ReturnsAsync(new AddIfAbsentResult(existing, Inserted: false));
 
         var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
 
-        Assert.That(_added, Has.Count.EqualTo(1));
-        Assert.That(_added[0].Id, Is.Not.EqualTo(existing.Id));
+        Assert.That(_ports.Stored, Has.Count.EqualTo(1));
+        Assert.That(_ports.Stored[0].Id, Is.Not.EqualTo(existing.Id));
         Assert.Multiple(() =>
         {
             Assert.That(dto.Id, Is.EqualTo(existing.Id));
@@ -139,7 +112,7 @@ public sealed class SendMessageCommandHandlerTests
         var dto = await CreateHandler().Handle(
             new SendMessageCommand("+14155550123", null, null, TestTemplates.Reminder, variables), CancellationToken.None);
 
-        var request = _sent.Single();
+        var request = _ports.Sent.Single();
         Assert.That(request.ContentSid, Is.EqualTo(TestTemplates.Reminder));
         Assert.That(request.Body, Is.Null, "Twilio renders the template itself");
         Assert.That(request.MediaUrls, Is.Empty);
@@ -148,7 +121,7 @@ public sealed class SendMessageCommandHandlerTests
         Assert.That(
             json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()),
             Is.EquivalentTo(variables));
-        var stored = _added.Single();
+        var stored = _ports.Stored.Single();
         Assert.Multiple(() =>
         {
             Assert.That(stored.ContentSid, Is.EqualTo(TestTemplates.Reminder));
@@ -166,14 +139,14 @@ public sealed class SendMessageCommandHandlerTests
                 CancellationToken.None));
 
         Assert.That(thrown!.ApprovalStatus, Is.EqualTo("rejected"));
-        Assert.That(_calls, Is.Empty);
+        Assert.That(_ports.Calls, Is.Empty);
         _events.VerifyNoOtherCalls();
     }
 
     [Test]
     public async Task A_template_twilio_refuses_is_stored_failed_with_the_text_it_would_have_said()
     {
-        _gateway
+        _ports.Gateway
             .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TwilioRejectedException(21211, "Invalid 'To' Phone Number", 400, null));
 
@@ -181,7 +154,7 @@ public sealed class SendMessageCommandHandlerTests
             new SendMessageCommand("+14155550123", null, null, TestTemplates.Reminder, new Dictionary<string, string> { ["1"] = "Ana", ["2"] = "Monday" }),
             CancellationToken.None));
 
-        var stored = _added.Single();
+        var stored = _ports.Stored.Single();
         Assert.Multiple(() =>
         {
             Assert.That(stored.Status, Is.EqualTo(MessageStatus.Failed));
@@ -195,23 +168,23 @@ public sealed class SendMessageCommandHandlerTests
     {
         await CreateHandler().Handle(new SendMessageCommand("+14155550123", "   ", ["https://example.com/a.png"]), CancellationToken.None);
 
-        Assert.That(_sent.Single().Body, Is.Null);
-        Assert.That(_added.Single().Body, Is.Null);
+        Assert.That(_ports.Sent.Single().Body, Is.Null);
+        Assert.That(_ports.Stored.Single().Body, Is.Null);
     }
 
     [Test]
     public async Task A_twilio_rejection_stores_one_failed_message_and_reports_its_id()
     {
-        _gateway
+        _ports.Gateway
             .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
-            .Callback(() => _calls.Add("send"))
+            .Callback(() => _ports.Calls.Add("send"))
             .ThrowsAsync(new TwilioRejectedException(63016, "Outside the allowed window", 400, "https://www.twilio.com/docs/errors/63016"));
 
         var thrown = await Assert.ThrowsAsync<MessageRejectedException>(
             () => CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None));
 
-        Assert.That(_calls, Is.EqualTo((string[])["send", "save"]));
-        var stored = _added.Single();
+        Assert.That(_ports.Calls, Is.EqualTo((string[])["send", "save"]));
+        var stored = _ports.Stored.Single();
         Assert.Multiple(() =>
         {
             Assert.That(stored.Status, Is.EqualTo(MessageStatus.Failed));
@@ -230,14 +203,14 @@ public sealed class SendMessageCommandHandlerTests
     [Test]
     public async Task Twilio_unavailable_stores_nothing_and_propagates()
     {
-        _gateway
+        _ports.Gateway
             .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new TwilioUnavailableException("503 from Twilio"));
 
         await Assert.ThrowsAsync<TwilioUnavailableException>(
             () => CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None));
 
-        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ports.Repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -245,11 +218,11 @@ public sealed class SendMessageCommandHandlerTests
     {
         using var caller = new CancellationTokenSource();
         var tokensSeenBySave = new List<CancellationToken>();
-        _gateway
+        _ports.Gateway
             .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
             .Callback(() => caller.Cancel())
             .ReturnsAsync(new TwilioSendResult(TwilioSid, MessageStatus.Queued));
-        _repository
+        _ports.Repository
             .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
             .Callback((Message _, CancellationToken token) => tokensSeenBySave.Add(token))
             .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
@@ -277,25 +250,25 @@ public sealed class SendMessageCommandHandlerTests
         var pending = PendingStatusUpdate.Create(TwilioSid, MessageStatus.Delivered, null, null, ApplicationServices.Now);
         _pending
             .Setup(p => p.ListFor(TwilioSid, It.IsAny<CancellationToken>()))
-            .Callback(() => _calls.Add("read pending"))
+            .Callback(() => _ports.Calls.Add("read pending"))
             .ReturnsAsync([pending]);
         _pending
             .Setup(p => p.Remove(It.IsAny<IReadOnlyCollection<Guid>>(), It.IsAny<CancellationToken>()))
-            .Callback((IReadOnlyCollection<Guid> ids, CancellationToken _) => _calls.Add($"remove {string.Join(',', ids)}"))
+            .Callback((IReadOnlyCollection<Guid> ids, CancellationToken _) => _ports.Calls.Add($"remove {string.Join(',', ids)}"))
             .Returns(Task.CompletedTask);
-        _repository
+        _ports.Repository
             .Setup(r => r.Update(TwilioSid, It.IsAny<Func<Message, bool>>(), It.IsAny<CancellationToken>()))
-            .Callback(() => _calls.Add("update"))
+            .Callback(() => _ports.Calls.Add("update"))
             .ReturnsAsync((string _, Func<Message, bool> change, CancellationToken _) =>
             {
-                var stored = _added.Single();
+                var stored = _ports.Stored.Single();
                 change(stored);
                 return stored;
             });
 
         var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
 
-        Assert.That(_calls, Is.EqualTo((string[])["send", "save", "read pending", "update", $"remove {pending.Id}"]));
+        Assert.That(_ports.Calls, Is.EqualTo((string[])["send", "save", "read pending", "update", $"remove {pending.Id}"]));
         Assert.That(dto.Status, Is.EqualTo(MessageStatus.Delivered));
     }
 
@@ -303,7 +276,7 @@ public sealed class SendMessageCommandHandlerTests
     public async Task A_sid_another_caller_stored_leaves_pending_statuses_to_that_caller()
     {
         var existing = TestMessages.Outbound(TwilioSid, ApplicationServices.Now, "stored earlier", MessageStatus.Queued);
-        _repository
+        _ports.Repository
             .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AddIfAbsentResult(existing, Inserted: false));
 
@@ -321,7 +294,7 @@ public sealed class SendMessageCommandHandlerTests
 
         var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
 
-        Assert.That(dto.Id, Is.EqualTo(_added.Single().Id));
+        Assert.That(dto.Id, Is.EqualTo(_ports.Stored.Single().Id));
         Assert.That(dto.Status, Is.EqualTo(MessageStatus.Queued));
         var warning = _logs.Entries.Single();
         Assert.That(warning.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
@@ -335,17 +308,17 @@ public sealed class SendMessageCommandHandlerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(_sent.Single().MessageId, Is.EqualTo(dto.Id));
-            Assert.That(_added.Single().Id, Is.EqualTo(dto.Id));
+            Assert.That(_ports.Sent.Single().MessageId, Is.EqualTo(dto.Id));
+            Assert.That(_ports.Stored.Single().Id, Is.EqualTo(dto.Id));
         });
     }
 
     [Test]
     public async Task A_send_whose_outcome_is_unknown_is_stored_once_as_unknown_without_a_sid_under_the_id_sent()
     {
-        _gateway
+        _ports.Gateway
             .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
-            .Callback((TwilioSendRequest request, CancellationToken _) => _sent.Add(request))
+            .Callback((TwilioSendRequest request, CancellationToken _) => _ports.Sent.Add(request))
             .ThrowsAsync(new TwilioOutcomeUnknownException("no answer"));
         _pending
             .Setup(p => p.FindSidFor(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
@@ -354,36 +327,36 @@ public sealed class SendMessageCommandHandlerTests
 
         var dto = await CreateHandler().Handle(new SendMessageCommand("+14155550123", "hello"), CancellationToken.None);
 
-        var stored = _added.Single();
+        var stored = _ports.Stored.Single();
         Assert.Multiple(() =>
         {
             Assert.That(dto.Status, Is.EqualTo(MessageStatus.Unknown));
             Assert.That(dto.WaSid, Is.Null);
-            Assert.That(dto.Id, Is.EqualTo(_sent.Single().MessageId));
+            Assert.That(dto.Id, Is.EqualTo(_ports.Sent.Single().MessageId));
             Assert.That(stored.Id, Is.EqualTo(dto.Id));
             Assert.That(stored.Status, Is.EqualTo(MessageStatus.Unknown));
             Assert.That(stored.Body, Is.EqualTo("hello"));
             Assert.That(stored.CreatedAt, Is.EqualTo(before), "stamped when the request went out");
         });
-        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+        _ports.Gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task A_send_whose_outcome_is_unknown_takes_the_sid_a_callback_already_reported_for_its_id()
     {
         Message? stored = null;
-        _gateway
+        _ports.Gateway
             .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
-            .Callback((TwilioSendRequest request, CancellationToken _) => _sent.Add(request))
+            .Callback((TwilioSendRequest request, CancellationToken _) => _ports.Sent.Add(request))
             .ThrowsAsync(new TwilioOutcomeUnknownException("no answer"));
-        _repository
+        _ports.Repository
             .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
             .Callback((Message message, CancellationToken _) => stored = message)
             .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
         _pending
             .Setup(p => p.FindSidFor(It.IsAny<Guid>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(TwilioSid);
-        _repository
+        _ports.Repository
             .Setup(r => r.UpdateById(It.IsAny<Guid>(), It.IsAny<Func<Message, bool>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Guid id, Func<Message, bool> change, CancellationToken _) =>
             {
@@ -403,9 +376,9 @@ public sealed class SendMessageCommandHandlerTests
 
     private SendMessageCommandHandler CreateHandler() =>
         new(
-            _gateway.Object,
+            _ports.Gateway.Object,
             new CustomerServiceWindowGuard(_conversations.Object, Options.Create(new CustomerServiceWindowOptions()), _time),
             TestTemplates.Guard(_templates.Object, _time),
-            TestRecorder.Create(_repository.Object, _pending.Object, _time, _events.Object, new SinkLogger<MessageRecorder>(_logs)),
+            TestRecorder.Create(_ports.Repository.Object, _pending.Object, _time, _events.Object, new SinkLogger<MessageRecorder>(_logs)),
             _time);
 }

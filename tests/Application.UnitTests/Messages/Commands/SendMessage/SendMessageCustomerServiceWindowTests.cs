@@ -1,18 +1,15 @@
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Conversations;
 using Messaging.Application.Messages.Commands.SendMessage;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 
 public sealed class SendMessageCustomerServiceWindowTests
 {
-    private const string TwilioSid = "SM0123456789abcdef0123456789abcdef";
+    private const string TwilioSid = SendPorts.Sid;
     private const string ContentSid = "HX0123456789abcdef0123456789abcdef";
 
-    private Mock<ITwilioGateway> _gateway = null!;
-    private Mock<IMessageRepository> _repository = null!;
+    private SendPorts _ports = null!;
     private Mock<IConversationRepository> _conversations = null!;
     private FakeTimeProvider _time = null!;
     private CustomerServiceWindowOptions _options = null!;
@@ -22,15 +19,7 @@ public sealed class SendMessageCustomerServiceWindowTests
     {
         _time = new FakeTimeProvider(ApplicationServices.Now);
         _options = new CustomerServiceWindowOptions();
-        _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
-        _gateway.SetupGet(g => g.SenderAddress).Returns(TestMessages.Sender);
-        _gateway
-            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new TwilioSendResult(TwilioSid, MessageStatus.Queued));
-        _repository = new Mock<IMessageRepository>(MockBehavior.Strict);
-        _repository
-            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+        _ports = new SendPorts();
         _conversations = new Mock<IConversationRepository>(MockBehavior.Strict);
     }
 
@@ -151,22 +140,22 @@ public sealed class SendMessageCustomerServiceWindowTests
 
     private void NothingSentOrStored()
     {
-        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Never);
-        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ports.Gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ports.Repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private void SentAndStoredOnce()
     {
-        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
-        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
+        _ports.Gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+        _ports.Repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private SendMessageCommandHandler CreateHandler() =>
         new(
-            _gateway.Object,
+            _ports.Gateway.Object,
             new CustomerServiceWindowGuard(_conversations.Object, Options.Create(_options), _time),
             TestTemplates.Guard(TestTemplates.Source(TestTemplates.Template(ContentSid, text: "Your order has shipped.")).Object, _time),
-            TestRecorder.Create(_repository.Object, NothingPending(), _time),
+            TestRecorder.Create(_ports.Repository.Object, NothingPending(), _time),
             _time);
 
     private static IPendingStatusUpdateRepository NothingPending()

@@ -1,8 +1,5 @@
 using MediatR;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 
@@ -15,35 +12,23 @@ public sealed class SendMessageTemplateTests
     private const string Pending = "HXf883ef45928d11a96c57958e647f8079";
     private const string Unknown = "HXffffffffffffffffffffffffffffffff";
 
-    private Mock<ITwilioGateway> _gateway = null!;
-    private Mock<IMessageRepository> _repository = null!;
+    private SendPorts _ports = null!;
     private Mock<IContentTemplateSource> _source = null!;
     private FakeTimeProvider _time = null!;
     private List<ContentTemplate> _catalogue = null!;
-    private List<Message> _stored = null!;
     private ServiceProvider _services = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _stored = [];
+        _ports = new SendPorts();
         _time = new FakeTimeProvider(ApplicationServices.Now);
         _catalogue = [TestTemplates.Template(), TestTemplates.Template(Pending, "payment_due", "Pay {{1}} by {{2}}", "pending")];
-        _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
-        _gateway.SetupGet(g => g.SenderAddress).Returns(TestMessages.Sender);
-        _gateway
-            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new TwilioSendResult("SM0123456789abcdef0123456789abcdef", MessageStatus.Queued));
-        _repository = new Mock<IMessageRepository>(MockBehavior.Strict);
-        _repository
-            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
-            .Callback((Message message, CancellationToken _) => _stored.Add(message))
-            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
         _source = new Mock<IContentTemplateSource>(MockBehavior.Strict);
 
         // A copy per read, so a test that changes the catalogue afterwards changes only later reads.
         _source.Setup(s => s.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => [.. _catalogue]);
-        _services = ApplicationServices.Build(_gateway.Object, _repository.Object, templates: _source.Object, timeProvider: _time);
+        _services = ApplicationServices.Build(_ports.Gateway.Object, _ports.Repository.Object, templates: _source.Object, timeProvider: _time);
     }
 
     [TearDown]
@@ -55,8 +40,8 @@ public sealed class SendMessageTemplateTests
         var dto = await Send(TestTemplates.Reminder, ("2", "Monday at 9"), ("1", "Ana"));
 
         Assert.That(dto.Body, Is.EqualTo("Hi Ana, your appointment is on Monday at 9."));
-        Assert.That(_stored.Single().Body, Is.EqualTo(dto.Body));
-        _gateway.Verify(g => g.SendAsync(It.Is<TwilioSendRequest>(r => r.ContentSid == TestTemplates.Reminder && r.Body == null), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That(_ports.Stored.Single().Body, Is.EqualTo(dto.Body));
+        _ports.Gateway.Verify(g => g.SendAsync(It.Is<TwilioSendRequest>(r => r.ContentSid == TestTemplates.Reminder && r.Body == null), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
@@ -180,7 +165,7 @@ public sealed class SendMessageTemplateTests
         var dto = await Send(TestTemplates.Reminder);
 
         Assert.That(dto.Body, Is.Null);
-        Assert.That(_stored.Single().ContentSid, Is.EqualTo(TestTemplates.Reminder));
+        Assert.That(_ports.Stored.Single().ContentSid, Is.EqualTo(TestTemplates.Reminder));
     }
 
     [Test]
@@ -230,7 +215,7 @@ public sealed class SendMessageTemplateTests
 
     private void NothingSentOrStored()
     {
-        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Never);
-        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ports.Gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ports.Repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

@@ -1,7 +1,5 @@
 using MediatR;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Commands.SendMessage;
-using Microsoft.Extensions.DependencyInjection;
 using ValidationException = Messaging.Application.Common.Exceptions.ValidationException;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
@@ -9,8 +7,7 @@ namespace Messaging.Application.UnitTests.Messages.Commands.SendMessage;
 /// <summary>The send command through the mediator the host uses, so the pipeline runs as in production.</summary>
 public sealed class SendMessageThroughMediatorTests
 {
-    private Mock<ITwilioGateway> _gateway = null!;
-    private Mock<IMessageRepository> _repository = null!;
+    private SendPorts _ports = null!;
     private LogSink _logs = null!;
     private ServiceProvider _services = null!;
 
@@ -27,17 +24,9 @@ public sealed class SendMessageThroughMediatorTests
     [SetUp]
     public void SetUp()
     {
-        _gateway = new Mock<ITwilioGateway>(MockBehavior.Strict);
-        _gateway.SetupGet(g => g.SenderAddress).Returns(TestMessages.Sender);
-        _gateway
-            .Setup(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new TwilioSendResult("SM0123456789abcdef0123456789abcdef", MessageStatus.Queued));
-        _repository = new Mock<IMessageRepository>(MockBehavior.Strict);
-        _repository
-            .Setup(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Message message, CancellationToken _) => new AddIfAbsentResult(message, Inserted: true));
+        _ports = new SendPorts();
         _logs = new LogSink();
-        _services = ApplicationServices.Build(_gateway.Object, _repository.Object, _logs);
+        _services = ApplicationServices.Build(_ports.Gateway.Object, _ports.Repository.Object, _logs);
     }
 
     [TearDown]
@@ -52,8 +41,8 @@ public sealed class SendMessageThroughMediatorTests
         var thrown = await Assert.ThrowsAsync<ValidationException>(() => mediator.Send(command));
 
         Assert.That(thrown!.Errors.Keys, Does.Contain(failingProperty));
-        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Never);
-        _repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ports.Gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        _ports.Repository.Verify(r => r.AddIfAbsent(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -75,8 +64,8 @@ public sealed class SendMessageThroughMediatorTests
 
         var dto = await mediator.Send(new SendMessageCommand("whatsapp:+14155550123", "hello"));
 
-        Assert.That(dto.WaSid, Is.EqualTo("SM0123456789abcdef0123456789abcdef"));
+        Assert.That(dto.WaSid, Is.EqualTo(SendPorts.Sid));
         Assert.That(dto.To, Is.EqualTo(TestMessages.Customer));
-        _gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+        _ports.Gateway.Verify(g => g.SendAsync(It.IsAny<TwilioSendRequest>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 }

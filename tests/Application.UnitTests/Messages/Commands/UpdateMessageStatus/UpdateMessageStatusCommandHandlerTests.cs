@@ -1,32 +1,19 @@
 using Messaging.Application.Events;
 using Messaging.Application.Messages;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.UpdateMessageStatus;
 
-public sealed class UpdateMessageStatusCommandHandlerTests
+public sealed class UpdateMessageStatusCommandHandlerTests : MessageStoreFixture
 {
     private const string Sid = "SM11111111111111111111111111111111";
-
-    private MessageStore _store = null!;
-    private FakeTimeProvider _time = null!;
-    private Mock<IEventOutbox> _events = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _store = new MessageStore();
-        _time = new FakeTimeProvider(ApplicationServices.Now);
-        _events = new Mock<IEventOutbox>();
-    }
 
     [Test]
     public async Task A_status_for_a_stored_message_is_applied_without_keeping_it_pending()
     {
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
-        _store.Store(message);
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Store.Store(message);
+        Clock.Advance(TimeSpan.FromMinutes(1));
 
         await Handle(new UpdateMessageStatusCommand(Sid, "delivered"));
 
@@ -34,29 +21,29 @@ public sealed class UpdateMessageStatusCommandHandlerTests
         {
             Assert.That(message.Status, Is.EqualTo(MessageStatus.Delivered));
             Assert.That(message.UpdatedAt, Is.EqualTo(ApplicationServices.Now.AddMinutes(1)));
-            Assert.That(_store.Calls, Is.EqualTo((string[])["update message", "list pending"]));
+            Assert.That(Store.Calls, Is.EqualTo((string[])["update message", "list pending"]));
         });
-        _events.Verify(e => e.Add(EventTypes.MessageStatusChanged, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == message.Id && m.Status == MessageStatus.Delivered)), Times.Once);
+        Outbox.Verify(e => e.Add(EventTypes.MessageStatusChanged, It.IsAny<string>(), It.Is<MessageDto>(m => m.Id == message.Id && m.Status == MessageStatus.Delivered)), Times.Once);
     }
 
     [Test]
     public async Task Statuses_a_save_left_pending_are_applied_with_the_next_callback()
     {
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
-        _store.Store(message);
-        _store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Read, null, null, ApplicationServices.Now));
+        Store.Store(message);
+        Store.StorePending(PendingStatusUpdate.Create(Sid, MessageStatus.Read, null, null, ApplicationServices.Now));
 
         await Handle(new UpdateMessageStatusCommand(Sid, "sent"));
 
         Assert.That(message.Status, Is.EqualTo(MessageStatus.Read));
-        Assert.That(_store.PendingUpdates, Is.Empty);
+        Assert.That(Store.PendingUpdates, Is.Empty);
     }
 
     [Test]
     public async Task Read_then_delivered_then_sent_ends_as_read()
     {
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
-        _store.Store(message);
+        Store.Store(message);
 
         foreach (var status in (string[])["read", "delivered", "sent", "read"])
         {
@@ -71,7 +58,7 @@ public sealed class UpdateMessageStatusCommandHandlerTests
     public async Task A_failure_keeps_twilios_error_code_and_message(string twilioStatus, MessageStatus expected)
     {
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now, status: MessageStatus.Sent);
-        _store.Store(message);
+        Store.Store(message);
 
         await Handle(new UpdateMessageStatusCommand(Sid, twilioStatus, "30008", "Unknown error"));
 
@@ -88,8 +75,8 @@ public sealed class UpdateMessageStatusCommandHandlerTests
     {
         await Handle(new UpdateMessageStatusCommand(Sid, "Delivered", " ", ""));
 
-        Assert.That(_store.Calls, Is.EqualTo((string[])["update message", "add pending", "list pending", "update message"]));
-        var pending = _store.PendingUpdates.Single();
+        Assert.That(Store.Calls, Is.EqualTo((string[])["update message", "add pending", "list pending", "update message"]));
+        var pending = Store.PendingUpdates.Single();
         Assert.Multiple(() =>
         {
             Assert.That(pending.WaSid, Is.EqualTo(Sid));
@@ -106,30 +93,30 @@ public sealed class UpdateMessageStatusCommandHandlerTests
         var message = TestMessages.Outbound(Sid, ApplicationServices.Now);
         var updates = 0;
         // The first look-up misses; the send saves the message before the second.
-        _store.BeforeUpdate = () =>
+        Store.BeforeUpdate = () =>
         {
             if (++updates == 2)
             {
-                _store.Store(message);
+                Store.Store(message);
             }
         };
 
         await Handle(new UpdateMessageStatusCommand(Sid, "read"));
 
         Assert.That(message.Status, Is.EqualTo(MessageStatus.Read));
-        Assert.That(_store.PendingUpdates, Is.Empty);
+        Assert.That(Store.PendingUpdates, Is.Empty);
     }
 
     [Test]
     public async Task Once_a_status_is_being_kept_the_callers_cancellation_no_longer_stops_it()
     {
         using var caller = new CancellationTokenSource();
-        _store.BeforeUpdate = caller.Cancel;
+        Store.BeforeUpdate = caller.Cancel;
 
         await Handle(new UpdateMessageStatusCommand(Sid, "sent"), caller.Token);
 
-        Assert.That(_store.PendingUpdates, Has.Count.EqualTo(1));
-        Assert.That(_store.TokensSeenByPendingAdd.Single().CanBeCanceled, Is.False);
+        Assert.That(Store.PendingUpdates, Has.Count.EqualTo(1));
+        Assert.That(Store.TokensSeenByPendingAdd.Single().CanBeCanceled, Is.False);
     }
 
     [Test]
@@ -137,17 +124,17 @@ public sealed class UpdateMessageStatusCommandHandlerTests
     {
         var inbound = Message.Inbound(
             Sid, WhatsAppAddress.FromE164("+14155550123"), WhatsAppAddress.FromE164("+14155238886"), "hi", null, null, ApplicationServices.Now);
-        _store.Store(inbound);
+        Store.Store(inbound);
 
         await Handle(new UpdateMessageStatusCommand(Sid, "delivered"));
 
         Assert.That(inbound.Status, Is.EqualTo(MessageStatus.Received));
-        _store.Pending.Verify(p => p.Add(It.IsAny<PendingStatusUpdate>(), It.IsAny<CancellationToken>()), Times.Never);
+        Store.Pending.Verify(p => p.Add(It.IsAny<PendingStatusUpdate>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private Task<MediatR.Unit> Handle(UpdateMessageStatusCommand command, CancellationToken cancellationToken = default) =>
         new UpdateMessageStatusCommandHandler(
-                TestRecorder.Create(_store.Messages.Object, _store.Pending.Object, _time, _events.Object),
-                _time)
+                Recorder(),
+                Clock)
             .Handle(command, cancellationToken);
 }

@@ -1,8 +1,6 @@
 using MediatR;
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 using Messaging.Application.Messages.Commands.UpdateMessageStatus;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Messaging.Application.UnitTests.Messages.Commands.UpdateMessageStatus;
 

@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Messages.Queries.GetMessageMedia;
 
 namespace Messaging.Application.UnitTests.Messages.Queries.GetMessageMedia;

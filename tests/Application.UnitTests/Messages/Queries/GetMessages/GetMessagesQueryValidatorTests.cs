@@ -51,18 +51,10 @@ public sealed class GetMessagesQueryValidatorTests
     }
 
     [TestCaseSource(nameof(ValidQueries))]
-    public void Accepts(GetMessagesQuery query)
-    {
-        Assert.That(_validator.Validate(query).Errors, Is.Empty);
-    }
+    public void Accepts(GetMessagesQuery query) => _validator.AssertAccepts(query);
 
     [TestCaseSource(nameof(InvalidQueries))]
-    public void Refuses(GetMessagesQuery query, string property)
-    {
-        var result = _validator.Validate(query);
-
-        Assert.That(result.Errors.Select(e => e.PropertyName), Is.EqualTo((string[])[property]));
-    }
+    public void Refuses(GetMessagesQuery query, string property) => _validator.AssertRefuses(query, property);
 
     [Test]
     public void Refusing_a_status_lists_the_lowercase_names()

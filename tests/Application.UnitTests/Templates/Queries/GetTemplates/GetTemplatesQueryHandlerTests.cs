@@ -1,7 +1,5 @@
-using Messaging.Application.Common.Exceptions;
 using Messaging.Application.Templates;
 using Messaging.Application.Templates.Queries.GetTemplates;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Messaging.Application.UnitTests.Templates.Queries.GetTemplates;
 

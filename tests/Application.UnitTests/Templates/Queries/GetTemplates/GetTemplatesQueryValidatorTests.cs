@@ -40,18 +40,8 @@ public sealed class GetTemplatesQueryValidatorTests
     }
 
     [TestCaseSource(nameof(ValidQueries))]
-    public void Accepts(GetTemplatesQuery query)
-    {
-        Assert.That(_validator.Validate(query).Errors, Is.Empty);
-    }
+    public void Accepts(GetTemplatesQuery query) => _validator.AssertAccepts(query);
 
     [TestCaseSource(nameof(InvalidQueries))]
-    public void Refuses(GetTemplatesQuery query, string property)
-    {
-        var errors = _validator.Validate(query).Errors;
-
-        Assert.That(errors, Is.Not.Empty);
-        Assert.That(errors.Select(e => e.PropertyName), Is.All.EqualTo(property));
-        Assert.That(errors.Select(e => e.ErrorMessage), Has.None.Contains("{"));
-    }
+    public void Refuses(GetTemplatesQuery query, string property) => _validator.AssertRefuses(query, property);
 }
