@@ -31,11 +31,6 @@ public sealed class MessagingApiFactory(
 {
     private readonly EmptyDatabase _database = EmptyDatabase.CreateSqlite();
     private readonly IReadOnlyDictionary<string, string?> _settings = settings ?? new Dictionary<string, string?>();
-    private readonly Action<IServiceCollection>? _configureServices = configureServices;
-    private readonly bool _withApiKeys = withApiKeys;
-    private readonly bool _enforceCustomerServiceWindow = enforceCustomerServiceWindow;
-    private readonly Uri? _twilioApi = twilioApi;
-    private readonly string? _settingsFile = settingsFile;
 
     public string DatabasePath => _database.SqliteFile!;
 
@@ -71,14 +66,14 @@ public sealed class MessagingApiFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseTestDefaults(_database, _withApiKeys ? TestApiKeys.All : []);
-        builder.UseSetting("Messaging:EnforceCustomerServiceWindow", _enforceCustomerServiceWindow ? "true" : "false");
-        if (_twilioApi is not null)
+        builder.UseTestDefaults(_database, withApiKeys ? TestApiKeys.All : []);
+        builder.UseSetting("Messaging:EnforceCustomerServiceWindow", enforceCustomerServiceWindow ? "true" : "false");
+        if (twilioApi is not null)
         {
             builder.UseSetting("Twilio:AccountSid", TwilioStandIn.AccountSid);
             builder.UseSetting("Twilio:AuthToken", TwilioStandIn.AuthToken);
             builder.UseSetting("Twilio:From", TwilioStandIn.Sender);
-            builder.UseSetting("Twilio:ApiBaseUrl", _twilioApi.AbsoluteUri);
+            builder.UseSetting("Twilio:ApiBaseUrl", twilioApi.AbsoluteUri);
         }
 
         foreach (var (key, value) in _settings)
@@ -86,23 +81,23 @@ public sealed class MessagingApiFactory(
             builder.UseSetting(key, value);
         }
 
-        if (_settingsFile is not null)
+        if (settingsFile is not null)
         {
-            builder.ConfigureAppConfiguration(configuration => configuration.AddJsonFile(_settingsFile, optional: false, reloadOnChange: false));
+            builder.ConfigureAppConfiguration(configuration => configuration.AddJsonFile(settingsFile, optional: false, reloadOnChange: false));
         }
 
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new TwilioAnswerHookFilter(sid => OnTwilioMessageCreated?.Invoke(sid) ?? Task.CompletedTask));
-            if (_twilioApi is not null)
+            if (twilioApi is not null)
             {
                 // The stand-in serves the test certificate, as Twilio's hosts serve theirs.
                 services.AddSingleton<IHttpMessageHandlerBuilderFilter, TrustTestCertificateFilter>();
             }
         });
-        if (_configureServices is not null)
+        if (configureServices is not null)
         {
-            builder.ConfigureTestServices(_configureServices);
+            builder.ConfigureTestServices(configureServices);
         }
     }
 

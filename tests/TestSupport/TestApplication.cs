@@ -1,3 +1,4 @@
+using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Domain.Messages;
 using Messaging.Infrastructure.Twilio;
@@ -61,7 +62,7 @@ public static class TestApplication
         return Message.Inbound(
             sid ?? "SM" + Guid.NewGuid().ToString("N"),
             WhatsAppAddress.FromE164(customer),
-            WhatsAppAddress.FromE164(sender[WhatsAppAddress.Prefix.Length..]),
+            WhatsAppAddressParser.Parse(sender),
             body,
             media,
             profileName,
