@@ -185,6 +185,18 @@ public sealed partial class StartupTests
         Assert.That(failure!.Message, Does.Contain(setting));
     }
 
+    [TestCase("Twilio:Resilience:MaxRetryAttempts", "99")]
+    [TestCase("Twilio:Resilience:AttemptTimeoutSeconds", "0")]
+    public void Twilio_resilience_settings_out_of_range_stop_the_start_and_are_named_once(string setting, string value)
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { [setting] = value });
+
+        // One reason, not an AggregateException repeating it for the HTTP pipeline built from the same settings.
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(failure!.Message, Does.Contain(setting));
+    }
+
     [GeneratedRegex(@"API key \(.*\): (\S+)")]
     private static partial Regex KeyLine();
 

@@ -158,7 +158,7 @@ internal sealed class IdempotencyStore(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException exception) when (UniqueViolation.IsUniqueViolation(exception, IdempotencyRecordConfiguration.OwnerKeyIndex))
+        catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception, IdempotencyRecordConfiguration.OwnerKeyIndex))
         {
             return false;
         }

@@ -276,7 +276,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
                 await CommitTogetherAsync(batch);
                 return;
             }
-            catch (Exception exception) when (attempt < _maxAttempts && TransientWriteFailure.IsTransient(exception))
+            catch (Exception exception) when (attempt < _maxAttempts && DatabaseErrors.IsTransient(exception))
             {
                 Interlocked.Increment(ref _retries);
                 LogBatchRetried(_logger, exception, batch.Count, attempt);
@@ -394,7 +394,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         }
         // A transient failure is not the unit's own: the database gave up on the whole transaction (SQL Server has rolled
         // it back; PostgreSQL would refuse its commit), so it goes on to the retry around the batch instead.
-        catch (Exception exception) when (!TransientWriteFailure.IsTransient(exception))
+        catch (Exception exception) when (!DatabaseErrors.IsTransient(exception))
         {
             failure = exception;
         }

@@ -226,7 +226,7 @@ internal sealed class MessageRepository : IMessageRepository
         {
             return await statement.ExecuteAsync(cancellationToken) == 1;
         }
-        catch (Exception exception) when (message.WaSid is not null && UniqueViolation.IsUniqueViolation(exception, MessageConfiguration.SidIndex))
+        catch (Exception exception) when (message.WaSid is not null && DatabaseErrors.IsUniqueViolation(exception, MessageConfiguration.SidIndex))
         {
             // The unique index caught what the guard did not see (another process, on a database without the guard's
             // lock): the same answer, the SID is taken.

@@ -21,19 +21,14 @@ internal static class TwilioMediaServiceCollectionExtensions
         services.AddHttpClient(TwilioMediaClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(provider =>
             {
+                // Read at each connection: the embedded emulator's origin is known only once it has started.
                 var apiAddress = provider.GetRequiredService<TwilioApiAddress>();
-                return new SocketsHttpHandler
+                return OutboundHandler.Create(endPoint =>
                 {
-                    AllowAutoRedirect = false,
-                    UseCookies = false,
-                    AutomaticDecompression = System.Net.DecompressionMethods.None,
-                    ConnectCallback = PublicOnlyConnector.Create(endPoint =>
-                    {
-                        var origin = apiAddress.Origin;
-                        return string.Equals(endPoint.Host.Trim('[', ']'), origin.IdnHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
-                            && endPoint.Port == origin.Port;
-                    }),
-                };
+                    var origin = apiAddress.Origin;
+                    return string.Equals(endPoint.Host.Trim('[', ']'), origin.IdnHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
+                        && endPoint.Port == origin.Port;
+                });
             });
 
         services.TryAddSingleton<ITwilioMediaClient, TwilioMediaClient>();

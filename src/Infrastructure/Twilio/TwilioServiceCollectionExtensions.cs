@@ -39,7 +39,18 @@ internal static class TwilioServiceCollectionExtensions
         http.AddHttpMessageHandler<CallerCancellationHandler>();
         http.AddStandardResilienceHandler().Configure((resilience, provider) =>
         {
-            var settings = provider.GetRequiredService<IOptions<TwilioResilienceOptions>>().Value;
+            TwilioResilienceOptions settings;
+            try
+            {
+                settings = provider.GetRequiredService<IOptions<TwilioResilienceOptions>>().Value;
+            }
+            catch (OptionsValidationException)
+            {
+                // Twilio:Resilience's own validation stops the start and names the setting; failing here as well would
+                // report it a second time. The standard pipeline keeps its defaults until then.
+                return;
+            }
+
             var timeProvider = provider.GetRequiredService<TimeProvider>();
             resilience.TotalRequestTimeout.Timeout = settings.TotalTimeout;
             resilience.AttemptTimeout.Timeout = settings.AttemptTimeout;

@@ -25,15 +25,10 @@ internal static class WebhooksServiceCollectionExtensions
                 http.Timeout = Timeout.InfiniteTimeSpan;
                 http.DefaultRequestHeaders.UserAgent.ParseAdd("Messaging-Webhooks/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider =>
             {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                UseProxy = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                ConnectCallback = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks
-                    ? null
-                    : PublicOnlyConnector.Create(_ => false),
+                var allowPrivateNetworks = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks;
+                return OutboundHandler.Create(_ => allowPrivateNetworks);
             });
         services.TryAddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -132,7 +133,7 @@ public sealed class EmulatorMediaTests : EmulatorFixture
             var type = Encoding.ASCII.GetString(png, offset + 4, 4);
             var data = png.AsSpan(offset + 8, length);
             var crc = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset + 8 + length));
-            Assert.That(crc, Is.EqualTo(Crc32(png.AsSpan(offset + 4, 4 + length))), $"CRC of {type}");
+            Assert.That(crc, Is.EqualTo(Crc32.HashToUInt32(png.AsSpan(offset + 4, 4 + length))), $"CRC of {type}");
             if (type == "IHDR")
             {
                 width = (int)BinaryPrimitives.ReadUInt32BigEndian(data);
@@ -160,21 +161,6 @@ public sealed class EmulatorMediaTests : EmulatorFixture
             Assert.That(inflated.Length, Is.EqualTo(height * (1 + (width * 3))));
             Assert.That(width, Is.Positive);
         });
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 
     private static AuthenticationHeaderValue Basic(string user, string password) =>

@@ -147,7 +147,7 @@ public sealed class StatusCallbackTests : WebhookReceiverFixture
     [Test]
     public async Task Each_status_waits_for_the_callback_delay_on_the_emulator_clock()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
+        var clock = new ObservedClock(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero), TimeSpan.FromSeconds(30));
         await using var emulator = await EmulatorClient.StartAsync(o =>
         {
             o.TimeProvider = clock;
@@ -155,11 +155,10 @@ public sealed class StatusCallbackTests : WebhookReceiverFixture
         });
 
         await emulator.SendAsync(Customer, StatusUrl, body: null, contentSid: Template);
-        await Task.Delay(200);
-        var beforeDelay = Receiver.Requests.Count;
+        await clock.WaitForRegisteredAsync(1);
         clock.Advance(TimeSpan.FromSeconds(29));
-        await Task.Delay(100);
-        var justBeforeDelay = Receiver.Requests.Count;
+        var endedBeforeDelay = clock.Ended;
+        var receivedBeforeDelay = Receiver.Requests.Count;
 
         for (var expected = 1; expected <= 3; expected++)
         {
@@ -168,8 +167,8 @@ public sealed class StatusCallbackTests : WebhookReceiverFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(beforeDelay, Is.Zero);
-            Assert.That(justBeforeDelay, Is.Zero);
+            Assert.That(endedBeforeDelay, Is.Zero, "the wait ended before the delay");
+            Assert.That(receivedBeforeDelay, Is.Zero);
             Assert.That(emulator.Server.Callbacks.Select(c => c.At - clock.Start), Has.All.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
             Assert.That(emulator.Server.Callbacks.Select(c => c.Field("MessageStatus")), Is.EqualTo((string[])["sent", "delivered", "read"]));
         });
