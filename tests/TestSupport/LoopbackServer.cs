@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,16 +30,19 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <param name="port">The port to listen on; 0 for any free one.</param>
     /// <param name="certificate">Serves https with it instead of http.</param>
     /// <param name="build">Configuration and services the answer needs.</param>
+    /// <param name="protocols">The HTTP versions served; without TLS, HTTP/2 must be asked for alone (prior knowledge, as gRPC clients use it).</param>
     public static async Task<LoopbackServer> StartAsync(
         Action<WebApplication> map,
         int port = 0,
         X509Certificate2? certificate = null,
-        Action<WebApplicationBuilder>? build = null)
+        Action<WebApplicationBuilder>? build = null,
+        HttpProtocols protocols = HttpProtocols.Http1AndHttp2)
     {
         ArgumentNullException.ThrowIfNull(map);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
         {
+            listen.Protocols = protocols;
             if (certificate is not null)
             {
                 listen.UseHttps(certificate);
