@@ -105,17 +105,17 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
         var endpoint = ParseListenEndpoint(options.Url);
         var state = new EmulatorState(options);
 
-        // The empty builder reads no appsettings, environment variables or logging setup of the hosting process,
-        // so the emulator cannot pick up the host application's Kestrel or URL settings by accident.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        // Built outside the caller's execution context: WebApplicationFactory listens for hosts built in the async
+        // context of the entry point it runs, and configures each as the application under test until its own thread
+        // has taken the first. A service that starts the emulator during its own start raced that, and now and then
+        // handed its test settings (a TestServer, with no address) to the emulator.
+        Task<WebApplication> building;
+        using (ExecutionContext.SuppressFlow())
         {
-            ApplicationName = typeof(TwilioEmulatorServer).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
-        builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+            building = Task.Run(() => Build(endpoint), cancellationToken);
+        }
 
-        var app = builder.Build();
+        var app = await building;
         var dispatcher = new CallbackDispatcher(options.AuthToken, options.CallbackTimeout, options.TimeProvider);
         var guard = new ApiGuard(state);
         var mediaStore = new MediaStore();
@@ -271,6 +271,20 @@ public sealed class TwilioEmulatorServer : IAsyncDisposable
 
     private static bool IsHttpUrl(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    private static WebApplication Build(IPEndPoint endpoint)
+    {
+        // The empty builder reads no appsettings, environment variables or logging setup of the hosting process,
+        // so the emulator cannot pick up the host application's Kestrel or URL settings by accident.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(TwilioEmulatorServer).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(endpoint));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        return builder.Build();
+    }
 
     private static IPEndPoint ParseListenEndpoint(string url)
     {
