@@ -7,16 +7,16 @@ namespace Messaging.Infrastructure.Webhooks;
 /// <summary>The dispatcher's reads and writes: deliveries created from the outbox, due, attempted.</summary>
 internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseWriter writer)
 {
-    /// <summary>
-    /// Turns up to <paramref name="batchSize"/> events after the cursor into deliveries, one per subscription that wants
-    /// each, and moves the cursor past them, in one unit of work. Returns how many events it read: none when there were
-    /// none, or when another instance moved the cursor first.
-    /// </summary>
     /// <summary>Whether any subscription is active: when none is, there is nothing to fan out or attempt.</summary>
     public Task<bool> AnyActiveSubscription(CancellationToken cancellationToken) =>
         WriteRoute.ReadContext(context).WebhookSubscriptions.AsNoTracking()
             .AnyAsync(s => s.Status == WebhookSubscriptionStatus.Active, cancellationToken);
 
+    /// <summary>
+    /// Turns up to <paramref name="batchSize"/> events after the cursor into deliveries, one per subscription that wants
+    /// each, and moves the cursor past them, in one unit of work. Returns how many events it read: none when there were
+    /// none, or when another instance moved the cursor first.
+    /// </summary>
     public async Task<int> FanOut(int batchSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Most rounds find nothing new: two reads by key answer that without queueing a unit for the writer.
@@ -111,27 +111,34 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
     }
 
     /// <summary>
-    /// Marks the deliveries <paramref name="ids"/> in flight until <paramref name="until"/> (not due for anyone before
-    /// then, unless their attempt records otherwise), if <paramref name="holder"/> still holds the lease. Returns
-    /// whether it claimed all of them: an instance that lost the lease, or another that claimed them first, claims
-    /// nothing here and must not send.
+    /// Marks the deliveries <paramref name="ids"/> in flight and renews <paramref name="holder"/>'s lease with them, both
+    /// until the moment of this unit plus <paramref name="duration"/>, so no other instance can take the lease before
+    /// they are due again. Returns that moment, or null when the holder no longer holds the lease or another instance
+    /// claimed some of them first: then nothing may be sent.
     /// </summary>
-    public Task<bool> Claim(
-        string holder, IReadOnlyCollection<Guid> ids, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+    public Task<DateTimeOffset?> Claim(
+        string holder, IReadOnlyCollection<Guid> ids, TimeProvider clock, TimeSpan duration, CancellationToken cancellationToken) =>
         WriteRoute.Write(
             context,
             writer,
             async (db, token) =>
             {
-                if (!await db.Leases.AnyAsync(l => l.Name == WebhookDispatcher.LeaseName && l.Holder == holder && l.ExpiresAt > now, token))
+                // Read here, not when the round began: its reads and the writer's queue may have used up much of the lease,
+                // and a claim that ended before the lease did would let the next holder send these deliveries again.
+                var now = clock.GetUtcNow();
+                var until = now + duration;
+                var renewed = await db.Leases
+                    .Where(l => l.Name == WebhookDispatcher.LeaseName && l.Holder == holder && l.ExpiresAt > now)
+                    .ExecuteUpdateAsync(setters => setters.SetProperty(l => l.ExpiresAt, until), token);
+                if (renewed == 0)
                 {
-                    return false;
+                    return null;
                 }
 
                 var claimed = await db.WebhookDeliveries
                     .Where(d => ids.Contains(d.Id) && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
                     .ExecuteUpdateAsync(setters => setters.SetProperty(d => d.NextAttemptAt, (DateTimeOffset?)until), token);
-                return claimed == ids.Count;
+                return claimed == ids.Count ? until : (DateTimeOffset?)null;
             },
             cancellationToken);
 
@@ -145,11 +152,14 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
             .ToDictionaryAsync(e => e.Position, cancellationToken);
     }
 
-    /// <summary>Records an attempt; <paramref name="nextAttemptAt"/> is null once the delivery succeeded or failed.</summary>
+    /// <summary>
+    /// Records what <paramref name="attemptsMade"/> requests (none when there was nothing left to send) came to;
+    /// <paramref name="nextAttemptAt"/> is null once the delivery succeeded or failed.
+    /// </summary>
     public Task Record(
         Guid deliveryId,
         WebhookDeliveryStatus status,
-        int attempts,
+        int attemptsMade,
         DateTimeOffset firstAttemptAt,
         DateTimeOffset attemptedAt,
         DateTimeOffset? nextAttemptAt,
@@ -161,12 +171,14 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
             (db, token) => db.WebhookDeliveries
                 .Where(d => d.Id == deliveryId)
                 .ExecuteUpdateAsync(
+                    // An instance that stalled past its claim records after the next holder sent the same delivery: every
+                    // request is counted, but a delivery one of them settled is not reopened or settled again by the other.
                     setters => setters
-                        .SetProperty(d => d.Status, status)
-                        .SetProperty(d => d.Attempts, attempts)
-                        .SetProperty(d => d.FirstAttemptAt, firstAttemptAt)
+                        .SetProperty(d => d.Attempts, d => d.Attempts + attemptsMade)
+                        .SetProperty(d => d.Status, d => d.Status == WebhookDeliveryStatus.Pending ? status : d.Status)
+                        .SetProperty(d => d.NextAttemptAt, d => d.Status == WebhookDeliveryStatus.Pending ? nextAttemptAt : d.NextAttemptAt)
+                        .SetProperty(d => d.FirstAttemptAt, d => d.FirstAttemptAt ?? firstAttemptAt)
                         .SetProperty(d => d.LastAttemptAt, attemptedAt)
-                        .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
                         .SetProperty(d => d.LastStatusCode, result.StatusCode)
                         .SetProperty(d => d.LastError, Truncate(result.Error)),
                     token),

@@ -131,12 +131,15 @@ internal sealed class WebhookDispatcher(
 
             // Claimed before sending, under the lease: an instance that takes over while this wave's outcomes are still
             // being written finds its deliveries in flight instead of due, and does not send them a second time.
-            if (!await store.Claim(_holder, [.. due.Select(d => d.Id)], now, now + Options.LeaseDuration, stoppingToken))
+            var claimedUntil = await store.Claim(_holder, [.. due.Select(d => d.Id)], timeProvider, Options.LeaseDuration, stoppingToken);
+            if (claimedUntil is null)
             {
                 // The lease is gone, or someone else claimed them: ask the database whether this instance still delivers.
                 _heldUntil = DateTimeOffset.MinValue;
                 return false;
             }
+
+            _heldUntil = claimedUntil.Value;
 
             events = await store.Events([.. due.Select(d => d.EventPosition)], stoppingToken);
         }
@@ -160,7 +163,7 @@ internal sealed class WebhookDispatcher(
             // Purged with the outbox: there is nothing left to send, and the subscriber is not to blame.
             WebhookLog.EventGone(logger, delivery.Id, delivery.EventPosition);
             await store.Record(
-                delivery.Id, WebhookDeliveryStatus.Failed, delivery.Attempts, firstAttemptAt, startedAt, null,
+                delivery.Id, WebhookDeliveryStatus.Failed, 0, firstAttemptAt, startedAt, null,
                 new AttemptResult(MessagingTelemetry.DeliveryRefused, null, "The event is no longer retained.", TimeSpan.Zero), stoppingToken);
             return;
         }
@@ -174,7 +177,7 @@ internal sealed class WebhookDispatcher(
             WebhookLog.AttemptSucceeded(
                 logger, delivery.Id, stored.Id, stored.Type, delivery.SubscriptionId, url, attempt, result.Outcome, result.StatusCode,
                 (long)result.Elapsed.TotalMilliseconds);
-            await store.Record(delivery.Id, WebhookDeliveryStatus.Succeeded, attempt, firstAttemptAt, startedAt, null, result, stoppingToken);
+            await store.Record(delivery.Id, WebhookDeliveryStatus.Succeeded, 1, firstAttemptAt, startedAt, null, result, stoppingToken);
             return;
         }
 
@@ -198,7 +201,7 @@ internal sealed class WebhookDispatcher(
         WebhookLog.AttemptFailed(
             logger, delivery.Id, stored.Id, stored.Type, delivery.SubscriptionId, url, attempt, result.Outcome, result.StatusCode,
             (long)result.Elapsed.TotalMilliseconds, LogText.Escape(result.Error), nextAttemptAt);
-        await store.Record(delivery.Id, WebhookDeliveryStatus.Pending, attempt, firstAttemptAt, startedAt, nextAttemptAt, result, stoppingToken);
+        await store.Record(delivery.Id, WebhookDeliveryStatus.Pending, 1, firstAttemptAt, startedAt, nextAttemptAt, result, stoppingToken);
     }
 
     private async Task GiveUp(
@@ -221,7 +224,7 @@ internal sealed class WebhookDispatcher(
         var disabled = await services.GetRequiredService<IUnitOfWork>().Run(
             async token =>
             {
-                await store.Record(delivery.Id, WebhookDeliveryStatus.Failed, attempt, firstAttemptAt, startedAt, null, result, token);
+                await store.Record(delivery.Id, WebhookDeliveryStatus.Failed, 1, firstAttemptAt, startedAt, null, result, token);
                 return await store.Disable(delivery.SubscriptionId, finishedAt, reason, token);
             },
             stoppingToken);

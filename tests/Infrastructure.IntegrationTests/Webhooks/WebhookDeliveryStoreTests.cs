@@ -1,0 +1,106 @@
+using Messaging.Domain.Webhooks;
+using Messaging.Infrastructure.Webhooks;
+
+namespace Messaging.Infrastructure.IntegrationTests.Webhooks;
+
+/// <summary>
+/// Claims and records of webhook deliveries on a real database: what keeps a delivery from being sent by two instances,
+/// and what the record says when a stalled instance sent it anyway.
+/// </summary>
+[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
+public sealed class WebhookDeliveryStoreTests(string provider) : DatabaseFixture(provider)
+{
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task A_claim_renews_the_lease_so_nobody_takes_it_before_the_claimed_deliveries_are_due_again()
+    {
+        await using var scope = Database.CreateScope();
+        var delivery = await PendingDelivery(scope);
+        Assert.That(await TryHold(scope, "first", Start), Is.True);
+
+        // Claimed two thirds into the lease the round began with.
+        Clock.SetUtcNow(Start + TimeSpan.FromSeconds(20));
+        var claimedUntil = await Store(scope).Claim("first", [delivery.Id], Clock, LeaseDuration, CancellationToken.None);
+
+        var takenDuringClaim = await TryHold(scope, "second", Start + TimeSpan.FromSeconds(45));
+        var dueDuringClaim = await DueIds(scope, Start + TimeSpan.FromSeconds(49));
+        var dueAfterClaim = await DueIds(scope, Start + TimeSpan.FromSeconds(51));
+        var takenAfterClaim = await TryHold(scope, "second", Start + TimeSpan.FromSeconds(51));
+        Assert.Multiple(() =>
+        {
+            Assert.That(claimedUntil, Is.EqualTo(Start + TimeSpan.FromSeconds(50)));
+            Assert.That(takenDuringClaim, Is.False, "taken while the deliveries were in flight");
+            Assert.That(dueDuringClaim, Is.Empty, "due again before the claim ended");
+            Assert.That(dueAfterClaim, Is.EqualTo(new[] { delivery.Id }));
+            Assert.That(takenAfterClaim, Is.True, "not taken over once the claim ended");
+        });
+    }
+
+    [Test]
+    public async Task An_instance_that_lost_the_lease_claims_nothing()
+    {
+        await using var scope = Database.CreateScope();
+        var delivery = await PendingDelivery(scope);
+        Assert.That(await TryHold(scope, "second", Start), Is.True);
+
+        var claimedUntil = await Store(scope).Claim("first", [delivery.Id], Clock, LeaseDuration, CancellationToken.None);
+
+        var due = await DueIds(scope, Start);
+        Assert.Multiple(() =>
+        {
+            Assert.That(claimedUntil, Is.Null);
+            Assert.That(due, Is.EqualTo(new[] { delivery.Id }), "claimed by an instance that does not deliver");
+        });
+    }
+
+    [Test]
+    public async Task Two_records_of_one_delivery_count_both_requests_and_the_first_outcome_stands()
+    {
+        await using var scope = Database.CreateScope();
+        var delivery = await PendingDelivery(scope);
+        var store = Store(scope);
+        var answered = new AttemptResult("success", 204, null, TimeSpan.FromMilliseconds(40));
+        var timedOut = new AttemptResult("timeout", null, "No answer within 10 s.", TimeSpan.FromSeconds(10));
+
+        // The instance that stalled past its claim records last, and saw the receiver time out.
+        await store.Record(delivery.Id, WebhookDeliveryStatus.Succeeded, 1, Start, Start + TimeSpan.FromSeconds(31), null, answered, CancellationToken.None);
+        await store.Record(
+            delivery.Id, WebhookDeliveryStatus.Pending, 1, Start, Start, Start + TimeSpan.FromMinutes(1), timedOut, CancellationToken.None);
+
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var stored = await context.WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Id == delivery.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Attempts, Is.EqualTo(2));
+            Assert.That(stored.Status, Is.EqualTo(WebhookDeliveryStatus.Succeeded));
+            Assert.That(stored.NextAttemptAt, Is.Null);
+            Assert.That(stored.FirstAttemptAt, Is.EqualTo(Start));
+        });
+    }
+
+    private static WebhookDeliveryStore Store(AsyncServiceScope scope) =>
+        new(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseWriter>());
+
+    private static async Task<WebhookDelivery> PendingDelivery(AsyncServiceScope scope)
+    {
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var subscription = WebhookSubscription.Create(
+            Guid.NewGuid(), "https://billing.example.com/events", ["message.received"], "whsec_x", Start - TimeSpan.FromMinutes(2), 0);
+        var delivery = WebhookDelivery.Create(
+            Guid.NewGuid(), subscription.Id, Guid.NewGuid(), 1, "message.received", "whatsapp:+14155550123", Start - TimeSpan.FromMinutes(1));
+        context.AddRange(subscription, delivery);
+        await context.SaveChangesAsync();
+        context.ChangeTracker.Clear();
+        return delivery;
+    }
+
+    private static async Task<bool> TryHold(AsyncServiceScope scope, string holder, DateTimeOffset now)
+    {
+        var lease = new DatabaseLease(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseWriter>());
+        return await lease.TryHold(WebhookDispatcher.LeaseName, holder, now, LeaseDuration, CancellationToken.None);
+    }
+
+    private static async Task<List<Guid>> DueIds(AsyncServiceScope scope, DateTimeOffset now) =>
+        [.. (await Store(scope).Due(now, 10, CancellationToken.None)).Select(d => d.Id)];
+}
