@@ -184,13 +184,21 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
                     token),
             cancellationToken);
 
-    /// <summary>Disables the subscription unless it is already; returns whether this call disabled it.</summary>
-    public Task<bool> Disable(Guid subscriptionId, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Disables the subscription if it is still active and its delivery <paramref name="failedDeliveryId"/> has failed
+    /// for good; returns whether this call disabled it. A give-up recorded by an instance that stalled while another
+    /// settled the same delivery as succeeded disables nothing.
+    /// </summary>
+    public Task<bool> Disable(Guid subscriptionId, Guid failedDeliveryId, DateTimeOffset at, string reason, CancellationToken cancellationToken) =>
         WriteRoute.Write(
             context,
             writer,
             async (db, token) => await db.WebhookSubscriptions
-                .Where(s => s.Id == subscriptionId && s.Status == WebhookSubscriptionStatus.Active)
+                .Where(s => s.Id == subscriptionId
+                    && s.Status == WebhookSubscriptionStatus.Active
+                    && db.WebhookDeliveries.Any(d => d.Id == failedDeliveryId
+                        && d.SubscriptionId == subscriptionId
+                        && d.Status == WebhookDeliveryStatus.Failed))
                 .ExecuteUpdateAsync(
                     setters => setters
                         .SetProperty(s => s.Status, WebhookSubscriptionStatus.Disabled)

@@ -225,7 +225,7 @@ internal sealed class WebhookDispatcher(
             async token =>
             {
                 await store.Record(delivery.Id, WebhookDeliveryStatus.Failed, 1, firstAttemptAt, startedAt, null, result, token);
-                return await store.Disable(delivery.SubscriptionId, finishedAt, reason, token);
+                return await store.Disable(delivery.SubscriptionId, delivery.Id, finishedAt, reason, token);
             },
             stoppingToken);
         if (disabled)

@@ -79,6 +79,35 @@ public sealed class WebhookDeliveryStoreTests(string provider) : DatabaseFixture
         });
     }
 
+    [Test]
+    public async Task Giving_up_disables_the_subscription_only_for_a_delivery_that_failed()
+    {
+        await using var scope = Database.CreateScope();
+        var settled = await PendingDelivery(scope);
+        var store = Store(scope);
+        var refused = new AttemptResult("refused", 500, "HTTP 500", TimeSpan.FromMilliseconds(30));
+        var answered = new AttemptResult("success", 204, null, TimeSpan.FromMilliseconds(40));
+
+        // Another instance settled it first; this one's give-up comes late.
+        await store.Record(settled.Id, WebhookDeliveryStatus.Succeeded, 1, Start, Start, null, answered, CancellationToken.None);
+        await store.Record(settled.Id, WebhookDeliveryStatus.Failed, 1, Start, Start, null, refused, CancellationToken.None);
+        var disabledForSettled = await store.Disable(settled.SubscriptionId, settled.Id, Start, "gave up", CancellationToken.None);
+
+        var failed = await PendingDelivery(scope);
+        await store.Record(failed.Id, WebhookDeliveryStatus.Failed, 1, Start, Start, null, refused, CancellationToken.None);
+        var disabledForFailed = await store.Disable(failed.SubscriptionId, failed.Id, Start, "gave up", CancellationToken.None);
+
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var statuses = await context.WebhookSubscriptions.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Status);
+        Assert.Multiple(() =>
+        {
+            Assert.That(disabledForSettled, Is.False);
+            Assert.That(statuses[settled.SubscriptionId], Is.EqualTo(WebhookSubscriptionStatus.Active));
+            Assert.That(disabledForFailed, Is.True);
+            Assert.That(statuses[failed.SubscriptionId], Is.EqualTo(WebhookSubscriptionStatus.Disabled));
+        });
+    }
+
     private static WebhookDeliveryStore Store(AsyncServiceScope scope) =>
         new(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseWriter>());
 
