@@ -36,8 +36,9 @@ public sealed class WebhookInstancesTests
             () => WebhookApi.DeliveriesAsync(manager, id),
             found => found.Count == 2 * MessagesPerInstance && found.All(d => d["status"]!.GetValue<string>() == "succeeded"));
 
-        // Every request the receiver got is an attempt the service recorded. A retry after a slow answer is both (at
-        // least once); an instance sending what the other one sends would be a request without an attempt of its own.
+        // Every request the receiver got is an attempt the service recorded: a retry after a slow answer, or a send by a
+        // holder that stalled past its claim, counts as one. That the claim keeps the other instance from sending the
+        // same delivery meanwhile is checked on the store (WebhookDeliveryStoreTests), where time is the test's.
         var requests = subscriber.RequestEventIds;
         var diagnostics = $"requests: {string.Join(", ", requests)}\nfirst:\n{first.Output}\nsecond:\n{second.Output}";
         Assert.Multiple(() =>
