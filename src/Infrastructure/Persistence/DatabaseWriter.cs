@@ -218,7 +218,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
 
     private async Task RunBatchAsync(List<WriteUnit> batch)
     {
-        // One span per transaction, in the trace of the first request it carries and linked to the others': a batch
+        // One span per transaction, in the trace of the first traced unit it carries and linked to the others': a batch
         // run by the writer's own loop has no request of its own around it.
         using var activity = StartCommitActivity(batch);
         try
@@ -292,11 +292,28 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             return null;
         }
 
-        var links = batch.Count == 1
-            ? null
-            : batch.Skip(1).Where(u => u.TraceContext != default).Select(u => new ActivityLink(u.TraceContext)).ToList();
-        var activity = MessagingTelemetry.Source.StartActivity(
-            "database commit", ActivityKind.Internal, batch[0].TraceContext, tags: null, links: links);
+        // The parent is the first unit that has a trace: a background loop's unit carries none, and one that happened to
+        // be first would otherwise make the commit a trace of its own, missing from the request's.
+        ActivityContext parent = default;
+        List<ActivityLink>? links = null;
+        foreach (var unit in batch)
+        {
+            if (unit.TraceContext == default)
+            {
+                continue;
+            }
+
+            if (parent == default)
+            {
+                parent = unit.TraceContext;
+            }
+            else
+            {
+                (links ??= []).Add(new ActivityLink(unit.TraceContext));
+            }
+        }
+
+        var activity = MessagingTelemetry.Source.StartActivity("database commit", ActivityKind.Internal, parent, tags: null, links: links);
         activity?.SetTag("messaging.db.write_batch.size", batch.Count);
         return activity;
     }

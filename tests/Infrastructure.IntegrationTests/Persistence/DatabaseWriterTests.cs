@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Common.Models;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
@@ -319,6 +322,51 @@ public sealed class DatabaseWriterTests(string provider) : DatabaseFixture(provi
         Assert.That(results.All(r => r.Inserted), Is.True);
         Assert.That(await StoredCountAsync(), Is.EqualTo(units + 1));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => Add(NewMessage(), cancellationToken));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task A_commit_is_traced_in_the_request_it_carries_even_behind_a_background_unit(CancellationToken cancellationToken)
+    {
+        var commits = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == MessagingTelemetry.Source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                if (activity.DisplayName == "database commit")
+                {
+                    commits.Enqueue(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var blocker = await BlockWriterAsync(cancellationToken);
+
+        // A background loop's unit (no trace around it) queued first, then a request's.
+        var background = Add(NewMessage(), cancellationToken);
+        Task<AddIfAbsentResult> fromRequest;
+        ActivityContext request;
+        using (var span = MessagingTelemetry.Source.StartActivity("POST api/messages", ActivityKind.Server)!)
+        {
+            request = span.Context;
+            fromRequest = Add(NewMessage(), cancellationToken);
+        }
+
+        await UntilQueuedAsync(2, cancellationToken);
+        blocker.Release();
+        await Task.WhenAll(background, fromRequest);
+        await blocker.Done;
+
+        var inRequest = commits.Where(c => c.TraceId == request.TraceId).ToList();
+        Assert.That(inRequest, Has.Count.EqualTo(1), "the request's commit is not in its trace");
+        Assert.Multiple(() =>
+        {
+            Assert.That(inRequest[0].ParentSpanId, Is.EqualTo(request.SpanId));
+            Assert.That(inRequest[0].GetTagItem("messaging.db.write_batch.size"), Is.EqualTo(2));
+            Assert.That(inRequest[0].Links, Is.Empty);
+        });
     }
 
     private Task<AddIfAbsentResult> Add(Message message, CancellationToken cancellationToken) =>
