@@ -6,7 +6,7 @@ namespace Messaging.Infrastructure.IntegrationTests.Webhooks;
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class DatabaseLeaseTests(string provider) : DatabaseFixture(provider)
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
 
     [Test]
     public async Task The_holder_keeps_the_lease_while_it_renews_and_another_instance_takes_it_only_once_it_has_expired()
@@ -39,7 +39,8 @@ public sealed class DatabaseLeaseTests(string provider) : DatabaseFixture(provid
         }
     }
 
-    private static async Task<bool> TryHold(IServiceProvider instance, string holder, DateTimeOffset now)
+    /// <summary>Asks for the webhook lease for <paramref name="holder"/> at <paramref name="now"/>, for <see cref="Duration"/>.</summary>
+    internal static async Task<bool> TryHold(IServiceProvider instance, string holder, DateTimeOffset now)
     {
         await using var scope = instance.CreateAsyncScope();
         var lease = new DatabaseLease(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), instance.GetRequiredService<DatabaseWriter>());

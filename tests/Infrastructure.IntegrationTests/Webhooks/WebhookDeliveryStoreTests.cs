@@ -10,23 +10,21 @@ namespace Messaging.Infrastructure.IntegrationTests.Webhooks;
 [TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class WebhookDeliveryStoreTests(string provider) : DatabaseFixture(provider)
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
-
     [Test]
     public async Task A_claim_renews_the_lease_so_nobody_takes_it_before_the_claimed_deliveries_are_due_again()
     {
         await using var scope = Database.CreateScope();
         var delivery = await PendingDelivery(scope);
-        Assert.That(await TryHold(scope, "first", Start), Is.True);
+        Assert.That(await DatabaseLeaseTests.TryHold(scope.ServiceProvider, "first", Start), Is.True);
 
         // Claimed two thirds into the lease the round began with.
         Clock.SetUtcNow(Start + TimeSpan.FromSeconds(20));
-        var claimedUntil = await Store(scope).Claim("first", [delivery.Id], Clock, LeaseDuration, CancellationToken.None);
+        var claimedUntil = await Store(scope).Claim("first", [delivery.Id], Clock, DatabaseLeaseTests.Duration, CancellationToken.None);
 
-        var takenDuringClaim = await TryHold(scope, "second", Start + TimeSpan.FromSeconds(45));
+        var takenDuringClaim = await DatabaseLeaseTests.TryHold(scope.ServiceProvider, "second", Start + TimeSpan.FromSeconds(45));
         var dueDuringClaim = await DueIds(scope, Start + TimeSpan.FromSeconds(49));
         var dueAfterClaim = await DueIds(scope, Start + TimeSpan.FromSeconds(51));
-        var takenAfterClaim = await TryHold(scope, "second", Start + TimeSpan.FromSeconds(51));
+        var takenAfterClaim = await DatabaseLeaseTests.TryHold(scope.ServiceProvider, "second", Start + TimeSpan.FromSeconds(51));
         Assert.Multiple(() =>
         {
             Assert.That(claimedUntil, Is.EqualTo(Start + TimeSpan.FromSeconds(50)));
@@ -42,9 +40,9 @@ public sealed class WebhookDeliveryStoreTests(string provider) : DatabaseFixture
     {
         await using var scope = Database.CreateScope();
         var delivery = await PendingDelivery(scope);
-        Assert.That(await TryHold(scope, "second", Start), Is.True);
+        Assert.That(await DatabaseLeaseTests.TryHold(scope.ServiceProvider, "second", Start), Is.True);
 
-        var claimedUntil = await Store(scope).Claim("first", [delivery.Id], Clock, LeaseDuration, CancellationToken.None);
+        var claimedUntil = await Store(scope).Claim("first", [delivery.Id], Clock, DatabaseLeaseTests.Duration, CancellationToken.None);
 
         var due = await DueIds(scope, Start);
         Assert.Multiple(() =>
@@ -122,12 +120,6 @@ public sealed class WebhookDeliveryStoreTests(string provider) : DatabaseFixture
         await context.SaveChangesAsync();
         context.ChangeTracker.Clear();
         return delivery;
-    }
-
-    private static async Task<bool> TryHold(AsyncServiceScope scope, string holder, DateTimeOffset now)
-    {
-        var lease = new DatabaseLease(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseWriter>());
-        return await lease.TryHold(WebhookDispatcher.LeaseName, holder, now, LeaseDuration, CancellationToken.None);
     }
 
     private static async Task<List<Guid>> DueIds(AsyncServiceScope scope, DateTimeOffset now) =>
