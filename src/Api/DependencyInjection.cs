@@ -27,6 +27,8 @@ public static class DependencyInjection
 
     public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
+        // Registered before the framework's writers, which the problem details service would otherwise ask first.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services
             .AddControllers(options =>
             {
@@ -41,6 +43,10 @@ public static class DependencyInjection
 
                 // The serializer's own messages name internal types; clients get the JSON path and a plain message.
                 options.AllowInputFormatterExceptionMessages = false;
+
+                // A name given twice is read differently by different parsers (a proxy may see the first, the service
+                // the last): such a body is refused instead of guessed at.
+                options.JsonSerializerOptions.AllowDuplicateProperties = false;
             })
             .ConfigureApiBehaviorOptions(options =>
                 options.InvalidModelStateResponseFactory = context => new ProblemResult(Problems.InvalidRequest(context.ModelState)));

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text;
 using Messaging.Application.Common.Models;
 
@@ -132,6 +133,22 @@ public sealed class BadInputTests() : ApiFixture(AppSharing.PerFixture)
             "MessageSid=SM0123456789abcdef0123456789abcdef&AccountSid=AC99999999999999999999999999999999&From=whatsapp%3A%2B14155550123&To=whatsapp%3A%2B14155238886&Body=hi",
             "application/x-www-form-urlencoded", HttpStatusCode.Forbidden, apiKey: null);
 
+        // Bodies that are not what they say, and answers for clients that ask for something other than JSON.
+        yield return Post("odd-length body said to be UTF-16", ValidSend, contentType: "application/json; charset=utf-16");
+        yield return Post("to given twice", """{"to": "+19995550001", "body": "x", "to": "+14155550123"}""");
+        yield return Post("template variable given twice", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "a", "1": "b", "2": "c"}}""");
+        yield return Post("body with a NUL", """{"to": "+14155550123", "body": "a \u0000 b"}""");
+        yield return Post("body with an escape character", """{"to": "+14155550123", "body": "\u001b[31mred"}""");
+        yield return Post("template variable with a NUL", $$$"""{"to": "+14155550123", "contentSid": "{{{ValidTemplate}}}", "contentVariables": {"1": "a\u0000", "2": "c"}}""");
+        yield return Case("unknown id, asking for XML", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}", null, null, HttpStatusCode.NotFound, TestApiKeys.Full, "Accept: application/xml");
+        yield return Case("limit zero, asking for HTML", HttpMethod.Get, "/api/messages?limit=0", null, null, HttpStatusCode.BadRequest, TestApiKeys.Full, "Accept: text/html");
+        yield return Case("invalid send, asking for HTML", HttpMethod.Post, "/api/messages", """{"to": "bob", "body": "x"}""", "application/json", HttpStatusCode.BadRequest, TestApiKeys.Full, "Accept: text/html");
+        yield return Case("PUT on the collection, asking for HTML", HttpMethod.Put, "/api/messages", ValidSend, "application/json", HttpStatusCode.MethodNotAllowed, TestApiKeys.Full, "Accept: text/html");
+        yield return Case("unknown path, asking for HTML", HttpMethod.Get, "/api/nothing", null, null, HttpStatusCode.NotFound, TestApiKeys.Full, "Accept: text/html");
+        yield return Case("no key, asking for HTML", HttpMethod.Get, "/api/messages", null, null, HttpStatusCode.Unauthorized, null, "Accept: text/html");
+        yield return Case("metrics with a read key, asking for OpenMetrics", HttpMethod.Get, "/metrics", null, null, HttpStatusCode.Forbidden, TestApiKeys.ReadOnly, "Accept: application/openmetrics-text");
+        yield return Case("media index of 5, asking for an image", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}/media/5", null, null, HttpStatusCode.NotFound, TestApiKeys.Full, "Accept: image/avif,image/webp,image/*;q=0.8");
+
         // Templates: sends the account's catalogue refuses before Twilio, and bad list parameters.
         yield return Post("unknown template", """{"to": "+14155550123", "contentSid": "HX00000000000000000000000000000000"}""", HttpStatusCode.UnprocessableEntity);
         yield return Post("template waiting for approval", """{"to": "+14155550123", "contentSid": "HXf883ef45928d11a96c57958e647f8079", "contentVariables": {"1": "a", "2": "b", "3": "c"}}""", HttpStatusCode.UnprocessableEntity);
@@ -194,7 +211,9 @@ public sealed class BadInputTests() : ApiFixture(AppSharing.PerFixture)
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (body is not null)
         {
-            request.Content = new StringContent(body, Encoding.UTF8, contentType!);
+            // Sent as the case names it, a charset included, whatever the bytes are.
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType!);
         }
 
         foreach (var header in headers)
@@ -215,6 +234,13 @@ public sealed class BadInputTests() : ApiFixture(AppSharing.PerFixture)
             Assert.That(text, Does.Not.Contain("Messaging."), "problems must not reveal internal type names");
             Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
         });
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.That(problem["title"]?.GetValue<string>(), Is.Not.Empty, text);
+        if (problem["detail"]?.GetValue<string>() is { } detail && detail.Contains("'errors'", StringComparison.Ordinal))
+        {
+            Assert.That(problem["errors"]?.AsObject(), Is.Not.Empty, "a problem that points to 'errors' carries them");
+        }
+
         Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(storedBefore));
         Assert.That(await Factory.StoredIdempotencyKeyCount(), Is.EqualTo(keysBefore));
         Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(twilioCallsBefore));
@@ -233,5 +259,44 @@ public sealed class BadInputTests() : ApiFixture(AppSharing.PerFixture)
         var errors = (await response.ReadJsonObject())["errors"]!.AsObject();
         Assert.That(errors.Select(e => e.Key), Is.SupersetOf(new[] { "To", "Body" }));
         Assert.That(errors.Any(e => e.Key.StartsWith("MediaUrls", StringComparison.Ordinal)), Is.True);
+    }
+
+    [TestCase("application/xml")]
+    [TestCase("text/html")]
+    [TestCase("image/avif,image/webp,image/*;q=0.8")]
+    public async Task A_problem_reads_the_same_whatever_the_client_accepts(string accept)
+    {
+        var unknown = $"/api/messages/{Guid.NewGuid()}";
+        const string InvalidSend = """{"to": "bob", "body": "x"}""";
+
+        var notFound = await ProblemAsked(HttpMethod.Get, unknown, null, "application/json");
+        var notFoundOther = await ProblemAsked(HttpMethod.Get, unknown, null, accept);
+        var invalid = await ProblemAsked(HttpMethod.Post, "/api/messages", InvalidSend, "application/json");
+        var invalidOther = await ProblemAsked(HttpMethod.Post, "/api/messages", InvalidSend, accept);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(notFoundOther, Is.EqualTo(notFound));
+            Assert.That(invalidOther, Is.EqualTo(invalid));
+            Assert.That(notFound, Does.Contain("\"detail\":"));
+            Assert.That(invalid, Does.Contain("\"errors\":{\"To\":"));
+        });
+    }
+
+    /// <summary>The problem's JSON without its trace id, which differs from one request to the next.</summary>
+    private async Task<string> ProblemAsked(HttpMethod method, string path, string? json, string accept)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await Client.SendAsync(request);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        problem.Remove("traceId");
+        return problem.ToJsonString();
     }
 }

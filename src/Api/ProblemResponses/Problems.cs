@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text;
 using Messaging.Api.Authentication;
 using Messaging.Api.Authorization;
 using Messaging.Application.Common.Exceptions;
@@ -74,6 +75,10 @@ internal static class Problems
             Title = "The request could not be read.",
             Detail = badRequest.Message,
         },
+
+        // The JSON reader turns only JSON errors into model errors: bytes that are not text in the charset the
+        // Content-Type names (an odd-length body said to be UTF-16) reach here as the decoder's exception.
+        DecoderFallbackException => UnreadableBody("The request body is not valid text in the charset its Content-Type names."),
         _ => null,
     };
 
@@ -89,7 +94,7 @@ internal static class Problems
         Detail = "The request could not be read; see 'errors' for each field.",
     };
 
-    public static ProblemDetails UnreadableForm(string detail) =>
+    public static ProblemDetails UnreadableBody(string detail) =>
         Problem(StatusCodes.Status400BadRequest, "The request could not be read.", BadRequestType, detail);
 
     public static ProblemDetails NotFromTwilio(string detail) =>

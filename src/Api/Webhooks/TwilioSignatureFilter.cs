@@ -26,7 +26,7 @@ internal sealed partial class TwilioSignatureFilter(
         }
         catch (InvalidDataException ex)
         {
-            context.Result = new ProblemResult(Problems.UnreadableForm(ex.Message));
+            context.Result = new ProblemResult(Problems.UnreadableBody(ex.Message));
             return;
         }
 

@@ -36,6 +36,12 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
             .MaximumLength(MaxBodyLength)
             .WithMessage($"'Body' must be at most {MaxBodyLength} characters; it was {{TotalLength}}.");
 
+        // A NUL makes Twilio's create fail every time (answered as an outage, "safe to retry"), and other control
+        // characters are no text a customer can read; line breaks and tabs are.
+        RuleFor(x => x.Body)
+            .Must(body => body is null || !body.Any(IsControlOtherThanLayout))
+            .WithMessage("'Body' must not contain control characters other than line breaks and tabs.");
+
         RuleFor(x => x.MediaUrls)
             .Must(urls => urls!.Count <= MaxMediaUrls)
             .When(x => x.MediaUrls is not null)
@@ -63,7 +69,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
         RuleForEach(x => x.ContentVariables)
             .Must(pair => pair.Value is null || IsUsableVariableValue(pair.Value))
             .When(x => x.ContentSid is not null)
-            .WithMessage("Each content variable's value must have text, and no line breaks, tabs or more than four spaces in a row: WhatsApp refuses those.");
+            .WithMessage("Each content variable's value must have text, and no line breaks, tabs, other control characters or more than four spaces in a row: WhatsApp refuses those.");
     }
 
     /// <summary>A body counts as content only when it has something other than whitespace.</summary>
@@ -73,8 +79,10 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
     // Twilio refuses such values with error 21656; refusing them here says which one, before anything is sent.
     private static bool IsUsableVariableValue(string value) =>
         !string.IsNullOrWhiteSpace(value)
-        && value.IndexOfAny(['\n', '\r', '\t']) < 0
+        && !value.Any(char.IsControl)
         && !value.Contains("     ", StringComparison.Ordinal);
+
+    private static bool IsControlOtherThanLayout(char c) => char.IsControl(c) && c is not ('\n' or '\r' or '\t');
 
     private static bool BeAnHttpsUrl(string? url)
     {

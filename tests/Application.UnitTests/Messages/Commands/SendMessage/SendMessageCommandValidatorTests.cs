@@ -27,6 +27,7 @@ public sealed class SendMessageCommandValidatorTests
         yield return Case("Variable with four spaces in a row", Variable("Ana    Smith"));
         yield return Case("Template with an empty body", new SendMessageCommand(To, "", [], Template));
         yield return Case("Prefixed address", new SendMessageCommand("whatsapp:+14155550123", "hi"));
+        yield return Case("Body with line breaks and a tab", new SendMessageCommand(To, "Order 1234:\r\n\tshipped\nArrives Friday"));
     }
 
     public static IEnumerable<TestCaseData> InvalidCommands()
@@ -35,6 +36,9 @@ public sealed class SendMessageCommandValidatorTests
         yield return Case("Empty media list and no body", new SendMessageCommand(To, null, []), "Body");
         yield return Case("Blank body only", new SendMessageCommand(To, " \t\n"), "Body");
         yield return Case("Body of 1,601 characters", new SendMessageCommand(To, new string('x', 1601)), "Body");
+        yield return Case("Body with a NUL", new SendMessageCommand(To, "a\0b"), "Body");
+        yield return Case("Body with an escape sequence", new SendMessageCommand(To, "\u001b[31mred"), "Body");
+        yield return Case("Body with a C1 control", new SendMessageCommand(To, "a\u0085b"), "Body");
         yield return Case("Two media URLs", new SendMessageCommand(To, null, [Image, "https://example.com/b.png"]), "MediaUrls");
         yield return Case("Media URL of 2,049 characters", new SendMessageCommand(To, null, [UrlOfLength(2049)]), "MediaUrls[0]");
         yield return Case("Plain http media URL", new SendMessageCommand(To, null, ["http://example.com/a.png"]), "MediaUrls[0]");
@@ -62,6 +66,7 @@ public sealed class SendMessageCommandValidatorTests
         yield return Case("Variable with a carriage return", Variable("Ana\rSmith"), "ContentVariables[0]");
         yield return Case("Variable with a tab", Variable("Ana\tSmith"), "ContentVariables[0]");
         yield return Case("Variable with five spaces in a row", Variable("Ana     Smith"), "ContentVariables[0]");
+        yield return Case("Variable with a NUL", Variable("Ana\0"), "ContentVariables[0]");
         yield return Case("Empty address", new SendMessageCommand("", "hello"), "To");
         yield return Case("National number", new SendMessageCommand("4155550123", "hello"), "To");
         yield return Case("Sms address", new SendMessageCommand("sms:+14155550123", "hello"), "To");
