@@ -160,6 +160,62 @@ public sealed class IdempotencyTests : ApiFixture
     }
 
     [Test]
+    [CancelAfter(60_000)]
+    public async Task A_caller_that_leaves_before_twilio_is_asked_gets_its_key_back(CancellationToken cancellationToken)
+    {
+        // The gate holds the template catalogue's read, the step before Twilio's create.
+        var gate = new TwilioGate();
+        using var factory = new MessagingApiFactory(
+            settings: null,
+            configureServices: services => services.AddHttpClient("Twilio").AddHttpMessageHandler(gate.CreateHandler));
+        using var client = factory.CreateClient();
+        var body = new
+        {
+            to = "+14155550123",
+            contentSid = "HXb5b62575e6e4ff6129ad7c8efe1f983e",
+            contentVariables = new Dictionary<string, string> { ["1"] = "Ana", ["2"] = "12/1" },
+        };
+
+        using var leaving = new CancellationTokenSource();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative))
+        {
+            Content = JsonContent.Create(body),
+        };
+        request.Headers.Add("Idempotency-Key", "left-early");
+        var first = client.SendAsync(request, leaving.Token);
+        await gate.Entered.WaitAsync(cancellationToken);
+        await leaving.CancelAsync();
+        Assert.That(async () => (await first).Dispose(), Throws.InstanceOf<OperationCanceledException>());
+        gate.Release();
+
+        // A client retries while it is told the first is still running.
+        var retry = await client.PostMessage(body, "left-early");
+        while (retry.StatusCode == HttpStatusCode.Conflict)
+        {
+            retry.Dispose();
+            await Task.Delay(50, cancellationToken);
+            retry = await client.PostMessage(body, "left-early");
+        }
+
+        using (retry)
+        {
+            var text = await retry.Content.ReadAsStringAsync(cancellationToken);
+            Assert.Multiple(() =>
+            {
+                Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), text);
+                Assert.That(retry.Headers.Contains(Replayed), Is.False);
+            });
+        }
+
+        Assert.That(factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await factory.StoredMessageCount(), Is.EqualTo(1));
+        Assert.That(
+            factory.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= LogLevel.Error).Select(r => $"{r.Category}: {r.Message}"),
+            Is.Empty,
+            "a caller leaving is not a failure of the service");
+    }
+
+    [Test]
     public async Task A_message_twilio_rejected_is_a_final_outcome_and_is_replayed()
     {
         var body = new { to = "+15005550001", body = "Hello" };

@@ -66,6 +66,15 @@ internal sealed partial class IdempotencyFilter(IIdempotencyStore store, Messagi
             throw;
         }
 
+        if (executed.Exception is OperationCanceledException && !executed.ExceptionHandled && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The caller left and the action stopped before doing anything (see IdempotentAttribute): recording an
+            // answer would tell every retry that the message may have been sent. The key is given back, and the
+            // exception goes on to the exception middleware, which ends an aborted request without an answer.
+            await ReleaseClaim();
+            return;
+        }
+
         if (executed.Exception is { } exception && !executed.ExceptionHandled)
         {
             // Mapped here rather than by the middleware, so that the result stage can record the problem it becomes.

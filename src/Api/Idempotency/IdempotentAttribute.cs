@@ -4,7 +4,9 @@ namespace Messaging.Api.Idempotency;
 
 /// <summary>
 /// Makes an action honour the <c>Idempotency-Key</c> header: see <see cref="IdempotencyFilter"/>. Without the header
-/// the action runs as if the attribute were not there.
+/// the action runs as if the attribute were not there. An action that carries it stops on the request's cancellation
+/// only where it has done nothing yet (the send never passes the caller's token to Twilio's create, nor to the store
+/// after it): a cancellation that ends it gives the key back.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class IdempotentAttribute : Attribute, IFilterFactory, IOrderedFilter
