@@ -144,4 +144,27 @@ public sealed class SendMessageTests : ApiFixture
             records.Where(r => r.Level == LogLevel.Warning && r.Message.Contains("Twilio", StringComparison.Ordinal)).Select(r => r.Message),
             Has.Exactly(1).Items);
     }
+
+    [TestCase("+15005550001")]
+    [TestCase("+15005550002")]
+    public async Task A_send_twilio_refuses_is_logged_once_by_its_code_without_the_numbers_twilio_quotes(string to)
+    {
+        var collector = Factory.Services.GetFakeLogCollector();
+        collector.Clear();
+
+        using var response = await Client.PostMessage(new { to, body = "Hello" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        await collector.WaitForAsync(r => r.Message.Contains("answered 422", StringComparison.Ordinal));
+        var records = collector.GetSnapshot();
+        var logged = records.Select(r => $"{r.Message} {r.Exception}").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(logged, Has.None.Contains(to[1..]), "the customer's number");
+            Assert.That(logged, Has.None.Contains("whatsapp:+"), "any number Twilio's text quotes");
+            Assert.That(
+                records.Where(r => r.Level == LogLevel.Warning && r.Message.Contains("Twilio", StringComparison.Ordinal)).Select(r => r.Message),
+                Has.Exactly(1).Items);
+        });
+    }
 }

@@ -43,18 +43,18 @@ internal sealed class TwilioGateway(
         }
         catch (ApiException ex) when (IsRejection(ex.Status))
         {
-            TwilioLog.MessageRejected(logger, ex.Code, ex.Status, LogText.Escape(ex.Message));
+            // Logged where the request ends, by its code: Twilio's text quotes the numbers.
             throw new TwilioRejectedException(ex.Code, ex.Message, ex.Status, ex.MoreInfo, ex);
         }
         catch (ApiException ex) when (ex.Status is 401 or 403)
         {
             TwilioLog.CredentialsRefused(logger, ex.Status, ex.Code);
-            throw new TwilioUnavailableException("Twilio refused this service's credentials.", ex);
+            throw new TwilioUnavailableException("Twilio refused this service's credentials.", LoggableCause(ex));
         }
         catch (ApiException ex)
         {
             // Outages are logged once, with this exception as the cause, where the request ends.
-            throw new TwilioUnavailableException($"Twilio failed with HTTP {ex.Status}.", ex);
+            throw new TwilioUnavailableException($"Twilio failed with HTTP {ex.Status}, error {ex.Code}.", LoggableCause(ex));
         }
         catch (Exception ex) when (IsTransportFailure(ex) && cancellationToken.IsCancellationRequested)
         {
@@ -62,7 +62,7 @@ internal sealed class TwilioGateway(
         }
         catch (Exception ex) when (IsTransportFailure(ex) && TwilioRetryPredicate.NeverReachedTwilio(ex))
         {
-            throw new TwilioUnavailableException("Twilio could not be reached.", ex);
+            throw new TwilioUnavailableException("Twilio could not be reached.", LoggableCause(ex));
         }
         catch (Exception ex) when (IsTransportFailure(ex))
         {
@@ -112,9 +112,25 @@ internal sealed class TwilioGateway(
         }
         catch (Exception ex) when (ex is ApiException || (IsTransportFailure(ex) && !cancellationToken.IsCancellationRequested))
         {
-            throw new TwilioUnavailableException("Twilio could not list the messages sent.", ex);
+            throw new TwilioUnavailableException(
+                ex is ApiException answered
+                    ? $"Twilio could not list the messages sent: HTTP {answered.Status}, error {answered.Code}."
+                    : "Twilio could not list the messages sent.",
+                LoggableCause(ex));
         }
     }
+
+    /// <summary>
+    /// What an outage is logged with, where the request ends: the transport's own failure, never the SDK's wrapper,
+    /// whose message is the request's URL (a list's carries the customer's number in its query), nor Twilio's answer,
+    /// whose text can quote the numbers; its status and code are in the outage's own message.
+    /// </summary>
+    private static Exception? LoggableCause(Exception ex) => ex switch
+    {
+        ApiConnectionException connection => connection.InnerException,
+        ApiException => null,
+        _ => ex,
+    };
 
     // The SDK parses Twilio's GMT dates; a time without a kind is Twilio's UTC.
     private static DateTimeOffset AsInstant(DateTime time) =>

@@ -15,9 +15,6 @@ internal static partial class TwilioLog
         Message = "Twilio:UseEmulator is set in the {Environment} environment: nothing is sent to WhatsApp, and webhooks are checked with the emulator's public auth token, so anyone who can reach this service can forge inbound messages and statuses. Never run it like this where real customers write in.")]
     public static partial void TrustingThePublicToken(ILogger logger, string environment);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Twilio refused the message: error {TwilioCode} (HTTP {HttpStatus}): {TwilioMessage}")]
-    public static partial void MessageRejected(ILogger logger, int twilioCode, int httpStatus, string twilioMessage);
-
     [LoggerMessage(
         EventId = 3,
         Level = LogLevel.Error,

@@ -232,6 +232,24 @@ public sealed class TwilioGatewayTests
     }
 
     [Test]
+    public async Task A_failed_look_up_carries_the_transport_failure_without_the_numbers_it_asked_for()
+    {
+        await using var services = Services(("Twilio:ApiBaseUrl", $"http://127.0.0.1:{LoopbackPort.Unused()}"));
+        var gateway = services.GetRequiredService<ITwilioGateway>();
+
+        var unavailable = await Assert.ThrowsAsync<TwilioUnavailableException>(
+            () => gateway.ListSentAsync(Recipient, DateTimeOffset.UtcNow.AddMinutes(-5), 10, CancellationToken.None));
+
+        // What is logged of an outage is the exception with its causes; the SDK's wrapper names the URL, whose query
+        // carries the numbers.
+        Assert.Multiple(() =>
+        {
+            Assert.That(unavailable!.InnerException, Is.InstanceOf<HttpRequestException>());
+            Assert.That(unavailable.ToString(), Does.Not.Contain("4155550123"));
+        });
+    }
+
+    [Test]
     public async Task A_send_canceled_by_the_caller_is_not_sent()
     {
         await using var services = Services();

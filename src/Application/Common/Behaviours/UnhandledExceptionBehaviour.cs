@@ -1,4 +1,3 @@
-using Messaging.Application.Common.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace Messaging.Application.Common.Behaviours;
@@ -34,11 +33,13 @@ public sealed class UnhandledExceptionBehaviour<TRequest, TResponse>(ILogger<Unh
             case FailureKind.CallerError:
                 break;
             case FailureKind.RefusedByTwilio when ex is MessageRejectedException rejected:
+                // Twilio's own text is not logged: it quotes the numbers ("The 'To' number whatsapp:+1… is not…").
+                // The code says what happened and the stored message says to whom.
                 logger.LogWarning(
-                    "{Request} was refused by Twilio with code {TwilioCode}: {Reason}",
+                    "{Request} was refused by Twilio with code {TwilioCode}; message {MessageId} is stored as failed",
                     typeof(TRequest).Name,
                     rejected.TwilioCode,
-                    LogText.Escape(rejected.Message));
+                    rejected.MessageId);
                 break;
             case FailureKind.Outage:
                 // The exception carries the cause (Twilio's HTTP status, the transport failure), so this is the only

@@ -12,7 +12,7 @@ public sealed class TwilioUnavailableException : Exception
     {
     }
 
-    public TwilioUnavailableException(string message, Exception innerException)
+    public TwilioUnavailableException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }
