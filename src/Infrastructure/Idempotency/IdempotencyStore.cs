@@ -12,10 +12,6 @@ internal sealed class IdempotencyStore(
     // replaced the same expired record in between, and a third never changes the answer.
     private const int ClaimAttempts = 3;
 
-    // Expired keys are deleted this many at a time, one unit of work each, so that purging a large backlog never holds
-    // up the writes of requests for long.
-    private const int PurgeChunk = 1_000;
-
     // Every request with a key starts with this look-up: compiled once.
     private static readonly CompiledQuery<Func<MessagingDbContext, string, string, CancellationToken, Task<IdempotencyRecord?>>> ByOwnerAndKey = new(() =>
         EF.CompileAsyncQuery((MessagingDbContext db, string owner, string key, CancellationToken _) =>
@@ -69,27 +65,11 @@ internal sealed class IdempotencyStore(
                 .ExecuteDeleteAsync(token),
             cancellationToken);
 
-    public async Task<int> PurgeExpired(CancellationToken cancellationToken)
+    public Task<int> PurgeExpired(CancellationToken cancellationToken)
     {
         var cutoff = timeProvider.GetUtcNow() - options.Value.Retention;
-        var purged = 0;
-        int deleted;
-        do
-        {
-            deleted = await WriteRoute.Write(
-                context,
-                writer,
-                (db, token) => Records(db)
-                    .Where(r => r.CreatedAt <= cutoff)
-                    .OrderBy(r => r.CreatedAt)
-                    .Take(PurgeChunk)
-                    .ExecuteDeleteAsync(token),
-                cancellationToken);
-            purged += deleted;
-        }
-        while (deleted == PurgeChunk);
-
-        return purged;
+        return ChunkedDelete.Run<IdempotencyRecord, DateTimeOffset>(
+            context, writer, r => r.CreatedAt <= cutoff, r => r.CreatedAt, cancellationToken);
     }
 
     private static DbSet<IdempotencyRecord> Records(MessagingDbContext db) => db.Set<IdempotencyRecord>();

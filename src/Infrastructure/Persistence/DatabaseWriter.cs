@@ -76,6 +76,9 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(telemetry);
 
+        // Not a setting the validator sees, but a chunk of none would never finish a purge.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Value.PurgeChunkSize);
+
         // A scope of its own for the writer's lifetime: the queue is drained when the container is disposed, by which
         // time no new scope can be created.
         _scope = scopes.CreateAsyncScope();
@@ -85,6 +88,7 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             ? ("SAVE TRANSACTION unit", string.Empty, "ROLLBACK TRANSACTION unit")
             : ("SAVEPOINT unit", "RELEASE SAVEPOINT unit", "ROLLBACK TO SAVEPOINT unit");
         _maxBatchSize = options.Value.MaxWriteBatchSize;
+        PurgeChunkSize = options.Value.PurgeChunkSize;
         _maxAttempts = _context is PostgreSqlMessagingDbContext ? PostgreSqlMaxAttempts : MaxAttempts;
         _logger = logger;
 
@@ -98,6 +102,9 @@ internal sealed partial class DatabaseWriter : IAsyncDisposable, IDisposable
             _loop = Task.Run(RunAsync);
         }
     }
+
+    /// <summary>The most rows a purge deletes in one of its units of work (<see cref="ChunkedDelete"/>).</summary>
+    public int PurgeChunkSize { get; }
 
     public DatabaseWriterStatistics Statistics => new(
         Interlocked.Read(ref _batches),
