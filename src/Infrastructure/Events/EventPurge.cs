@@ -19,12 +19,8 @@ internal sealed class EventPurge(IOptions<OutboxOptions> options) : IPurge
             now - TimeSpan.FromDays(options.Value.RetentionDays),
             cancellationToken);
 
-    /// <summary>One set-based delete, whichever instance runs it.</summary>
+    /// <summary>Deletes by age in chunks (<see cref="ChunkedDelete"/>), whichever instance runs it.</summary>
     internal static Task<int> RemoveOccurredBefore(
         MessagingDbContext context, DatabaseWriter writer, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        WriteRoute.Write(
-            context,
-            writer,
-            (db, token) => db.OutboxEvents.Where(e => e.OccurredAt < cutoff).ExecuteDeleteAsync(token),
-            cancellationToken);
+        ChunkedDelete.Run<OutboxEvent, DateTimeOffset>(context, writer, e => e.OccurredAt < cutoff, e => e.OccurredAt, cancellationToken);
 }

@@ -71,11 +71,7 @@ internal sealed class PendingStatusUpdateRepository(MessagingDbContext context, 
             cancellationToken);
     }
 
-    /// <summary>Deletes every status received before <paramref name="cutoff"/>: one statement, whichever instance runs it.</summary>
+    /// <summary>Deletes every status received before <paramref name="cutoff"/>, in chunks (<see cref="ChunkedDelete"/>), whichever instance runs it.</summary>
     public Task<int> RemoveReceivedBefore(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        WriteRoute.Write(
-            context,
-            writer,
-            (db, token) => db.PendingStatusUpdates.Where(p => p.ReceivedAt < cutoff).ExecuteDeleteAsync(token),
-            cancellationToken);
+        ChunkedDelete.Run<PendingStatusUpdate, DateTimeOffset>(context, writer, p => p.ReceivedAt < cutoff, p => p.ReceivedAt, cancellationToken);
 }

@@ -4,8 +4,8 @@ namespace Messaging.Infrastructure.Persistence;
 
 /// <summary>
 /// Runs <typeparamref name="TPurge"/> once at start and then every <see cref="IPurge.Interval"/>. Every instance of the
-/// service runs its own: each round is one delete by age, which finds nothing left to do when another instance was
-/// first, so running it from several instances is safe and needs no coordination.
+/// service runs its own: each round deletes by age, and finds nothing left to do when another instance was first, so
+/// running it from several instances is safe and needs no coordination.
 /// </summary>
 internal sealed class PeriodicPurgeService<TPurge>(
     IServiceScopeFactory scopeFactory,

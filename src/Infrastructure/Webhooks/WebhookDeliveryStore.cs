@@ -209,13 +209,9 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
                     token) == 1,
             cancellationToken);
 
-    /// <summary>Deletes deliveries created before <paramref name="cutoff"/>: one statement, whichever instance runs it.</summary>
+    /// <summary>Deletes deliveries created before <paramref name="cutoff"/>, in chunks (<see cref="ChunkedDelete"/>), whichever instance runs it.</summary>
     public Task<int> RemoveCreatedBefore(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        WriteRoute.Write(
-            context,
-            writer,
-            (db, token) => db.WebhookDeliveries.Where(d => d.CreatedAt < cutoff).ExecuteDeleteAsync(token),
-            cancellationToken);
+        ChunkedDelete.Run<WebhookDelivery, DateTimeOffset>(context, writer, d => d.CreatedAt < cutoff, d => d.CreatedAt, cancellationToken);
 
     private static string? Truncate(string? error) =>
         error is { Length: > WebhookDeliveryConfiguration.ErrorLength } ? error[..WebhookDeliveryConfiguration.ErrorLength] : error;
