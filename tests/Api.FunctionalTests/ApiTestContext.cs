@@ -23,6 +23,13 @@ public static class ApiTestContext
     public static Message Inbound(this MessagingApiFactory factory, string customer, DateTimeOffset at, string? profileName = null, string body = "Hello") =>
         TestApplication.Inbound(factory.Services, customer, at, body, profileName);
 
+    public static async Task<int> StoredPendingStatusCount(this MessagingApiFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        return await db.PendingStatusUpdates.CountAsync();
+    }
+
     public static async Task<int> StoredIdempotencyKeyCount(this MessagingApiFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();

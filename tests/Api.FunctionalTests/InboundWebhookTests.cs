@@ -132,4 +132,21 @@ public sealed class InboundWebhookTests : ApiFixture
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await Factory.StoredMessageCount(), Is.Zero);
     }
+
+    [TestCase(" {0}")]
+    [TestCase("{0}\t")]
+    [TestCase("{0}0")]
+    [TestCase("hello world")]
+    [TestCase("SM1")]
+    [TestCase("XX0123456789abcdef0123456789abcdef")]
+    public async Task A_message_sid_that_is_not_twilios_shape_is_a_400_problem_and_stores_nothing(string sidShape)
+    {
+        var sid = string.Format(System.Globalization.CultureInfo.InvariantCulture, sidShape, TwilioWebhooks.NewSid());
+
+        using var response = await Client.PostSigned(TwilioWebhooks.InboundPath, TwilioWebhooks.Inbound(sid));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.ReadJsonObject())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "MessageSid" }));
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
+    }
 }

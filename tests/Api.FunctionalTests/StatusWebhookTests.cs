@@ -139,6 +139,20 @@ public sealed class StatusWebhookTests : ApiFixture
         Assert.That((await Fetch(message))["status"]!.GetValue<string>(), Is.EqualTo("queued"));
     }
 
+    [Test]
+    public async Task A_padded_sid_is_a_400_problem_and_keeps_no_pending_status()
+    {
+        var message = await Send();
+
+        using var response = await Client.PostSigned(
+            TwilioWebhooks.StatusPath, TwilioWebhooks.Status(" " + message["waSid"]!.GetValue<string>(), "delivered"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.ReadJsonObject())["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "MessageSid" }));
+        Assert.That((await Fetch(message))["status"]!.GetValue<string>(), Is.EqualTo("queued"));
+        Assert.That(await Factory.StoredPendingStatusCount(), Is.Zero);
+    }
+
     private async Task<JsonObject> Send()
     {
         using var response = await Client.PostMessage(new { to = "+14155550123", body = "Your order shipped" });

@@ -92,6 +92,41 @@ public sealed class WebhookSecurityTests : ApiFixture
         Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
     }
 
+    [TestCase(TwilioWebhooks.InboundPath)]
+    [TestCase(TwilioWebhooks.StatusPath)]
+    public async Task A_signed_request_naming_no_account_is_a_403_problem_and_stores_nothing(string path)
+    {
+        var fields = Fields(path);
+        fields.Remove("AccountSid");
+
+        using var response = await Client.PostSigned(path, fields);
+
+        await AssertRefused(response);
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("names no Twilio account"));
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
+        Assert.That(await Factory.StoredPendingStatusCount(), Is.Zero);
+    }
+
+    [TestCase(null)]
+    [TestCase("bm90LWEtc2lnbmF0dXJl")]
+    public async Task A_form_that_cannot_be_read_is_refused_as_not_from_twilio(string? signature)
+    {
+        var tooMany = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid());
+        for (var i = 0; i < 1_100; i++)
+        {
+            tooMany["F" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = "v";
+        }
+
+        var withNul = TwilioWebhooks.Inbound(TwilioWebhooks.NewSid(), body: "a\0b");
+
+        using var tooManyResponse = await Client.PostWithSignature(TwilioWebhooks.InboundPath, tooMany, signature);
+        using var withNulResponse = await Client.PostWithSignature(TwilioWebhooks.InboundPath, withNul, signature);
+
+        await AssertRefused(tooManyResponse);
+        await AssertRefused(withNulResponse);
+        Assert.That(await Factory.StoredMessageCount(), Is.Zero);
+    }
+
     [Test]
     public async Task A_body_that_is_not_a_form_is_refused_before_anything_reads_it()
     {

@@ -94,7 +94,7 @@ internal static class Problems
         Detail = "The request could not be read; see 'errors' for each field.",
     };
 
-    public static ProblemDetails UnreadableBody(string detail) =>
+    private static ProblemDetails UnreadableBody(string detail) =>
         Problem(StatusCodes.Status400BadRequest, "The request could not be read.", BadRequestType, detail);
 
     public static ProblemDetails NotFromTwilio(string detail) =>

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Messaging.Api.Webhooks;
 
 /// <summary>
-/// Runs before model binding, so a request that is not from Twilio is refused before anything reads its fields. The
-/// form is read here once; ASP.NET Core keeps it for the binding that follows.
+/// Runs before model binding, so a request that is not from Twilio is refused before anything reads its fields; one
+/// without a signature is refused before its body is read at all. The form is read here once; ASP.NET Core keeps it for
+/// the binding that follows.
 /// </summary>
 internal sealed partial class TwilioSignatureFilter(
     TwilioWebhookValidator validator,
@@ -19,19 +20,10 @@ internal sealed partial class TwilioSignatureFilter(
         var httpContext = context.HttpContext;
         var request = httpContext.Request;
 
-        IFormCollection form;
-        try
-        {
-            form = request.HasFormContentType ? await request.ReadFormAsync(httpContext.RequestAborted) : FormCollection.Empty;
-        }
-        catch (InvalidDataException ex)
-        {
-            context.Result = new ProblemResult(Problems.UnreadableBody(ex.Message));
-            return;
-        }
-
-        var verdict = validator.Validate(
-            webhookUrls.SignedUrl(request), form, request.Headers[TwilioWebhookValidator.SignatureHeader].ToString());
+        var signature = request.Headers[TwilioWebhookValidator.SignatureHeader].ToString();
+        var verdict = string.IsNullOrWhiteSpace(signature)
+            ? TwilioWebhookVerdict.MissingSignature
+            : await CheckAsync(request, signature, httpContext.RequestAborted);
         if (verdict == TwilioWebhookVerdict.Valid)
         {
             return;
@@ -43,11 +35,31 @@ internal sealed partial class TwilioSignatureFilter(
         {
             TwilioWebhookVerdict.MissingSignature => $"The request has no {TwilioWebhookValidator.SignatureHeader} header.",
             TwilioWebhookVerdict.OtherAccount => "The request is for another Twilio account.",
+            TwilioWebhookVerdict.NoAccount => "The request names no Twilio account (AccountSid).",
             _ => $"The {TwilioWebhookValidator.SignatureHeader} header does not match the request.",
         };
         context.Result = new ProblemResult(Problems.NotFromTwilio(detail));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook request to {Path}: {Verdict}")]
+    /// <summary>
+    /// The verdict on a request that carries a signature. A form that cannot be read (too many fields, a value with
+    /// a NUL) is none Twilio signed, and its signature cannot be checked: it is refused as not from Twilio.
+    /// </summary>
+    private async Task<TwilioWebhookVerdict> CheckAsync(HttpRequest request, string signature, CancellationToken cancellationToken)
+    {
+        IFormCollection form;
+        try
+        {
+            form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+        }
+        catch (InvalidDataException)
+        {
+            return TwilioWebhookVerdict.InvalidSignature;
+        }
+
+        return validator.Validate(webhookUrls.SignedUrl(request), form, signature);
+    }
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook request to {Path}: {Verdict}")]
     private static partial void LogRefused(ILogger logger, string path, TwilioWebhookVerdict verdict);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using Messaging.Application.Common.Twilio;
 
 namespace Messaging.Infrastructure.Twilio;
 
@@ -39,7 +40,7 @@ public static partial class TwilioMediaAddress
     public static Uri Build(Uri apiOrigin, string accountSid, string messageSid, string mediaSid)
     {
         ArgumentNullException.ThrowIfNull(apiOrigin);
-        if (!MessageSid().IsMatch(messageSid) || !MediaSid().IsMatch(mediaSid))
+        if (!TwilioMessageSid.IsValid(messageSid) || !MediaSid().IsMatch(mediaSid))
         {
             throw new ArgumentException("Not a Twilio message and media SID.", nameof(mediaSid));
         }
@@ -51,9 +52,6 @@ public static partial class TwilioMediaAddress
         "^/2010-04-01/Accounts/(?<account>AC[0-9a-fA-F]{32})/Messages/(?<message>(?:SM|MM)[0-9a-fA-F]{32})/Media/(?<media>ME[0-9a-fA-F]{32})$",
         RegexOptions.CultureInvariant)]
     private static partial Regex MediaPath();
-
-    [GeneratedRegex("^(?:SM|MM)[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant)]
-    private static partial Regex MessageSid();
 
     [GeneratedRegex("^ME[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex MediaSid();

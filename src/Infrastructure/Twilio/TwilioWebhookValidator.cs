@@ -5,7 +5,8 @@ namespace Messaging.Infrastructure.Twilio;
 
 /// <summary>
 /// Checks that a webhook request comes from Twilio for this account: its <c>X-Twilio-Signature</c> is Twilio's
-/// HMAC-SHA1, keyed by the auth token, over the URL and every posted field, and it names this account.
+/// HMAC-SHA1, keyed by the auth token, over the URL and every posted field, and it names this account (Twilio names
+/// the account in every message webhook; one that names none is refused like one that names another).
 /// </summary>
 public sealed class TwilioWebhookValidator
 {
@@ -50,9 +51,14 @@ public sealed class TwilioWebhookValidator
             return TwilioWebhookVerdict.InvalidSignature;
         }
 
-        return parameters.TryGetValue(AccountSidField, out var accountSid) && !string.Equals(accountSid, _account.AccountSid, StringComparison.Ordinal)
-            ? TwilioWebhookVerdict.OtherAccount
-            : TwilioWebhookVerdict.Valid;
+        if (!parameters.TryGetValue(AccountSidField, out var accountSid))
+        {
+            return TwilioWebhookVerdict.NoAccount;
+        }
+
+        return string.Equals(accountSid, _account.AccountSid, StringComparison.Ordinal)
+            ? TwilioWebhookVerdict.Valid
+            : TwilioWebhookVerdict.OtherAccount;
     }
 
     private static string WithoutFragment(Uri url)

@@ -7,4 +7,7 @@ public enum TwilioWebhookVerdict
     MissingSignature,
     InvalidSignature,
     OtherAccount,
+
+    /// <summary>Signed with this account's token, but naming no account: Twilio names it in every webhook.</summary>
+    NoAccount,
 }

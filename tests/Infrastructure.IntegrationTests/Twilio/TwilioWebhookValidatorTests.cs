@@ -26,8 +26,8 @@ public sealed class TwilioWebhookValidatorTests
         Assert.That(TwilioSignature.Compute(ExampleToken, ExampleUrl, ExampleFields), Is.EqualTo(ExampleSignature));
 
     [Test]
-    public void Twilios_documented_example_is_valid() =>
-        Assert.That(Validate(ExampleUrl, ExampleFields, ExampleSignature), Is.EqualTo(TwilioWebhookVerdict.Valid));
+    public void Twilios_documented_example_is_signed_right_but_names_no_account() =>
+        Assert.That(Validate(ExampleUrl, ExampleFields, ExampleSignature), Is.EqualTo(TwilioWebhookVerdict.NoAccount));
 
     [Test]
     public void A_signature_for_another_url_is_invalid()
@@ -68,13 +68,19 @@ public sealed class TwilioWebhookValidatorTests
         Assert.That(Validate(ExampleUrl, ExampleFields, signature), Is.EqualTo(TwilioWebhookVerdict.MissingSignature));
 
     [Test]
-    public void A_url_fragment_is_not_part_of_what_twilio_signs() =>
-        Assert.That(Validate(ExampleUrl + "#rc=3&rp=all", ExampleFields, ExampleSignature), Is.EqualTo(TwilioWebhookVerdict.Valid));
+    public void A_url_fragment_is_not_part_of_what_twilio_signs()
+    {
+        var fields = new Dictionary<string, string>(ExampleFields) { ["AccountSid"] = AccountSid };
+
+        Assert.That(
+            Validate(ExampleUrl + "#rc=3&rp=all", fields, TwilioSignature.Compute(ExampleToken, ExampleUrl, fields)),
+            Is.EqualTo(TwilioWebhookVerdict.Valid));
+    }
 
     [Test]
     public void Fields_this_service_does_not_know_are_signed_like_the_rest()
     {
-        var fields = new Dictionary<string, string>(ExampleFields) { ["ChannelPrefix"] = "whatsapp", ["SomethingNew"] = "x" };
+        var fields = new Dictionary<string, string>(ExampleFields) { ["AccountSid"] = AccountSid, ["ChannelPrefix"] = "whatsapp", ["SomethingNew"] = "x" };
 
         Assert.That(
             Validate(ExampleUrl, fields, TwilioSignature.Compute(ExampleToken, ExampleUrl, fields)),

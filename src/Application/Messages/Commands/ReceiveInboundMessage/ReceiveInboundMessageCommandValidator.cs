@@ -1,5 +1,6 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
+using Messaging.Application.Common.Twilio;
 
 namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 
@@ -15,8 +16,9 @@ public sealed class ReceiveInboundMessageCommandValidator : AbstractValidator<Re
     public ReceiveInboundMessageCommandValidator()
     {
         RuleFor(x => x.MessageSid)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("'MessageSid' is required.")
-            .MaximumLength(StoredLengths.Sid);
+            .MustBeTwilioMessageSid();
 
         RuleFor(x => x.From)
             .Cascade(CascadeMode.Stop)

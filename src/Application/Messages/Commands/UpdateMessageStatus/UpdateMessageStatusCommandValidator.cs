@@ -9,8 +9,9 @@ public sealed class UpdateMessageStatusCommandValidator : AbstractValidator<Upda
     public UpdateMessageStatusCommandValidator()
     {
         RuleFor(x => x.MessageSid)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("'MessageSid' is required.")
-            .MaximumLength(StoredLengths.Sid);
+            .MustBeTwilioMessageSid();
 
         RuleFor(x => x.MessageStatus)
             .Cascade(CascadeMode.Stop)
