@@ -23,6 +23,9 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
         yield return Case("192.168/16", "https://192.168.1.1/hooks");
         yield return Case("IPv6 loopback", "https://[::1]/hooks");
         yield return Case("IPv4 loopback written as IPv6", "https://[::ffff:127.0.0.1]/hooks");
+        yield return Case("cloud metadata through the NAT64 prefix", "https://[64:ff9b::a9fe:a9fe]/hooks");
+        yield return Case("IPv4 loopback written as IPv4-compatible IPv6", "https://[::127.0.0.1]/hooks");
+        yield return Case("IPv4 loopback inside a 6to4 prefix", "https://[2002:7f00:1::]/hooks");
         yield return Case("IPv6 link-local", "https://[fe80::1]/hooks");
         yield return Case("IPv6 unique local", "https://[fd00::1]/hooks");
         yield return Case("unspecified address", "https://0.0.0.0/hooks");

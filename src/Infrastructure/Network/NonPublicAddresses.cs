@@ -5,8 +5,9 @@ namespace Messaging.Infrastructure.Network;
 
 /// <summary>
 /// Addresses that do not belong to the public internet: loopback, private and shared ranges, link-local (where cloud
-/// metadata services answer), multicast and the unspecified address. A URL that came from outside must never make this
-/// service connect to one of them, or anyone who can name a URL could reach what sits behind our network boundary.
+/// metadata services answer), multicast and the unspecified address, also when written as an IPv6 address that carries
+/// one of them. A URL that came from outside must never make this service connect to one of them, or anyone who can name
+/// a URL could reach what sits behind our network boundary.
 /// </summary>
 public static class NonPublicAddresses
 {
@@ -35,12 +36,19 @@ public static class NonPublicAddresses
         IPNetwork.Parse("ff00::/8"),
     ];
 
+    // IPv6 prefixes whose addresses carry an IPv4 address and are delivered to that IPv4 host, by a NAT64 translator,
+    // a 6to4 relay or the host's own tunnel.
+    private static readonly IPNetwork Nat64WellKnown = IPNetwork.Parse("64:ff9b::/96");
+    private static readonly IPNetwork IPv4Compatible = IPNetwork.Parse("::/96");
+    private static readonly IPNetwork SixToFour = IPNetwork.Parse("2002::/16");
+
     public static bool Contains(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
 
-        // An IPv4 address written as IPv6 (::ffff:10.0.0.1) reaches the IPv4 host; judge it as that host.
-        var candidate = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        // An IPv4 address written as IPv6 (::ffff:10.0.0.1, 64:ff9b::a00:1, 2002:a00:1::) reaches the IPv4 host; judge
+        // it as that host. A public IPv4 host reached this way stays public: IPv6-only networks reach IPv4 through NAT64.
+        var candidate = CarriedIPv4(address) ?? address;
         if (candidate.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
         {
             return true;
@@ -56,4 +64,30 @@ public static class NonPublicAddresses
 
         return false;
     }
+
+    private static IPAddress? CarriedIPv4(IPAddress address)
+    {
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return null;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        var bytes = address.GetAddressBytes();
+
+        // :: and ::1 lie in ::/96 too, but they are IPv6's own unspecified and loopback addresses, judged as such.
+        if (Nat64WellKnown.Contains(address)
+            || (IPv4Compatible.Contains(address) && !IsUnspecifiedOrLoopback(bytes)))
+        {
+            return new IPAddress(bytes.AsSpan(12, 4));
+        }
+
+        return SixToFour.Contains(address) ? new IPAddress(bytes.AsSpan(2, 4)) : null;
+    }
+
+    private static bool IsUnspecifiedOrLoopback(byte[] bytes) => bytes.AsSpan(0, 15).IndexOfAnyExcept((byte)0) < 0 && bytes[15] <= 1;
 }

@@ -22,6 +22,15 @@ public sealed class NonPublicAddressesTests
     [TestCase("ff02::1")]
     [TestCase("::ffff:10.0.0.1")]
     [TestCase("::ffff:127.0.0.1")]
+    [TestCase("64:ff9b::a9fe:a9fe")]
+    [TestCase("64:ff9b::10.0.0.1")]
+    [TestCase("64:ff9b::127.0.0.1")]
+    [TestCase("::127.0.0.1")]
+    [TestCase("::10.0.0.1")]
+    [TestCase("::169.254.169.254")]
+    [TestCase("2002:7f00:1::")]
+    [TestCase("2002:a9fe:a9fe::")]
+    [TestCase("2002:a00:1::1")]
     public void Internal_addresses_are_not_public(string address) =>
         Assert.That(NonPublicAddresses.Contains(IPAddress.Parse(address)), Is.True);
 
@@ -32,6 +41,9 @@ public sealed class NonPublicAddressesTests
     [TestCase("100.128.0.1")]
     [TestCase("2606:4700::6810:84e5")]
     [TestCase("::ffff:8.8.8.8")]
+    [TestCase("64:ff9b::8.8.8.8")]
+    [TestCase("64:ff9b::808:808")]
+    [TestCase("2002:808:808::1")]
     public void Internet_addresses_are_public(string address) =>
         Assert.That(NonPublicAddresses.Contains(IPAddress.Parse(address)), Is.False);
 }
