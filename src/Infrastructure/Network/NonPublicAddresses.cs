@@ -21,6 +21,7 @@ public static class NonPublicAddresses
         IPNetwork.Parse("172.16.0.0/12"),
         IPNetwork.Parse("192.0.0.0/24"),
         IPNetwork.Parse("192.0.2.0/24"),
+        IPNetwork.Parse("192.88.99.0/24"),
         IPNetwork.Parse("192.168.0.0/16"),
         IPNetwork.Parse("198.18.0.0/15"),
         IPNetwork.Parse("198.51.100.0/24"),
@@ -30,9 +31,16 @@ public static class NonPublicAddresses
         IPNetwork.Parse("::1/128"),
         IPNetwork.Parse("64:ff9b:1::/48"),
         IPNetwork.Parse("100::/64"),
+        // Teredo: the IPv4 address of the client it reaches is obfuscated, so it cannot be judged like 6to4's.
+        IPNetwork.Parse("2001::/32"),
+        IPNetwork.Parse("2001:2::/48"),
         IPNetwork.Parse("2001:db8::/32"),
+        IPNetwork.Parse("3fff::/20"),
+        IPNetwork.Parse("5f00::/16"),
         IPNetwork.Parse("fc00::/7"),
         IPNetwork.Parse("fe80::/10"),
+        // Site-local is deprecated, but a network that still routes it keeps it internal.
+        IPNetwork.Parse("fec0::/10"),
         IPNetwork.Parse("ff00::/8"),
     ];
 
