@@ -1,5 +1,6 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
+using Messaging.Application.Common.Urls;
 
 namespace Messaging.Application.Messages.Commands.SendMessage;
 
@@ -49,7 +50,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
         RuleForEach(x => x.MediaUrls)
             .Must(BeAnHttpsUrl)
-            .WithMessage($"Each media URL must be an absolute https URL of at most {MaxMediaUrlLength} characters without control characters.");
+            .WithMessage($"Each media URL must be an absolute https URL of at most {MaxMediaUrlLength} characters without control characters or whitespace.");
 
         RuleFor(x => x.ContentSid)
             .Must(BeAContentSid)
@@ -86,7 +87,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
     private static bool BeAnHttpsUrl(string? url)
     {
-        if (string.IsNullOrEmpty(url) || url.Length > MaxMediaUrlLength || url.Any(char.IsControl))
+        if (string.IsNullOrEmpty(url) || url.Length > MaxMediaUrlLength || !UrlText.HasNoControlCharacterOrWhitespace(url))
         {
             return false;
         }
