@@ -46,6 +46,29 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
         await AssertNothingStored();
     }
 
+    public static IEnumerable<TestCaseData> UnusableUrls()
+    {
+        // Each URL is written as JSON text: \u escapes reach the service as the characters they name.
+        static TestCaseData Case(string name, string jsonUrl) => new TestCaseData(jsonUrl).SetArgDisplayNames(name);
+        yield return Case("NUL character", "https://8.8.8.8/\\u0000");
+        yield return Case("line break", "https://8.8.8.8/\\n");
+        yield return Case("terminal escape sequence", "https://8.8.8.8/\\u001b[31m");
+        yield return Case("space", "https://8.8.8.8/x y");
+        yield return Case("port 0", "https://8.8.8.8:0/x");
+    }
+
+    [TestCaseSource(nameof(UnusableUrls))]
+    public async Task A_url_with_a_control_character_whitespace_or_port_0_is_refused_with_400_on_url(string jsonUrl)
+    {
+        using var client = Factory.CreateClient(TestApiKeys.Webhooks);
+
+        using var response = await Post(client, $$"""{"url": "{{jsonUrl}}", "eventTypes": ["message.received"]}""");
+
+        var problem = await Problem(response, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "Url" }));
+        await AssertNothingStored();
+    }
+
     public static IEnumerable<TestCaseData> BadBodies()
     {
         static TestCaseData Case(string name, string json, HttpStatusCode expected = HttpStatusCode.BadRequest, string contentType = "application/json") =>

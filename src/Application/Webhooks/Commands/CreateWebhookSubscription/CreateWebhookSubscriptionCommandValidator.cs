@@ -1,4 +1,5 @@
 using FluentValidation;
+using Messaging.Application.Common.Urls;
 using Messaging.Application.Events;
 
 namespace Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
@@ -15,12 +16,16 @@ public sealed class CreateWebhookSubscriptionCommandValidator : AbstractValidato
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("'Url' is required.")
             .MaximumLength(MaxUrlLength).WithMessage($"'Url' must be at most {MaxUrlLength} characters.")
+            .Must(url => UrlText.HasNoControlCharacterOrWhitespace(url))
+            .WithMessage("'Url' must not contain control characters or whitespace; percent-encode a space as %20.")
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || (allowHttp && uri.Scheme == Uri.UriSchemeHttp)))
             .WithMessage(allowHttp ? "'Url' must be an absolute http or https URL." : "'Url' must be an absolute https URL.")
             .Must(url => new Uri(url).UserInfo.Length == 0)
             .WithMessage("'Url' must not carry a user name or password; put credentials in the path or check the signature instead.")
             .Must(url => new Uri(url).Fragment.Length == 0)
-            .WithMessage("'Url' must not have a fragment (#...).");
+            .WithMessage("'Url' must not have a fragment (#...).")
+            .Must(url => new Uri(url).Port != 0)
+            .WithMessage("'Url' must not name port 0; no receiver can listen there.");
 
         RuleFor(x => x.EventTypes)
             .Cascade(CascadeMode.Stop)
