@@ -31,8 +31,11 @@ internal sealed class IdempotencyStore(
             return Answer(existing, fingerprint);
         }
 
+        // Chosen once, outside the unit: when the writer runs the unit again after a commit whose answer was lost, the
+        // record it finds is recognised as this claim's own.
+        var claimId = Guid.CreateVersion7(timeProvider.GetUtcNow());
         return await WriteRoute.Write(
-            context, writer, (db, token) => Claim(db, owner, key, fingerprint, token), cancellationToken);
+            context, writer, (db, token) => Claim(db, claimId, owner, key, fingerprint, token), cancellationToken);
     }
 
     public Task Complete(Guid claimId, StoredResponse response, CancellationToken cancellationToken)
@@ -78,12 +81,19 @@ internal sealed class IdempotencyStore(
         ByOwnerAndKey.For(db)(db, owner, key, cancellationToken);
 
     private async Task<IdempotencyClaim> Claim(
-        MessagingDbContext db, string owner, string key, string fingerprint, CancellationToken cancellationToken)
+        MessagingDbContext db, Guid claimId, string owner, string key, string fingerprint, CancellationToken cancellationToken)
     {
+        // The writer runs a unit again when its commit's answer is lost, though the commit may have succeeded: the
+        // claim is then already this request's own. One look-up by primary key, only for a key new to the store.
+        if (await Records(db).AsNoTracking().AnyAsync(r => r.Id == claimId, cancellationToken))
+        {
+            return IdempotencyClaim.Claimed(claimId);
+        }
+
         for (var attempt = 0; attempt < ClaimAttempts; attempt++)
         {
             var now = timeProvider.GetUtcNow();
-            var record = new IdempotencyRecord(Guid.CreateVersion7(now), owner, key, fingerprint, now);
+            var record = new IdempotencyRecord(claimId, owner, key, fingerprint, now);
             if (await TryInsert(db, record, cancellationToken))
             {
                 return IdempotencyClaim.Claimed(record.Id);
@@ -95,6 +105,7 @@ internal sealed class IdempotencyStore(
                 // Deleted between our insert and this read (purged or released): the key is free again.
                 continue;
             }
+
 
             if (IsExpired(existing, now))
             {

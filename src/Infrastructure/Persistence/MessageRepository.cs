@@ -197,9 +197,11 @@ internal sealed class MessageRepository : IMessageRepository
             return (message, Guid.Empty, await UpsertConversation(db, message, cancellationToken));
         }
 
-        // The guard took the SID: the stored message is returned, tracked, like any message read for an update.
-        var stored = await TrackedBySid(db, message.WaSid!, cancellationToken)
-            ?? throw new InvalidOperationException($"The SID {message.WaSid} was refused as taken, but no message has it.");
+        // The guard took the SID, or the id (the same message, stored by an earlier run of this unit): the stored
+        // message is returned, tracked, like any message read for an update.
+        var stored = (message.WaSid is { } sid ? await TrackedBySid(db, sid, cancellationToken) : null)
+            ?? await db.Messages.SingleOrDefaultAsync(m => m.Id == message.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Message {message.Id} was refused as stored, but neither its id nor its SID is.");
         return (stored, Stamp(db.Entry(stored)), null);
     }
 

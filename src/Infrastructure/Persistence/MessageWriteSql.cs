@@ -8,16 +8,18 @@ namespace Messaging.Infrastructure.Persistence;
 internal static class MessageWriteSql
 {
     /// <summary>
-    /// Inserts a message unless one with its SID is stored: one statement, no error to recover from when Twilio delivers
-    /// a webhook again. Zero rows changed means the SID was taken. The unique index on the SID stays the guard between
-    /// processes; on SQL Server the range lock taken by the check holds until the commit.
+    /// Inserts a message unless one with its SID, or its id, is stored: one statement, no error to recover from when
+    /// Twilio delivers a webhook again. Zero rows changed means the SID was taken, or the id was: ids are chosen for one
+    /// send, so a stored id is this very message, written by an earlier run of this unit whose commit succeeded though
+    /// its answer was lost (the writer then runs the unit again). The unique indexes stay the guard between processes;
+    /// on SQL Server the range locks taken by the checks hold until the commit.
     /// </summary>
     public const string SqliteInsert = """
         INSERT INTO "Messages" ("Id", "WaSid", "Direction", "From", "To", "Body", "ProfileName", "ContentSid", "Status",
                                 "ErrorCode", "ErrorMessage", "CreatedAt", "UpdatedAt", "Media", "ConcurrencyStamp")
         VALUES (@id, @waSid, @direction, @from, @to, @body, @profileName, @contentSid, @status,
                 @errorCode, @errorMessage, @createdAt, @updatedAt, @media, @stamp)
-        ON CONFLICT ("WaSid") DO NOTHING
+        ON CONFLICT DO NOTHING
         """;
 
     public const string SqlServerInsert = """
@@ -25,8 +27,9 @@ internal static class MessageWriteSql
                                 [ErrorCode], [ErrorMessage], [CreatedAt], [UpdatedAt], [Media], [ConcurrencyStamp])
         SELECT @id, @waSid, @direction, @from, @to, @body, @profileName, @contentSid, @status,
                @errorCode, @errorMessage, @createdAt, @updatedAt, @media, @stamp
-        WHERE @waSid IS NULL
-           OR NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [WaSid] = @waSid)
+        WHERE NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [Id] = @id)
+          AND (@waSid IS NULL
+           OR NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [WaSid] = @waSid))
         """;
 
     // SQLite's statement, but for the media: PostgreSQL keeps them as jsonb and will not take text for it unasked. A

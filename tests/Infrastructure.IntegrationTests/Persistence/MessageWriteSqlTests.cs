@@ -31,6 +31,14 @@ public sealed partial class MessageWriteSqlTests
             MessageWriteSql.SqlServerInsert,
             Does.Contain("NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [WaSid] = @waSid)"));
 
+    // SQLite and PostgreSQL skip any conflict (ON CONFLICT DO NOTHING); SQL Server has to be told of the id too, or a
+    // unit run again after a lost commit answer fails on the primary key (LostCommitAnswerTests runs it on SQLite).
+    [Test]
+    public void The_sql_server_insert_skips_a_message_whose_id_is_stored() =>
+        Assert.That(
+            MessageWriteSql.SqlServerInsert,
+            Does.Contain("WHERE NOT EXISTS (SELECT 1 FROM [Messages] WITH (UPDLOCK, HOLDLOCK) WHERE [Id] = @id)"));
+
     [TestCase(MessageWriteSql.SqlitePendingExists)]
     [TestCase(MessageWriteSql.SqlServerPendingExists)]
     public void The_pending_status_probe_reads_by_the_indexed_sid(string sql) =>
