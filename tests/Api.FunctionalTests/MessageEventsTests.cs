@@ -160,7 +160,13 @@ public sealed class MessageEventsTests : ApiFixture
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>(), Does.Contain("Last-Event-ID"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("Last-Event-ID"));
+            Assert.That(problem["instance"]?.GetValue<string>(), Is.EqualTo("/api/events"), "like every other problem");
+            Assert.That(problem["traceId"], Is.Not.Null);
+        });
     }
 
     [Test]

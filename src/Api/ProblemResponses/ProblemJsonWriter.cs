@@ -30,6 +30,7 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problemO
         }
 
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status);
+        problem.Instance ??= httpContext.Request.Path;
         problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
 
         httpContext.Response.ContentType = ContentType;

@@ -3,12 +3,12 @@ namespace Messaging.Api.ProblemResponses;
 internal static class ProblemWriting
 {
     /// <summary>
-    /// The one writer of problem responses: sets the status and the instance and writes <paramref name="problem"/>
-    /// through <see cref="IProblemDetailsService"/>, which adds the trace id. Returns whether a body was written.
+    /// The one way this service answers with a problem: sets the status and writes <paramref name="problem"/> through
+    /// <see cref="IProblemDetailsService"/> (<see cref="ProblemJsonWriter"/>), which adds the instance and the trace id.
+    /// Returns whether a body was written.
     /// </summary>
     public static async Task<bool> WriteProblemAsync(this HttpContext httpContext, ProblemDetails problem, Exception? exception = null)
     {
-        problem.Instance ??= httpContext.Request.Path;
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         var service = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
 
