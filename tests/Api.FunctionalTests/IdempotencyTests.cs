@@ -135,9 +135,7 @@ public sealed class IdempotencyTests : ApiFixture
     public async Task A_retry_while_the_first_request_is_in_flight_gets_409_and_then_the_replay(CancellationToken cancellationToken)
     {
         var gate = new TwilioGate();
-        using var factory = new MessagingApiFactory(
-            settings: null,
-            configureServices: services => services.AddHttpClient("Twilio").AddHttpMessageHandler(gate.CreateHandler));
+        using var factory = gate.CreateApplication();
         using var client = factory.CreateClient();
         var body = new { to = "+14155550123", body = "Held on the way to Twilio" };
 
@@ -165,9 +163,7 @@ public sealed class IdempotencyTests : ApiFixture
     {
         // The gate holds the template catalogue's read, the step before Twilio's create.
         var gate = new TwilioGate();
-        using var factory = new MessagingApiFactory(
-            settings: null,
-            configureServices: services => services.AddHttpClient("Twilio").AddHttpMessageHandler(gate.CreateHandler));
+        using var factory = gate.CreateApplication();
         using var client = factory.CreateClient();
         var body = new
         {

@@ -16,6 +16,10 @@ public sealed class TwilioGate
 
     public DelegatingHandler CreateHandler() => new TwilioGateHandler(this);
 
+    /// <summary>An application whose every request to Twilio passes this gate.</summary>
+    public MessagingApiFactory CreateApplication() =>
+        new(settings: null, configureServices: services => services.AddHttpClient("Twilio").AddHttpMessageHandler(CreateHandler));
+
     internal async Task Pass(CancellationToken cancellationToken)
     {
         _entered.TrySetResult();

@@ -43,11 +43,7 @@ public sealed class ExecutionStrategyTests
         var message = TestMessages.Outbound(TestMessages.NewSid(), DateTimeOffset.UtcNow);
         app.Commits.FailNext(1);
 
-        AddIfAbsentResult result;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            result = await scope.ServiceProvider.GetRequiredService<IMessageRepository>().AddIfAbsent(message, cancellationToken);
-        }
+        var result = await app.InScopeAsync(s => s.GetRequiredService<IMessageRepository>().AddIfAbsent(message, cancellationToken));
 
         Assert.Multiple(() =>
         {
@@ -97,10 +93,9 @@ public sealed class ExecutionStrategyTests
             return 0;
         });
 
-    private static async Task<T> Write<T>(RetryingApp app, Func<IServiceProvider, Task<T>> write)
+    private static Task<T> Write<T>(RetryingApp app, Func<IServiceProvider, Task<T>> write)
     {
         app.Commits.FailNext(1);
-        await using var scope = app.Services.CreateAsyncScope();
-        return await write(scope.ServiceProvider);
+        return app.InScopeAsync(write);
     }
 }

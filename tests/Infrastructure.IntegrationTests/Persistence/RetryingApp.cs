@@ -44,6 +44,14 @@ internal sealed class RetryingApp : IAsyncDisposable
         return new RetryingApp(database, services, counts, commits);
     }
 
+    /// <summary>Runs <paramref name="use"/> with the services of a scope of its own, as a request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        await using var scope = Services.CreateAsyncScope();
+        return await use(scope.ServiceProvider);
+    }
+
     public async Task<int> CountAsync<T>()
         where T : class
     {
