@@ -91,6 +91,113 @@ public sealed partial class DashboardTests : DashboardFixture
     }
 
     [Test]
+    public async Task Signing_in_twice_at_once_opens_one_event_stream_and_signing_out_closes_it()
+    {
+        var streams = 0;
+        Page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/events", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref streams);
+            }
+        };
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync("**/api/conversations*", async route =>
+        {
+            // A slow service: the sign-in form is still there for a second submit.
+            await answer.Task;
+            await route.ContinueAsync();
+        });
+
+        await Page.Locator("#api-key").FillAsync(DashboardApp.ApiKey);
+        await Page.Locator("#api-key").PressAsync("Enter");
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        answer.TrySetResult();
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Live");
+        await Page.UnrouteAllAsync();
+
+        Assert.That(Volatile.Read(ref streams), Is.EqualTo(1));
+
+        await Page.Locator("#sign-out").ClickAsync();
+        await CustomerWrites("+14155550185", "Anyone there?", "Kai");
+        await Page.Locator("#api-key").FillAsync(DashboardApp.ApiKey);
+        await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await Expect(Page.Locator("#live")).ToHaveTextAsync("Live");
+        await Expect(Row("+14155550185").Locator(".conv-count")).ToHaveTextAsync("1");
+        Assert.That(Volatile.Read(ref streams), Is.EqualTo(2), "one stream for each sign-in, none left over from the first");
+    }
+
+    [Test]
+    public async Task What_is_written_for_one_customer_stays_with_that_customer()
+    {
+        await CustomerWrites("+14155550181", "Is my refund through?", "Gus");
+        await CustomerWrites("+14155550182", "Where is my parcel?", "Hedy");
+        await SignIn();
+
+        await Open("+14155550181", "Gus");
+        await Page.Locator("#composer-text").FillAsync("Your refund is approved");
+        await Open("+14155550182", "Hedy");
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
+        await Page.Locator("#composer-text").FillAsync("It leaves today");
+        await Open("+14155550181", "Gus");
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync("Your refund is approved");
+        await Open("+14155550182", "Hedy");
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync("It leaves today");
+    }
+
+    [Test]
+    public async Task A_send_answered_after_the_agent_moved_on_stays_with_its_customer_and_is_retried_to_them()
+    {
+        await CustomerWrites("+14155550183", "Can I get a refund?", "Ida");
+        await CustomerWrites("+14155550184", "Hello?", "Jon");
+        await SignIn();
+        await Open("+14155550183", "Ida");
+        var sends = new List<(string Key, string To)>();
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync("**/api/messages", async route =>
+        {
+            sends.Add((route.Request.Headers["idempotency-key"], route.Request.PostDataJSON()!.Value.GetProperty("to").GetString()!));
+            if (sends.Count > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            // The first send is handled by the service, but its answer comes late and then never arrives.
+            held.TrySetResult();
+            await release.Task;
+            await route.FetchAsync();
+            await route.AbortAsync();
+        });
+        var createsBefore = App.Emulator.CreateMessageRequests;
+
+        await Reply("Your refund is approved");
+        await held.Task;
+        await Open("+14155550184", "Jon");
+        release.TrySetResult();
+
+        // Jon's composer is free again once Ida's send has its outcome, and shows nothing of it.
+        await Expect(Page.Locator("#composer-send")).ToBeEnabledAsync();
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
+        await Expect(Page.Locator("#composer-error")).ToHaveTextAsync(string.Empty);
+
+        await Open("+14155550183", "Ida");
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync("Your refund is approved");
+        await Expect(Page.Locator("#composer-error")).ToContainTextAsync("retry");
+        await Page.Locator("#composer-send").ClickAsync();
+
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
+        await Expect(Bubble("Your refund is approved", "outbound")).ToHaveCountAsync(1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(sends.Select(s => s.To), Is.EqualTo(new[] { "+14155550183", "+14155550183" }));
+            Assert.That(sends.Select(s => s.Key).Distinct(), Has.Exactly(1).Items, "the retry carried the first attempt's key");
+            Assert.That(App.Emulator.CreateMessageRequests - createsBefore, Is.EqualTo(1), "Twilio was asked once");
+        });
+    }
+
+    [Test]
     public async Task A_send_whose_answer_is_lost_is_retried_with_the_same_idempotency_key_and_sent_once()
     {
         await CustomerWrites("+14155550140", "Can you call me?", "Finn");

@@ -9,7 +9,8 @@ import { listen } from './events.js';
 import { conversationTitle, displayContact } from './format.js';
 import { createNewConversation } from './new-conversation.js';
 import {
-  applyConversation, applyMessage, createState, mergeConversationPage, mergeThreadPage, openThread, sortedConversations, sortedThread, windowOf,
+  applyConversation, applyMessage, createState, keepDraft, mergeConversationPage, mergeThreadPage, openThread, sortedConversations, sortedThread,
+  takeDraft, windowOf,
 } from './state.js';
 import { createTemplatePicker } from './template-picker.js';
 import { createThread } from './thread.js';
@@ -131,7 +132,21 @@ function keepTime() {
 
 // ---- sign-in ------------------------------------------------------------------------------------------------------
 
+let signingIn = false;
+
 async function signIn(key) {
+  // Enter and a click, or a stored key's sign-in and a typed one: one sign-in at a time, or a second stream would
+  // outlive the sign-out.
+  if (signingIn) return;
+  signingIn = true;
+  try {
+    await startSession(key);
+  } finally {
+    signingIn = false;
+  }
+}
+
+async function startSession(key) {
   apiKey.set(key);
   try {
     await loadConversations(true);
@@ -150,6 +165,7 @@ async function signIn(key) {
   $('app').hidden = false;
   conversationList.focusFirst();
   keepTime();
+  events?.stop();
   events = listen({
     // The first connection starts after the sign-in's load: what happened in between is fetched. A reconnection is
     // replayed by the service, and a reset (events no longer kept) is fetched again.
@@ -238,9 +254,10 @@ function openConversation(contact, lookup = null) {
   $('app').classList.add('showing-thread');
   if (contact !== state.contact) {
     revokeMedia();
+    keepDraft(state, composer.leave());
     openThread(state, contact, lookup);
     thread.reset();
-    composer.open();
+    composer.open(takeDraft(state));
     renderList();
     renderThread('open');
     loadThread(true).catch(showLoadError);

@@ -6,14 +6,16 @@ import { ApiError, getMessage, newIdempotencyKey, sendMessage } from './api.js';
 import { describeWindow } from './customer-window.js';
 import { setText } from './dom.js';
 import { displayContact } from './format.js';
-import { keyForSend, settleSend } from './state.js';
+import { keyForSend, settleLeftSend, settleSend } from './state.js';
 
 export function createComposer({ reply, note, form, text, media, button, error, picker, getState, onMessage, onUnauthorized }) {
   let mode = null; // 'free-form' or 'template'
 
   /**
    * Sends `content` to the open conversation: `sent()` runs once the service has the message; a refusal is shown in
-   * `shown.error` with the service's words; an answer that never came keeps the key for the retry.
+   * `shown.error` with the service's words; an answer that never came keeps the key for the retry. An answer that comes
+   * after the agent has opened another conversation belongs to the draft of the one it was sent from, never to the
+   * composer now showing another customer.
    */
   async function deliver(content, shown, sent) {
     const state = getState();
@@ -27,8 +29,12 @@ export function createComposer({ reply, note, form, text, media, button, error, 
     try {
       const message = await sendMessage(payload, key);
       if (getState() !== state) return;
-      settleSend(state);
-      sent();
+      if (state.contact === contact) {
+        settleSend(state);
+        sent();
+      } else {
+        settleLeftSend(state, contact, { sent: true });
+      }
       onMessage(message);
     } catch (failure) {
       if (getState() !== state) return;
@@ -36,15 +42,26 @@ export function createComposer({ reply, note, form, text, media, button, error, 
         onUnauthorized();
         return;
       }
+      const here = state.contact === contact;
       if (failure instanceof ApiError && failure.status < 500 && failure.status !== 409 && failure.status !== 429) {
         // The service decided; a new attempt is a new request.
-        settleSend(state);
         const problem = failure.problem ?? {};
-        setText(shown.error, [problem.title, problem.detail].filter(Boolean).join(' ') || failure.message);
+        const words = [problem.title, problem.detail].filter(Boolean).join(' ') || failure.message;
         if (problem.messageId) getMessage(problem.messageId).then(onMessage).catch(() => {});
+        if (!here) {
+          settleLeftSend(state, contact, { settled: true, error: words });
+          return;
+        }
+        settleSend(state);
+        setText(shown.error, words);
         if (problem.missingVariables || problem.extraVariables) picker.markVariables(problem.missingVariables ?? []);
       } else {
-        setText(shown.error, `Not sent yet: ${failure.message} Press Send to retry.`);
+        const words = `Not sent yet: ${failure.message} Press Send to retry.`;
+        if (!here) {
+          settleLeftSend(state, contact, { error: words });
+          return;
+        }
+        setText(shown.error, words);
       }
     } finally {
       shown.button.disabled = false;
@@ -64,7 +81,7 @@ export function createComposer({ reply, note, form, text, media, button, error, 
 
   async function sendTemplate(content) {
     await deliver(content, picker, () => {
-      picker.sent();
+      picker.clear();
       picker.focus();
     });
   }
@@ -99,10 +116,21 @@ export function createComposer({ reply, note, form, text, media, button, error, 
 
   return {
     sendTemplate,
-    /** Shows the composer for a newly opened conversation. */
-    open() {
+    /** What the agent leaves unsent in the conversation being closed (see keepDraft). */
+    leave() {
+      return { text: text.value, media: media.value, error: error.textContent || picker.error.textContent };
+    },
+    /**
+     * Shows the composer for a newly opened conversation, with what was left unsent in it, if anything: nothing written
+     * for one customer stays in the composer for another.
+     */
+    open(draft = null) {
       reply.hidden = false;
-      setText(error, '');
+      text.value = draft?.text ?? '';
+      media.value = draft?.media ?? '';
+      picker.clear();
+      setText(error, draft?.error ?? '');
+      setText(picker.error, draft?.error ?? '');
     },
     focus: focusComposer,
     /**

@@ -18,6 +18,7 @@ export function createState() {
     threadLoaded: false,
     loadingOlderMessages: false,
     pendingSend: null, // { payload, key } of a send whose outcome is unknown, retried with the same key
+    drafts: new Map(), // contact -> { text, media, error, pendingSend } of a conversation left with something unsent
   };
 }
 
@@ -166,4 +167,40 @@ export function keyForSend(state, payload, newKey) {
 /** The service decided about the pending send (sent or refused): a new attempt is a new request. */
 export function settleSend(state) {
   state.pendingSend = null;
+}
+
+/**
+ * Keeps what the agent left unsent in the open conversation (text, media URL, the error shown, a send whose answer is
+ * still to come) for when it is opened again. Call before openThread, which forgets the pending send.
+ */
+export function keepDraft(state, { text, media, error }) {
+  if (!state.contact) return;
+  if (text || media || error || state.pendingSend) {
+    state.drafts.set(state.contact, { text, media, error, pendingSend: state.pendingSend });
+  } else {
+    state.drafts.delete(state.contact);
+  }
+}
+
+/** The draft of the conversation just opened, if it was left with one; its unsettled send is the pending one again. */
+export function takeDraft(state) {
+  const draft = state.drafts.get(state.contact) ?? null;
+  state.drafts.delete(state.contact);
+  state.pendingSend = draft?.pendingSend ?? null;
+  return draft;
+}
+
+/**
+ * The answer to a send from a conversation the agent has since left: sent, its draft is gone; refused, or without an
+ * answer, the draft keeps the words to show when the conversation is opened again (and, without an answer, the key).
+ */
+export function settleLeftSend(state, contact, { sent = false, settled = false, error = '' }) {
+  const draft = state.drafts.get(contact);
+  if (!draft) return;
+  if (sent) {
+    state.drafts.delete(contact);
+    return;
+  }
+  draft.error = error;
+  if (settled) draft.pendingSend = null;
 }

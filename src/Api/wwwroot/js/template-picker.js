@@ -193,11 +193,12 @@ export function createTemplatePicker({
       for (const field of inputs) setAttr(field.input, 'aria-invalid', named.has(field.name) ? 'true' : null);
       first?.input.focus();
     },
-    /** After a send: a clean picker for the next one. */
-    sent() {
+    /** A clean picker: after a send, and for a conversation just opened. */
+    clear() {
       search.value = '';
       select(null);
       showChoices();
+      setText(error, '');
     },
     reset() {
       generation += 1;
