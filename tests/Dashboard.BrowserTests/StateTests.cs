@@ -53,6 +53,22 @@ public sealed class StateTests : DashboardFixture
     }
 
     [Test]
+    public async Task A_status_change_in_a_conversation_not_loaded_yet_makes_no_row_of_its_own()
+    {
+        var result = await Run("""
+            const other = 'whatsapp:+14155550999';
+            const elsewhere = { ...message('m9', 0, { direction: 'outbound', status: 'read', updated: 30 }), to: other };
+            s.mergeConversationPage(state, { items: [conversation(message('m2', 5), 5)], nextCursor: 'next' }, { first: true });
+            const update = s.applyMessage(state, elsewhere, { update: true });
+            s.openThread(state, other);
+            const shown = s.applyMessage(state, elsewhere, { update: true });
+            return [state.conversations.has(other), update.isNew, shown.inThread, state.thread.get('m9').status];
+            """);
+
+        Assert.That(result, Is.EqualTo(new object[] { false, false, true, "read" }));
+    }
+
+    [Test]
     public async Task A_page_asked_for_before_a_live_event_does_not_undo_it()
     {
         var result = await Run("""

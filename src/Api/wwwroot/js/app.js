@@ -172,7 +172,7 @@ async function startSession(key) {
     onReady: ({ resumed }) => { if (!resumed) catchUp(); },
     onReset: catchUp,
     onEvent: (type, event) => {
-      if (type.startsWith('message.')) receive(event.data, { live: true });
+      if (type.startsWith('message.')) receive(event.data, { live: true, update: type === 'message.status_changed' });
       else if (type === 'conversation.updated') receiveConversation(event.data);
     },
     onState: (s) => {
@@ -270,9 +270,9 @@ function receiveConversation(conversation) {
   if (applyConversation(state, conversation)) renderList();
 }
 
-/** Takes in a message from the event stream (live) or a send's answer (sent). */
-function receive(message, { live = false, sent = false } = {}) {
-  const { isNew, inThread } = applyMessage(state, message);
+/** Takes in a message from the event stream (live, an update when its status changed) or a send's answer (sent). */
+function receive(message, { live = false, sent = false, update = false } = {}) {
+  const { isNew, inThread } = applyMessage(state, message, { update });
   renderList();
   if (inThread) renderThread(sent ? 'sent' : 'live');
   if (live && isNew && message.direction === 'inbound') {

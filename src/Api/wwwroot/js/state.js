@@ -84,11 +84,20 @@ export function applyConversation(state, update) {
 
 /**
  * Takes in one message, from the event stream or a send's answer; the same message twice changes nothing.
- * Returns whether it is a message not seen before and whether it belongs to the open thread.
+ * Returns whether it is a message not seen before and whether it belongs to the open thread. An `update` (a status
+ * change of a stored message) makes no conversation the list does not have: no counters come with it, so a row built
+ * from it alone would count one message and show a window that never opened; that conversation shows, with the
+ * service's counters, when its page is loaded.
  */
-export function applyMessage(state, message) {
+export function applyMessage(state, message, { update = false } = {}) {
   const contact = contactOf(message);
   const conversation = state.conversations.get(contact);
+  if (!conversation && update) {
+    const inThread = contact === state.contact;
+    if (inThread) putMessage(state.thread, message);
+    return { contact, isNew: false, inThread };
+  }
+
   // An unknown id older than the conversation's last message is an update of a message from before the page.
   const isNew = !state.known.has(message.id) && !state.thread.has(message.id)
     && (!conversation || isAfter(message, conversation.lastMessage));
