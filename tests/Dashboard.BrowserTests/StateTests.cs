@@ -69,6 +69,20 @@ public sealed class StateTests : DashboardFixture
     }
 
     [Test]
+    public async Task A_message_later_within_the_same_millisecond_is_new_and_the_last_one()
+    {
+        var result = await Run("""
+            const at = (text) => ({ createdAt: text, updatedAt: text });
+            s.mergeConversationPage(state, { items: [conversation({ ...message('n1', 7), ...at('2026-01-01T10:07:00.1234567+00:00') }, 3)], nextCursor: null }, { first: true });
+            const later = s.applyMessage(state, { ...message('n0', 7), ...at('2026-01-01T10:07:00.1239999+00:00') });
+            const c = state.conversations.get(contact);
+            return [later.isNew, c.lastMessage.id, c.messageCount];
+            """);
+
+        Assert.That(result, Is.EqualTo(new object[] { true, "n0", 4 }));
+    }
+
+    [Test]
     public async Task A_page_asked_for_before_a_live_event_does_not_undo_it()
     {
         var result = await Run("""

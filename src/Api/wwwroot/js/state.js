@@ -26,8 +26,17 @@ export const contactOf = (message) => (message.direction === 'inbound' ? message
 
 const time = (iso) => Date.parse(iso);
 
-/** Whether `a` is a later message than `b` (creation time, then id, as the service orders them). */
-const isAfter = (a, b) => time(a.createdAt) > time(b.createdAt) || (a.createdAt === b.createdAt && a.id > b.id);
+/**
+ * Whether `a` is a later message than `b` (creation time, then id, as the service orders them). The service keeps
+ * times to the 100 ns and Date to the millisecond: within one millisecond the times are compared as written (the
+ * service writes them all alike, so their text sorts as they do).
+ */
+function isAfter(a, b) {
+  const apart = time(a.createdAt) - time(b.createdAt);
+  if (apart !== 0) return apart > 0;
+  if (a.createdAt !== b.createdAt) return a.createdAt > b.createdAt;
+  return a.id > b.id;
+}
 
 /** Statuses only move forward, and events may overtake a send's answer: the later update of a message wins. */
 const isSameOrLaterUpdate = (incoming, current) => time(incoming.updatedAt) >= time(current.updatedAt);
