@@ -60,6 +60,6 @@ internal sealed partial class TwilioSignatureFilter(
         return validator.Validate(webhookUrls.SignedUrl(request), form, signature);
     }
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook request to {Path}: {Verdict}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a Twilio webhook request to {Path}: {Verdict}")]
     private static partial void LogRefused(ILogger logger, string path, TwilioWebhookVerdict verdict);
 }

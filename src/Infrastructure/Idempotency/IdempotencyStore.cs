@@ -106,7 +106,6 @@ internal sealed class IdempotencyStore(
                 continue;
             }
 
-
             if (IsExpired(existing, now))
             {
                 await Records(db).Where(r => r.Id == existing.Id).ExecuteDeleteAsync(cancellationToken);
