@@ -130,6 +130,23 @@ public sealed class StateTests : DashboardFixture
         Assert.That(result, Is.EqualTo(new object[] { false, false, true, true, "2026-01-02T10:05:00.000Z", false }));
     }
 
+    [Test]
+    public async Task A_newest_page_that_does_not_reach_the_thread_shown_starts_the_thread_again_from_it()
+    {
+        // After a reset, more messages may have come than a page holds: the newest page then shares none with the
+        // thread shown, and the messages between the two would be missing with nothing left to load them.
+        var result = await Run("""
+            s.openThread(state, contact);
+            s.mergeThreadPage(state, { items: [message('m1', 0), message('m2', 1)], nextCursor: 'before-m1' }, { newest: true });
+            s.mergeThreadPage(state, { items: [message('m2', 1), message('m3', 2)], nextCursor: 'before-m2' }, { newest: true });
+            const joined = [s.sortedThread(state).map((m) => m.id).join(' '), state.threadCursor];
+            s.mergeThreadPage(state, { items: [message('m8', 8), message('m9', 9)], nextCursor: 'before-m8' }, { newest: true });
+            return [...joined, s.sortedThread(state).map((m) => m.id).join(' '), state.threadCursor];
+            """);
+
+        Assert.That(result, Is.EqualTo(new object[] { "m1 m2 m3", "before-m1", "m8 m9", "before-m8" }));
+    }
+
     private async Task<object[]> Run(string body)
     {
         var result = await Page.EvaluateAsync<JsonElement>($"async () => {{ {Setup} {body} }}");

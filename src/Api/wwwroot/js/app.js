@@ -223,19 +223,22 @@ async function loadConversations(first) {
   }
 }
 
+// A page belongs to the thread it was asked for: one asked for before the conversation was left and opened again, or
+// before the thread started again from a newer page, would be merged where it no longer follows on.
 async function loadThread(newest) {
   const s = state;
   const contact = s.contact;
+  const shown = s.thread;
   if (!contact || (!newest && (s.loadingOlderMessages || !s.threadCursor))) return;
   if (!newest) s.loadingOlderMessages = true;
   try {
     const firstPage = !s.threadLoaded;
     const page = await listMessages(contact, newest ? null : s.threadCursor);
-    if (s !== state || contact !== s.contact) return;
+    if (s !== state || shown !== s.thread) return;
     mergeThreadPage(s, page, { newest });
     renderThread(newest ? (firstPage ? 'open' : 'live') : 'older');
   } finally {
-    if (!newest && contact === s.contact) s.loadingOlderMessages = false;
+    if (!newest && shown === s.thread) s.loadingOlderMessages = false;
   }
 }
 

@@ -154,7 +154,17 @@ export function openThread(state, contact, lookup = null) {
   state.pendingSend = null;
 }
 
+/**
+ * Takes in a page of the open thread. The newest page fetched again after events were lost (a reset) may share no
+ * message with the thread shown, when more came meanwhile than a page holds: kept together, the two would hide the
+ * messages between them, so the thread starts again from that page and older ones are fetched from there.
+ */
 export function mergeThreadPage(state, page, { newest }) {
+  if (newest && state.threadLoaded && page.nextCursor !== null && !page.items.some((m) => state.thread.has(m.id))) {
+    state.thread = new Map();
+    state.threadLoaded = false;
+    state.loadingOlderMessages = false;
+  }
   for (const message of page.items) putMessage(state.thread, message);
   if (!newest || !state.threadLoaded) {
     state.threadCursor = page.nextCursor;
