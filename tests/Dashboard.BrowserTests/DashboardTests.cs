@@ -310,4 +310,41 @@ public sealed partial class DashboardTests : DashboardFixture
         Page.EvaluateAsync<bool>(
             "url => new Promise(resolve => { const img = new Image(); img.onload = () => resolve(true); img.onerror = () => resolve(false); img.src = url; })",
             blobUrl);
+
+    [Test]
+    public async Task A_send_waiting_for_its_answer_holds_only_its_own_customers_send_button()
+    {
+        await CustomerWrites("+14155550185", "Has it shipped?", "Kai");
+        await CustomerWrites("+14155550186", "Hi there", "Lea");
+        await SignIn();
+        await Open("+14155550185", "Kai");
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync("**/api/messages", async route =>
+        {
+            // Kai's send reaches the service only once Lea has had her answer.
+            if (held.TrySetResult())
+            {
+                await release.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await Reply("It ships today");
+        await held.Task;
+        await Expect(Page.Locator("#composer-send")).ToBeDisabledAsync();
+
+        await Open("+14155550186", "Lea");
+        await Expect(Page.Locator("#composer-send")).ToBeEnabledAsync();
+        await Reply("Hello Lea");
+        await Expect(Bubble("Hello Lea", "outbound")).ToHaveCountAsync(1);
+
+        await Open("+14155550185", "Kai");
+        await Expect(Page.Locator("#composer-send")).ToBeDisabledAsync();
+        release.TrySetResult();
+        await Expect(Bubble("It ships today", "outbound")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#composer-send")).ToBeEnabledAsync();
+        await Expect(Page.Locator("#composer-text")).ToHaveValueAsync(string.Empty);
+    }
 }

@@ -10,6 +10,14 @@ import { keyForSend, settleLeftSend, settleSend } from './state.js';
 
 export function createComposer({ reply, note, form, text, media, button, error, picker, getState, onMessage, onUnauthorized }) {
   let mode = null; // 'free-form' or 'template'
+  // Contacts with a send waiting for its answer: one at a time per customer, while another customer's composer stays free.
+  const sending = new Set();
+
+  function showSending() {
+    const busy = sending.has(getState().contact);
+    button.disabled = busy;
+    picker.button.disabled = busy;
+  }
 
   /**
    * Sends `content` to the open conversation: `sent()` runs once the service has the message; a refusal is shown in
@@ -20,11 +28,12 @@ export function createComposer({ reply, note, form, text, media, button, error, 
   async function deliver(content, shown, sent) {
     const state = getState();
     const contact = state.contact;
-    if (!contact || shown.button.disabled) return;
+    if (!contact || sending.has(contact)) return;
     const payload = { to: displayContact(contact), ...content };
     const key = keyForSend(state, payload, newIdempotencyKey);
 
-    shown.button.disabled = true;
+    sending.add(contact);
+    showSending();
     setText(shown.error, '');
     try {
       const message = await sendMessage(payload, key);
@@ -64,7 +73,10 @@ export function createComposer({ reply, note, form, text, media, button, error, 
         setText(shown.error, words);
       }
     } finally {
-      shown.button.disabled = false;
+      if (getState() === state) {
+        sending.delete(contact);
+        showSending();
+      }
     }
   }
 
@@ -72,7 +84,7 @@ export function createComposer({ reply, note, form, text, media, button, error, 
     const body = text.value;
     const mediaUrls = media.value.split(/\s+/).filter(Boolean);
     if (!body.trim() && mediaUrls.length === 0) return;
-    await deliver({ body: body.trim() ? body : null, mediaUrls: mediaUrls.length ? mediaUrls : null }, { button, error }, () => {
+    await deliver({ body: body.trim() ? body : null, mediaUrls: mediaUrls.length ? mediaUrls : null }, { error }, () => {
       text.value = '';
       media.value = '';
     });
@@ -131,6 +143,7 @@ export function createComposer({ reply, note, form, text, media, button, error, 
       picker.clear();
       setText(error, draft?.error ?? '');
       setText(picker.error, draft?.error ?? '');
+      showSending();
     },
     focus: focusComposer,
     /**
@@ -149,7 +162,9 @@ export function createComposer({ reply, note, form, text, media, button, error, 
       form.hidden = false;
       text.value = '';
       media.value = '';
+      sending.clear();
       button.disabled = false;
+      picker.button.disabled = false;
       setText(error, '');
       setText(note, '');
       note.dataset.window = 'none';
