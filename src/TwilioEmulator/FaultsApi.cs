@@ -98,52 +98,28 @@ internal sealed class FaultsApi(EmulatorState state)
             return (null, "'target' must be messageCreates or anyRequest.");
         }
 
-        TwilioFault? fault;
-        switch (Text(root, "fault"))
+        var (fault, faultError) = Text(root, "fault") switch
         {
-            case "error":
-                fault = TryInt(root, "status", null, 400, 599, out var status) ? TwilioFault.Error(status) : null;
-                if (fault is null)
-                {
-                    return (null, "An error fault needs 'status', from 400 to 599.");
-                }
+            "error" => WithNumber(root, "status", null, 400, 599, TwilioFault.Error, "An error fault needs 'status', from 400 to 599."),
+            "tooManyRequests" => WithNumber(
+                root, "retryAfterSeconds", 1, 0, MaxRetryAfterSeconds, seconds => TwilioFault.TooManyRequests(TimeSpan.FromSeconds(seconds)),
+                $"'retryAfterSeconds' must be a whole number from 0 to {MaxRetryAfterSeconds}."),
+            "delay" => WithNumber(
+                root, "delayMilliseconds", null, 0, MaxDelayMilliseconds, milliseconds => TwilioFault.Delay(TimeSpan.FromMilliseconds(milliseconds)),
+                $"A delay fault needs 'delayMilliseconds', from 0 to {MaxDelayMilliseconds}."),
+            "dropBeforeProcessing" => (TwilioFault.DropBeforeProcessing(), null),
+            "dropAfterProcessing" => (TwilioFault.DropAfterProcessing(), null),
+            "hang" => (TwilioFault.Hang(), null),
+            _ => (null, Usage),
+        };
 
-                break;
-            case "tooManyRequests":
-                fault = TryInt(root, "retryAfterSeconds", 1, 0, MaxRetryAfterSeconds, out var seconds)
-                    ? TwilioFault.TooManyRequests(TimeSpan.FromSeconds(seconds))
-                    : null;
-                if (fault is null)
-                {
-                    return (null, $"'retryAfterSeconds' must be a whole number from 0 to {MaxRetryAfterSeconds}.");
-                }
-
-                break;
-            case "delay":
-                fault = TryInt(root, "delayMilliseconds", null, 0, MaxDelayMilliseconds, out var milliseconds)
-                    ? TwilioFault.Delay(TimeSpan.FromMilliseconds(milliseconds))
-                    : null;
-                if (fault is null)
-                {
-                    return (null, $"A delay fault needs 'delayMilliseconds', from 0 to {MaxDelayMilliseconds}.");
-                }
-
-                break;
-            case "dropBeforeProcessing":
-                fault = TwilioFault.DropBeforeProcessing();
-                break;
-            case "dropAfterProcessing":
-                fault = TwilioFault.DropAfterProcessing();
-                break;
-            case "hang":
-                fault = TwilioFault.Hang();
-                break;
-            default:
-                return (null, Usage);
-        }
-
-        return ((fault, count, target.Value), null);
+        return fault is null ? (null, faultError) : ((fault, count, target.Value), null);
     }
+
+    /// <summary>A fault made from a number of the request, or <paramref name="error"/> when the number is missing or out of bounds.</summary>
+    private static (TwilioFault? Fault, string? Error) WithNumber(
+        JsonElement root, string name, int? fallback, int min, int max, Func<int, TwilioFault> create, string error) =>
+        TryInt(root, name, fallback, min, max, out var value) ? (create(value), null) : (null, error);
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
