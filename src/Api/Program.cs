@@ -37,6 +37,7 @@ if (!app.Environment.IsDevelopment())
 app.UseDashboardFiles();
 
 app.UseRouting();
+app.UseMiddleware<RoutingRefusalMiddleware>();
 app.UseMiddleware<WebhookTelemetryMiddleware>();
 app.UseCors();
 app.UseAuthentication();
