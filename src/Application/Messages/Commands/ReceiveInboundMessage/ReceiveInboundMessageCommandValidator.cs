@@ -1,6 +1,7 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Twilio;
+using Messaging.Application.Common.Validation;
 
 namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 
@@ -16,18 +17,15 @@ public sealed class ReceiveInboundMessageCommandValidator : AbstractValidator<Re
     public ReceiveInboundMessageCommandValidator()
     {
         RuleFor(x => x.MessageSid)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("'MessageSid' is required.")
+            .Required()
             .MustBeTwilioMessageSid();
 
         RuleFor(x => x.From)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("'From' is required.")
+            .Required()
             .MustBeWhatsAppAddress();
 
         RuleFor(x => x.To)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("'To' is required.")
+            .Required()
             .MustBeWhatsAppAddress();
 
         RuleFor(x => x.Media)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Urls;
+using Messaging.Application.Common.Validation;
 
 namespace Messaging.Application.Messages.Commands.SendMessage;
 
@@ -20,8 +21,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
     public SendMessageCommandValidator()
     {
         RuleFor(x => x.To)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("'To' is required.")
+            .Required()
             .MustBeWhatsAppAddress();
 
         RuleFor(x => x.Body)

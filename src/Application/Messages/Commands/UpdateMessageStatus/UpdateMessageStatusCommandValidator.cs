@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Messaging.Application.Common.Twilio;
+using Messaging.Application.Common.Validation;
 
 namespace Messaging.Application.Messages.Commands.UpdateMessageStatus;
 
@@ -9,13 +10,11 @@ public sealed class UpdateMessageStatusCommandValidator : AbstractValidator<Upda
     public UpdateMessageStatusCommandValidator()
     {
         RuleFor(x => x.MessageSid)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("'MessageSid' is required.")
+            .Required()
             .MustBeTwilioMessageSid();
 
         RuleFor(x => x.MessageStatus)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("'MessageStatus' is required.")
+            .Required()
             .Must(status => TwilioMessageStatus.TryParse(status, out _))
             .WithMessage("'MessageStatus' '{PropertyValue}' is not a Twilio message status.");
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Messaging.Application.Common.Urls;
+using Messaging.Application.Common.Validation;
 using Messaging.Application.Events;
 
 namespace Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
@@ -13,8 +14,7 @@ public sealed class CreateWebhookSubscriptionCommandValidator : AbstractValidato
         var allowHttp = options.Value.AllowHttp;
 
         RuleFor(x => x.Url)
-            .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("'Url' is required.")
+            .Required()
             .MaximumLength(MaxUrlLength).WithMessage($"'Url' must be at most {MaxUrlLength} characters.")
             .Must(url => UrlText.HasNoControlCharacterOrWhitespace(url))
             .WithMessage("'Url' must not contain control characters or whitespace; percent-encode a space as %20.")
