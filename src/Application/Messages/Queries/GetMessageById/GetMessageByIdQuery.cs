@@ -1,3 +1,5 @@
+using Messaging.Application.Common.Queries;
+
 namespace Messaging.Application.Messages.Queries.GetMessageById;
 
-public sealed record GetMessageByIdQuery(Guid Id) : IRequest<MessageDto>;
+public sealed record GetMessageByIdQuery(Guid Id) : IGetByIdQuery<MessageDto>;

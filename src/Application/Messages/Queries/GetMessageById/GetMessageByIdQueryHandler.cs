@@ -1,13 +1,7 @@
 using AutoMapper;
+using Messaging.Application.Common.Queries;
 
 namespace Messaging.Application.Messages.Queries.GetMessageById;
 
-public sealed class GetMessageByIdQueryHandler(IMessageRepository repository, IMapper mapper) : IRequestHandler<GetMessageByIdQuery, MessageDto>
-{
-    public async Task<MessageDto> Handle(GetMessageByIdQuery request, CancellationToken cancellationToken)
-    {
-        var message = await repository.GetById(request.Id, cancellationToken)
-            ?? throw NotFoundException.For("Message", request.Id);
-        return mapper.Map<MessageDto>(message);
-    }
-}
+public sealed class GetMessageByIdQueryHandler(IMessageRepository repository, IMapper mapper)
+    : GetByIdQueryHandler<GetMessageByIdQuery, Message, MessageDto>("Message", repository.GetById, mapper);
