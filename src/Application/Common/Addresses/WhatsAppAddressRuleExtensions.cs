@@ -1,4 +1,5 @@
 using FluentValidation;
+using Messaging.Application.Common.Validation;
 
 namespace Messaging.Application.Common.Addresses;
 
@@ -9,4 +10,8 @@ public static class WhatsAppAddressRuleExtensions
         ruleBuilder
             .Must(value => WhatsAppAddressParser.TryParse(value, out _))
             .WithMessage("'{PropertyName}' must be a WhatsApp number in international form, e.g. '+14155550123' or 'whatsapp:+14155550123'.");
+
+    /// <summary>A party the request must name: required (see <see cref="RequiredRuleExtensions.Required{T, TProperty}"/>), then a WhatsApp address.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredWhatsAppAddress<T>(this IRuleBuilderInitial<T, string?> ruleBuilder) =>
+        ruleBuilder.Required().MustBeWhatsAppAddress();
 }

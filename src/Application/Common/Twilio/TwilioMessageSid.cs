@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
+using Messaging.Application.Common.Validation;
 
 namespace Messaging.Application.Common.Twilio;
 
@@ -16,6 +17,10 @@ public static partial class TwilioMessageSid
         ruleBuilder
             .Must(IsValid)
             .WithMessage("'{PropertyName}' must be a Twilio message SID: 'SM' or 'MM' followed by 32 hexadecimal digits.");
+
+    /// <summary>The SID a Twilio webhook names its message by: required (see <see cref="RequiredRuleExtensions.Required{T, TProperty}"/>), then of this shape.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredTwilioMessageSid<T>(this IRuleBuilderInitial<T, string?> ruleBuilder) =>
+        ruleBuilder.Required().MustBeTwilioMessageSid();
 
     [GeneratedRegex("^(?:SM|MM)[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

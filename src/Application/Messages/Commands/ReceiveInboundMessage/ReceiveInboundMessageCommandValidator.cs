@@ -1,7 +1,6 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Twilio;
-using Messaging.Application.Common.Validation;
 
 namespace Messaging.Application.Messages.Commands.ReceiveInboundMessage;
 
@@ -17,16 +16,13 @@ public sealed class ReceiveInboundMessageCommandValidator : AbstractValidator<Re
     public ReceiveInboundMessageCommandValidator()
     {
         RuleFor(x => x.MessageSid)
-            .Required()
-            .MustBeTwilioMessageSid();
+            .RequiredTwilioMessageSid();
 
         RuleFor(x => x.From)
-            .Required()
-            .MustBeWhatsAppAddress();
+            .RequiredWhatsAppAddress();
 
         RuleFor(x => x.To)
-            .Required()
-            .MustBeWhatsAppAddress();
+            .RequiredWhatsAppAddress();
 
         RuleFor(x => x.Media)
             .Must(media => media!.Count <= MaxMedia)

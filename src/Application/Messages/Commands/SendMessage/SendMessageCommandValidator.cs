@@ -1,7 +1,6 @@
 using FluentValidation;
 using Messaging.Application.Common.Addresses;
 using Messaging.Application.Common.Urls;
-using Messaging.Application.Common.Validation;
 
 namespace Messaging.Application.Messages.Commands.SendMessage;
 
@@ -21,8 +20,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
     public SendMessageCommandValidator()
     {
         RuleFor(x => x.To)
-            .Required()
-            .MustBeWhatsAppAddress();
+            .RequiredWhatsAppAddress();
 
         RuleFor(x => x.Body)
             .Must((command, _) => HasFreeFormContent(command) || command.ContentSid is not null)

@@ -10,8 +10,7 @@ public sealed class UpdateMessageStatusCommandValidator : AbstractValidator<Upda
     public UpdateMessageStatusCommandValidator()
     {
         RuleFor(x => x.MessageSid)
-            .Required()
-            .MustBeTwilioMessageSid();
+            .RequiredTwilioMessageSid();
 
         RuleFor(x => x.MessageStatus)
             .Required()
