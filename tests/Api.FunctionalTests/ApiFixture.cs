@@ -20,40 +20,18 @@ public abstract class ApiFixture(AppSharing sharing = AppSharing.PerTest)
     protected virtual Task SeedAsync() => Task.CompletedTask;
 
     [OneTimeSetUp]
-    public async Task StartForFixture()
-    {
-        if (sharing == AppSharing.PerFixture)
-        {
-            await StartAsync();
-        }
-    }
+    public Task StartForFixture() => When(AppSharing.PerFixture, StartAsync);
 
     [SetUp]
-    public async Task StartForTest()
-    {
-        if (sharing == AppSharing.PerTest)
-        {
-            await StartAsync();
-        }
-    }
+    public Task StartForTest() => When(AppSharing.PerTest, StartAsync);
 
     [TearDown]
-    public async Task StopAfterTest()
-    {
-        if (sharing == AppSharing.PerTest)
-        {
-            await StopAsync();
-        }
-    }
+    public Task StopAfterTest() => When(AppSharing.PerTest, StopAsync);
 
     [OneTimeTearDown]
-    public async Task StopAfterFixture()
-    {
-        if (sharing == AppSharing.PerFixture)
-        {
-            await StopAsync();
-        }
-    }
+    public Task StopAfterFixture() => When(AppSharing.PerFixture, StopAsync);
+
+    private Task When(AppSharing applies, Func<Task> step) => sharing == applies ? step() : Task.CompletedTask;
 
     private async Task StartAsync()
     {
