@@ -1,5 +1,6 @@
 using Messaging.Domain.Messages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Messaging.Api.FunctionalTests;
 
@@ -35,6 +36,16 @@ public static class ApiTestContext
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         return await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"IdempotencyKeys\"").SingleAsync();
+    }
+
+    /// <summary>
+    /// Starts the application with <paramref name="setting"/> set to <paramref name="value"/>, asserts that options
+    /// validation refuses the start with one exception, and returns its message.
+    /// </summary>
+    public static string StartRefusal(string setting, string value)
+    {
+        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { [setting] = value });
+        return Assert.Throws<OptionsValidationException>(() => factory.CreateClient())!.Message;
     }
 
     public static async Task<JsonObject> ReadJsonObject(this HttpResponseMessage response) =>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Messaging.Api.FunctionalTests;
 
 /// <summary><c>GET /api/contacts/lookup</c>: a number as a person types it, read with the default region's rules.</summary>
@@ -52,36 +50,12 @@ public sealed class ContactLookupTests : ApiFixture
     }
 
     [Test]
-    public async Task A_customer_who_wrote_two_hours_ago_has_the_window_open_for_22_more_hours()
-    {
-        var wroteAt = DateTimeOffset.UtcNow.AddHours(-2);
-        await Factory.StoreMessage(Factory.Inbound("+14155550123", wroteAt));
-
-        var contact = await Lookup("415 555 0123");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(contact["hasWritten"]!.GetValue<bool>(), Is.True);
-            Assert.That(contact["windowOpenUntil"]!.GetValue<DateTimeOffset>(), Is.EqualTo(wroteAt.AddHours(24)));
-            Assert.That(contact["windowOpen"]!.GetValue<bool>(), Is.True);
-        });
-    }
+    public Task A_customer_who_wrote_two_hours_ago_has_the_window_open_for_22_more_hours() =>
+        AssertWindowAfterWriting(TimeSpan.FromHours(2), open: true);
 
     [Test]
-    public async Task A_customer_who_wrote_yesterday_morning_has_the_window_closed()
-    {
-        var wroteAt = DateTimeOffset.UtcNow.AddHours(-30);
-        await Factory.StoreMessage(Factory.Inbound("+14155550123", wroteAt));
-
-        var contact = await Lookup("415 555 0123");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(contact["hasWritten"]!.GetValue<bool>(), Is.True);
-            Assert.That(contact["windowOpenUntil"]!.GetValue<DateTimeOffset>(), Is.EqualTo(wroteAt.AddHours(24)));
-            Assert.That(contact["windowOpen"]!.GetValue<bool>(), Is.False);
-        });
-    }
+    public Task A_customer_who_wrote_yesterday_morning_has_the_window_closed() =>
+        AssertWindowAfterWriting(TimeSpan.FromHours(30), open: false);
 
     [Test]
     public async Task The_number_a_lookup_answers_is_one_a_send_accepts()
@@ -141,14 +115,8 @@ public sealed class ContactLookupTests : ApiFixture
     [TestCase("XX")]
     [TestCase("USA")]
     [TestCase("001")]
-    public void An_unknown_default_region_stops_the_start_and_names_the_setting(string region)
-    {
-        using var factory = new MessagingApiFactory(new Dictionary<string, string?> { ["Messaging:DefaultRegion"] = region });
-
-        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
-
-        Assert.That(failure!.Message, Does.Contain("Messaging:DefaultRegion").And.Contain(region));
-    }
+    public void An_unknown_default_region_stops_the_start_and_names_the_setting(string region) =>
+        Assert.That(ApiTestContext.StartRefusal("Messaging:DefaultRegion", region), Does.Contain("Messaging:DefaultRegion").And.Contain(region));
 
     [Test]
     public async Task A_key_without_the_read_scope_is_forbidden()
@@ -182,6 +150,25 @@ public sealed class ContactLookupTests : ApiFixture
 
     private static Uri LookupUri(string typed) =>
         new("/api/contacts/lookup?number=" + Uri.EscapeDataString(typed), UriKind.Relative);
+
+    /// <summary>
+    /// Stores a message the customer wrote <paramref name="ago"/> and asserts what the lookup says of their window: that
+    /// they wrote, that it closes 24 hours after, and whether it is open now.
+    /// </summary>
+    private async Task AssertWindowAfterWriting(TimeSpan ago, bool open)
+    {
+        var wroteAt = DateTimeOffset.UtcNow - ago;
+        await Factory.StoreMessage(Factory.Inbound("+14155550123", wroteAt));
+
+        var contact = await Lookup("415 555 0123");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(contact["hasWritten"]!.GetValue<bool>(), Is.True);
+            Assert.That(contact["windowOpenUntil"]!.GetValue<DateTimeOffset>(), Is.EqualTo(wroteAt.AddHours(24)));
+            Assert.That(contact["windowOpen"]!.GetValue<bool>(), Is.EqualTo(open));
+        });
+    }
 
     private async Task<JsonObject> Lookup(string typed)
     {
