@@ -100,9 +100,7 @@ public sealed class MessageMediaTests
         using var client = app.CreateClient();
         var (id, _) = await StoreSimulatedMediumAsync(app, "image/png");
 
-        using var response = await client.GetAsync($"/api/messages/{id}/media/{index}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await AssertNoMediumAsync(client, id, index);
     }
 
     [Test]
@@ -112,9 +110,7 @@ public sealed class MessageMediaTests
         using var client = app.CreateClient();
         var id = await StoreInboundAsync(app, "SM" + Guid.NewGuid().ToString("N"));
 
-        using var response = await client.GetAsync($"/api/messages/{id}/media/0");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        await AssertNoMediumAsync(client, id, "0");
     }
 
     [Test]
@@ -451,6 +447,13 @@ public sealed class MessageMediaTests
         var message = TestApplication.Inbound(
             app.Services, Customer, DateTimeOffset.UtcNow, body: null, "Ana", media.Select(m => new MessageMedia(m.Url, m.ContentType)), sid);
         return (await TestApplication.StoreAsync(app.Services, message)).Id;
+    }
+
+    private static async Task AssertNoMediumAsync(HttpClient client, Guid id, string index)
+    {
+        using var response = await client.GetAsync($"/api/messages/{id}/media/{index}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     private static async Task<byte[]> DownloadFromEmulatorAsync(TwilioEmulatorServer emulator, Uri mediaUrl)
