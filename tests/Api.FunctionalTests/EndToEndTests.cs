@@ -32,13 +32,7 @@ public sealed class EndToEndTests : ApiFixture
             Assert.That(conversation["windowOpenUntil"], Is.Not.Null);
         });
 
-        using var sent = await Client.PostMessage(new { to = "+14155550123", body = "It ships today" });
-        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
-        var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
-
-        var read = await Eventually(
-            () => Client.GetJson($"/api/messages/{id}"),
-            m => m["status"]!.GetValue<string>() == "read");
+        var read = await SendUntilStatus("+14155550123", "It ships today", "read");
         Assert.That(read["errorCode"], Is.Null);
 
         var thread = (await Client.GetJson("/api/messages?contact=%2B14155550123"))["items"]!.AsArray();
@@ -54,14 +48,22 @@ public sealed class EndToEndTests : ApiFixture
         await Factory.Emulator().SimulateInboundAsync("+15005550020", "Hi", null, null, CancellationToken.None);
         await Eventually(async () => await Factory.StoredMessageCount(), count => count == 1);
 
-        using var sent = await Client.PostMessage(new { to = "+15005550020", body = "Hello" });
-        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
-        var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
-
-        var undelivered = await Eventually(
-            () => Client.GetJson($"/api/messages/{id}"),
-            m => m["status"]!.GetValue<string>() == "undelivered");
+        var undelivered = await SendUntilStatus("+15005550020", "Hello", "undelivered");
         Assert.That(undelivered["errorCode"]!.GetValue<int>(), Is.EqualTo(30003));
     }
 
+    /// <summary>
+    /// Sends <paramref name="body"/> to <paramref name="to"/> and waits until Twilio's callbacks bring the message to
+    /// <paramref name="status"/>.
+    /// </summary>
+    private async Task<JsonObject> SendUntilStatus(string to, string body, string status)
+    {
+        using var sent = await Client.PostMessage(new { to, body });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Created), await sent.Content.ReadAsStringAsync());
+        var id = (await sent.ReadJsonObject())["id"]!.GetValue<string>();
+
+        return await Eventually(
+            () => Client.GetJson($"/api/messages/{id}"),
+            m => m["status"]!.GetValue<string>() == status);
+    }
 }
