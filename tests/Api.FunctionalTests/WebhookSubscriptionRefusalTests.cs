@@ -37,11 +37,8 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
     [TestCaseSource(nameof(NonPublicUrls))]
     public async Task A_url_that_is_not_on_the_public_internet_is_refused_with_422(string url)
     {
-        using var client = Factory.CreateClient(TestApiKeys.Webhooks);
+        var problem = await Refused(TestApiKeys.Webhooks, SubscriptionTo(url), HttpStatusCode.UnprocessableEntity);
 
-        using var response = await Post(client, $$"""{"url": "{{url}}", "eventTypes": ["message.received"]}""");
-
-        var problem = await Problem(response, HttpStatusCode.UnprocessableEntity);
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("public").Or.Contain("resolved"));
         await AssertNothingStored();
     }
@@ -60,11 +57,8 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
     [TestCaseSource(nameof(UnusableUrls))]
     public async Task A_url_with_a_control_character_whitespace_or_port_0_is_refused_with_400_on_url(string jsonUrl)
     {
-        using var client = Factory.CreateClient(TestApiKeys.Webhooks);
+        var problem = await Refused(TestApiKeys.Webhooks, SubscriptionTo(jsonUrl), HttpStatusCode.BadRequest);
 
-        using var response = await Post(client, $$"""{"url": "{{jsonUrl}}", "eventTypes": ["message.received"]}""");
-
-        var problem = await Problem(response, HttpStatusCode.BadRequest);
         Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "Url" }));
         await AssertNothingStored();
     }
@@ -98,11 +92,7 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
     [TestCaseSource(nameof(BadBodies))]
     public async Task A_bad_subscription_is_refused_and_nothing_is_stored(string json, string contentType, HttpStatusCode expected)
     {
-        using var client = Factory.CreateClient(TestApiKeys.Webhooks);
-
-        using var response = await client.PostAsync(new Uri(Path, UriKind.Relative), new StringContent(json, Encoding.UTF8, contentType));
-
-        await Problem(response, expected);
+        await Refused(TestApiKeys.Webhooks, Subscription(json, contentType), expected);
         await AssertNothingStored();
     }
 
@@ -127,11 +117,7 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
     [TestCaseSource(nameof(Requests))]
     public async Task A_request_for_what_does_not_exist_or_cannot_be_read_gets_its_problem(HttpMethod method, string path, HttpStatusCode expected)
     {
-        using var client = Factory.CreateClient(TestApiKeys.Webhooks);
-
-        using var response = await client.SendAsync(new HttpRequestMessage(method, new Uri(path, UriKind.Relative)));
-
-        await Problem(response, expected);
+        await Refused(TestApiKeys.Webhooks, new HttpRequestMessage(method, new Uri(path, UriKind.Relative)), expected);
         await AssertNothingStored();
     }
 
@@ -149,22 +135,14 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
     [TestCaseSource(nameof(EveryEndpoint))]
     public async Task Every_endpoint_needs_a_key(HttpMethod method, string path)
     {
-        using var client = Factory.CreateClient(apiKey: null);
-
-        using var response = await client.SendAsync(Request(method, path));
-
-        await Problem(response, HttpStatusCode.Unauthorized);
+        await Refused(apiKey: null, Request(method, path), HttpStatusCode.Unauthorized);
     }
 
     [TestCaseSource(nameof(EveryEndpoint))]
     public async Task Every_endpoint_needs_the_webhooks_manage_scope(HttpMethod method, string path)
     {
         // The full key may send and read messages, but not decide where every event's data goes.
-        using var client = Factory.CreateClient(TestApiKeys.Full);
-
-        using var response = await client.SendAsync(Request(method, path));
-
-        var problem = await Problem(response, HttpStatusCode.Forbidden);
+        var problem = await Refused(TestApiKeys.Full, Request(method, path), HttpStatusCode.Forbidden);
         Assert.That(problem["requiredScopes"]!.AsArray().Select(s => s!.GetValue<string>()), Is.EqualTo(new[] { "webhooks:manage" }));
         await AssertNothingStored();
     }
@@ -195,11 +173,19 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
                 : null,
         };
 
-    private static Task<HttpResponseMessage> Post(HttpClient client, string json) =>
-        client.PostAsync(new Uri(Path, UriKind.Relative), new StringContent(json, Encoding.UTF8, "application/json"));
+    /// <summary>A subscription to message.received for <paramref name="jsonUrl"/>, written as JSON text.</summary>
+    private static HttpRequestMessage SubscriptionTo(string jsonUrl) =>
+        Subscription($$"""{"url": "{{jsonUrl}}", "eventTypes": ["message.received"]}""");
 
-    private static async Task<JsonNode> Problem(HttpResponseMessage response, HttpStatusCode expected)
+    private static HttpRequestMessage Subscription(string body, string contentType = "application/json") =>
+        new(HttpMethod.Post, new Uri(Path, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+
+    /// <summary>Sends <paramref name="request"/> with <paramref name="apiKey"/>, asserts the problem response and returns it.</summary>
+    private async Task<JsonNode> Refused(string? apiKey, HttpRequestMessage request, HttpStatusCode expected)
     {
+        using var client = Factory.CreateClient(apiKey);
+        using var response = await client.SendAsync(request);
+
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(expected), body);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
