@@ -10,10 +10,12 @@ public sealed class GetTemplatesQueryValidatorTests
 
     public static IEnumerable<TestCaseData> ValidQueries()
     {
-        yield return new TestCaseData(new GetTemplatesQuery()).SetName("Defaults");
-        yield return new TestCaseData(new GetTemplatesQuery(Limit: 1)).SetName("Limit 1");
-        yield return new TestCaseData(new GetTemplatesQuery(Limit: 200)).SetName("Limit 200");
-        yield return new TestCaseData(new GetTemplatesQuery(Cursor: ValidCursor)).SetName("Cursor this API issued");
+        foreach (var page in QueryValidation.AcceptedPages(
+            new GetTemplatesQuery(), limit => new GetTemplatesQuery(Limit: limit), cursor => new GetTemplatesQuery(Cursor: cursor), ValidCursor))
+        {
+            yield return page;
+        }
+
         yield return new TestCaseData(new GetTemplatesQuery(Status: "approved")).SetName("Known status");
         yield return new TestCaseData(new GetTemplatesQuery(Status: "in_appeal")).SetName("Status Twilio may add");
         yield return new TestCaseData(new GetTemplatesQuery(Language: "pt_BR")).SetName("Language with a region");
@@ -23,10 +25,12 @@ public sealed class GetTemplatesQueryValidatorTests
 
     public static IEnumerable<TestCaseData> InvalidQueries()
     {
-        yield return new TestCaseData(new GetTemplatesQuery(Limit: 0), "Limit").SetName("Limit 0");
-        yield return new TestCaseData(new GetTemplatesQuery(Limit: 201), "Limit").SetName("Limit 201");
-        yield return new TestCaseData(new GetTemplatesQuery(Cursor: "not-a-cursor"), "Cursor").SetName("Cursor garbage");
-        yield return new TestCaseData(new GetTemplatesQuery(Cursor: ValidCursor[..^2]), "Cursor").SetName("Cursor truncated");
+        foreach (var page in QueryValidation.RefusedPages(
+            limit => new GetTemplatesQuery(Limit: limit), cursor => new GetTemplatesQuery(Cursor: cursor), ValidCursor))
+        {
+            yield return page;
+        }
+
         yield return new TestCaseData(
             new GetTemplatesQuery(Cursor: new ConversationCursor(DateTimeOffset.UnixEpoch, "whatsapp:+14155550123").Encode()), "Cursor")
             .SetName("Cursor of the conversation list");
