@@ -23,29 +23,12 @@ public sealed class WebhookCommandsThroughMediatorTests
     public void TearDown() => _services.Dispose();
 
     [Test]
-    public async Task An_unknown_status_word_is_a_validation_error_and_touches_nothing()
-    {
-        using var scope = _services.CreateScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-
-        var thrown = await Assert.ThrowsAsync<ValidationException>(() => mediator.Send(new UpdateMessageStatusCommand(Sid, "teleported")));
-
-        Assert.That(thrown!.Errors.Keys, Is.EqualTo(new[] { "MessageStatus" }));
-        Assert.That(_store.Calls, Is.Empty);
-    }
+    public Task An_unknown_status_word_is_a_validation_error_and_touches_nothing() =>
+        AssertRefusedOn(new UpdateMessageStatusCommand(Sid, "teleported"), "MessageStatus");
 
     [Test]
-    public async Task An_inbound_message_without_a_sender_is_a_validation_error_and_stores_nothing()
-    {
-        using var scope = _services.CreateScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-
-        var thrown = await Assert.ThrowsAsync<ValidationException>(
-            () => mediator.Send(new ReceiveInboundMessageCommand(Sid, null, "whatsapp:+14155238886", "hi")));
-
-        Assert.That(thrown!.Errors.Keys, Is.EqualTo(new[] { "From" }));
-        Assert.That(_store.Calls, Is.Empty);
-    }
+    public Task An_inbound_message_without_a_sender_is_a_validation_error_and_stores_nothing() =>
+        AssertRefusedOn(new ReceiveInboundMessageCommand(Sid, null, "whatsapp:+14155238886", "hi"), "From");
 
     [Test]
     public async Task Valid_webhook_commands_pass_the_pipeline()
@@ -58,5 +41,20 @@ public sealed class WebhookCommandsThroughMediatorTests
 
         Assert.That(inbound.Status, Is.EqualTo(MessageStatus.Received));
         Assert.That(_store.PendingUpdates.Single().Status, Is.EqualTo(MessageStatus.Delivered));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="command"/> and asserts that validation refuses it on <paramref name="property"/> alone,
+    /// before the store is touched.
+    /// </summary>
+    private async Task AssertRefusedOn<TResponse>(IRequest<TResponse> command, string property)
+    {
+        using var scope = _services.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+
+        var thrown = await Assert.ThrowsAsync<ValidationException>(() => mediator.Send(command));
+
+        Assert.That(thrown!.Errors.Keys, Is.EqualTo(new[] { property }));
+        Assert.That(_store.Calls, Is.Empty);
     }
 }
