@@ -12,23 +12,7 @@ public sealed class IdempotencyTests : ApiFixture
     {
         var body = new { to = "+14155550123", body = "Your order has shipped" };
 
-        using var first = await Client.PostMessage(body, "order-1234-shipped");
-        using var retry = await Client.PostMessage(body, "order-1234-shipped");
-
-        var firstText = await first.Content.ReadAsStringAsync();
-        var retryText = await retry.Content.ReadAsStringAsync();
-        Assert.Multiple(() =>
-        {
-            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), firstText);
-            Assert.That(first.Headers.Contains(Replayed), Is.False);
-            Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That(retry.Headers.GetValues(Replayed), Is.EqualTo(new[] { "true" }));
-            Assert.That(retryText, Is.EqualTo(firstText));
-            Assert.That(retry.Headers.Location, Is.EqualTo(first.Headers.Location));
-            Assert.That(retry.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
-        });
-        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
-        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
+        await AssertRetryReplaysOnce(body, "order-1234-shipped", HttpStatusCode.Created, "application/json");
     }
 
     [Test]
@@ -216,21 +200,9 @@ public sealed class IdempotencyTests : ApiFixture
     {
         var body = new { to = "+15005550001", body = "Hello" };
 
-        using var first = await Client.PostMessage(body, "rejected-key");
-        using var retry = await Client.PostMessage(body, "rejected-key");
+        var firstText = await AssertRetryReplaysOnce(body, "rejected-key", HttpStatusCode.UnprocessableEntity, "application/problem+json");
 
-        var firstText = await first.Content.ReadAsStringAsync();
-        Assert.Multiple(async () =>
-        {
-            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-            Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-            Assert.That(retry.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-            Assert.That(await retry.Content.ReadAsStringAsync(), Is.EqualTo(firstText));
-            Assert.That(retry.Headers.Contains(Replayed), Is.True);
-        });
         Assert.That(firstText, Does.Contain("\"twilioCode\":21211"));
-        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
-        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
     }
 
     [Test]
@@ -272,6 +244,33 @@ public sealed class IdempotencyTests : ApiFixture
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
         Assert.That(await Factory.StoredIdempotencyKeyCount(), Is.Zero);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="body"/> with <paramref name="idempotencyKey"/> and again as a client's retry, asserts that
+    /// the retry replays the first response (its status, media type, body and location, marked replayed) and that one
+    /// message reached Twilio and was stored, and returns the first response's body.
+    /// </summary>
+    private async Task<string> AssertRetryReplaysOnce(object body, string idempotencyKey, HttpStatusCode status, string mediaType)
+    {
+        using var first = await Client.PostMessage(body, idempotencyKey);
+        using var retry = await Client.PostMessage(body, idempotencyKey);
+
+        var firstText = await first.Content.ReadAsStringAsync();
+        var retryText = await retry.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(status), firstText);
+            Assert.That(first.Headers.Contains(Replayed), Is.False);
+            Assert.That(retry.StatusCode, Is.EqualTo(status));
+            Assert.That(retry.Headers.GetValues(Replayed), Is.EqualTo(new[] { "true" }));
+            Assert.That(retryText, Is.EqualTo(firstText));
+            Assert.That(retry.Headers.Location, Is.EqualTo(first.Headers.Location));
+            Assert.That(retry.Content.Headers.ContentType?.MediaType, Is.EqualTo(mediaType));
+        });
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(1));
+        Assert.That(await Factory.StoredMessageCount(), Is.EqualTo(1));
+        return firstText;
     }
 
     private async Task<HttpResponseMessage> PostRaw(string json, string idempotencyKey)
