@@ -92,7 +92,9 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
         return Uri.TryCreate(url, UriKind.Absolute, out var uri)
             && uri.Scheme == Uri.UriSchemeHttps
-            && !string.IsNullOrEmpty(uri.Host);
+            && !string.IsNullOrEmpty(uri.Host)
+            // Twilio fetches the medium after accepting the message: one on port 0 would fail later, as an undelivered message.
+            && uri.Port != 0;
     }
 
     private static bool BeAContentSid(string? contentSid) =>
