@@ -1,15 +1,12 @@
 using Messaging.Infrastructure.Events;
-using Messaging.Infrastructure.Persistence;
 
 namespace Messaging.Infrastructure.Webhooks;
 
 /// <summary>Deletes deliveries as old as the events they delivered: after the outbox's retention there is nothing to redeliver.</summary>
-internal sealed class WebhookDeliveryPurge(IOptions<OutboxOptions> options) : IPurge
+internal sealed class WebhookDeliveryPurge(IOptions<OutboxOptions> options) : OutboxRetentionPurge(options)
 {
-    public TimeSpan Interval => TimeSpan.FromMinutes(options.Value.PurgeIntervalMinutes);
+    public override string Rows => "webhook deliveries older than the events' retention";
 
-    public string Rows => "webhook deliveries older than the events' retention";
-
-    public Task<int> PurgeAsync(IServiceProvider services, DateTimeOffset now, CancellationToken cancellationToken) =>
-        services.GetRequiredService<WebhookDeliveryStore>().RemoveCreatedBefore(now - TimeSpan.FromDays(options.Value.RetentionDays), cancellationToken);
+    protected override Task<int> RemoveBefore(IServiceProvider services, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        services.GetRequiredService<WebhookDeliveryStore>().RemoveCreatedBefore(cutoff, cancellationToken);
 }
