@@ -1,14 +1,9 @@
+using Messaging.Infrastructure.Persistence;
+
 namespace Messaging.Infrastructure.Events;
 
 /// <summary>
 /// The outbox's one counter row: the highest position given so far. A transaction takes its positions from it just
 /// before it commits and holds the row until then, so positions become visible in the order they were given.
 /// </summary>
-internal sealed class OutboxHead
-{
-    public const int RowId = 1;
-
-    public int Id { get; set; }
-
-    public long Position { get; set; }
-}
+internal sealed class OutboxHead : PositionRow;

@@ -37,10 +37,10 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.ApplyConfiguration(new PendingStatusUpdateConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxEventConfiguration());
-        modelBuilder.ApplyConfiguration(new OutboxHeadConfiguration());
+        modelBuilder.ApplyConfiguration(new PositionRowConfiguration<OutboxHead>("OutboxHead"));
         modelBuilder.ApplyConfiguration(new WebhookSubscriptionConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
-        modelBuilder.ApplyConfiguration(new WebhookCursorConfiguration());
+        modelBuilder.ApplyConfiguration(new PositionRowConfiguration<WebhookCursor>("WebhookCursor"));
         modelBuilder.ApplyConfiguration(new LeaseConfiguration());
     }
 }
