@@ -1,6 +1,9 @@
 namespace Messaging.Infrastructure.Twilio;
 
-/// <summary>The Twilio gateway's log lines. None of them carries a credential.</summary>
+/// <summary>
+/// The log lines of the Twilio gateway and of the media client, in one place so their event ids stay apart. None of
+/// them carries a credential.
+/// </summary>
 internal static partial class TwilioLog
 {
     [LoggerMessage(
@@ -38,4 +41,15 @@ internal static partial class TwilioLog
         Level = LogLevel.Warning,
         Message = "Twilio did not answer the create of message {MessageId} ({Cause}); it is stored as unknown until Twilio's callback or the reconciler names it.")]
     public static partial void OutcomeUnknown(ILogger logger, Guid messageId, string cause);
+
+    // The media client's lines carry no full URL and no text a client or webhook chose: host names logged here passed
+    // Uri's parsing, which admits no control characters in a host.
+    [LoggerMessage(
+        EventId = 20,
+        Level = LogLevel.Warning,
+        Message = "Refused to fetch a medium whose URL is not a Twilio Media resource of this account and message; no request was made.")]
+    public static partial void NotAMedium(ILogger logger);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "A Twilio media redirect to {Host} was not followed: {Reason}")]
+    public static partial void RedirectRefused(ILogger logger, string reason, string host);
 }

@@ -28,7 +28,7 @@ internal sealed class TwilioMediaClient(
         ArgumentException.ThrowIfNullOrWhiteSpace(messageSid);
         if (!TwilioMediaAddress.TryGetMediaSid(mediaUrl, account.AccountSid, messageSid, out var mediaSid))
         {
-            TwilioMediaLog.NotAMedium(logger);
+            TwilioLog.NotAMedium(logger);
             throw new MediaSourceNotAllowedException(
                 "The medium's URL is not a Twilio Media resource of this account and message; it was not fetched.");
         }
@@ -142,7 +142,7 @@ internal sealed class TwilioMediaClient(
 
     private MediaUnavailableException Refused(string reason, Uri url)
     {
-        TwilioMediaLog.RedirectRefused(logger, reason, url.IdnHost);
+        TwilioLog.RedirectRefused(logger, reason, url.IdnHost);
         return new MediaUnavailableException(reason);
     }
 
