@@ -46,10 +46,13 @@ app.UseAuthorization();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseRateLimiter();
 
-// Health answers carry a status word and nothing else, and need no key, so that probes need no secret.
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+// Health answers carry a status word and nothing else, and need no key, so that probes need no secret. They are read
+// with GET or HEAD (some load balancers probe with HEAD); any other method is refused rather than answered as a read.
+var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous().WithMetadata(probeMethods);
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Messaging.Api.DependencyInjection.ReadyTag) })
-    .AllowAnonymous();
+    .AllowAnonymous()
+    .WithMetadata(probeMethods);
 // Metrics tell how much traffic the service carries and how it fails: only a key with the metrics:read scope reads them.
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(ApiPolicies.MetricsRead);
 app.MapOpenApi().AllowAnonymous();

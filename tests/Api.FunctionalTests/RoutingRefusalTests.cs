@@ -12,6 +12,8 @@ public sealed class RoutingRefusalTests() : ApiFixture(AppSharing.PerFixture)
     [TestCase("POST", TwilioWebhooks.InboundPath, "application/json", HttpStatusCode.UnsupportedMediaType)]
     [TestCase("POST", TwilioWebhooks.StatusPath, "text/plain", HttpStatusCode.UnsupportedMediaType)]
     [TestCase("DELETE", "/api/messages/3f2504e0-4f89-11d3-9a0c-0305e82c3301", null, HttpStatusCode.MethodNotAllowed)]
+    [TestCase("POST", "/health/live", null, HttpStatusCode.MethodNotAllowed)]
+    [TestCase("DELETE", "/health/ready", null, HttpStatusCode.MethodNotAllowed)]
     public async Task A_request_routing_refuses_is_answered_with_its_refusal_without_a_key(string method, string path, string? contentType, HttpStatusCode expected)
     {
         using var client = Factory.CreateClient(apiKey: null);
@@ -42,6 +44,17 @@ public sealed class RoutingRefusalTests() : ApiFixture(AppSharing.PerFixture)
         using var response = await client.GetAsync(new Uri(TwilioWebhooks.InboundPath, UriKind.Relative));
 
         Assert.That(response.Content.Headers.Allow, Is.EquivalentTo(new[] { "POST" }));
+    }
+
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task A_probe_may_ask_for_health_with_head(string path)
+    {
+        using var client = Factory.CreateClient(apiKey: null);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
