@@ -10,7 +10,6 @@ namespace Messaging.Infrastructure.IntegrationTests.Events;
 /// The outbox on each database: events commit with their unit or not at all, and positions become visible in
 /// increasing order with no gap, also when two instances write at once, so a tail reading "after p" misses nothing.
 /// </summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class OutboxTests(string provider) : DatabaseFixture(provider)
 {
     [Test]

@@ -2,7 +2,6 @@ using Messaging.Infrastructure.Idempotency;
 
 namespace Messaging.Infrastructure.IntegrationTests.Idempotency;
 
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class IdempotencyStoreTests(string provider) : ProviderFixture(provider)
 {
     private const string Owner = "dashboard";

@@ -11,7 +11,6 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// purge as its background service does, with chunks of three rows, over seven rows past every retention (two whole
 /// chunks and a short one) and two rows within it.
 /// </summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ChunkedPurgeTests(string provider) : DatabaseFixture(provider)
 {
     private const int Chunk = 3;

@@ -2,7 +2,6 @@ using Messaging.Application.Common.Models;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ConversationListingTests(string provider) : DatabaseFixture(provider)
 {
     [Test]

@@ -3,7 +3,6 @@ using Messaging.Application.Common.Models;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>The conversation row each insert maintains, on a real SQLite file and a real PostgreSQL database.</summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class ConversationTests(string provider) : DatabaseFixture(provider)
 {
     [Test]

@@ -10,7 +10,6 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// what it wants in one batch behind it, then opens the gate: what was queued is then committed together, in one
 /// transaction, whatever the timing.
 /// </summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class DatabaseWriterTests(string provider) : DatabaseFixture(provider)
 {
     private const string BlockerSid = "SM00000000000000000000000000blocker";

@@ -2,7 +2,6 @@ using Messaging.Application.Common.Models;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class MessageListingTests(string provider) : DatabaseFixture(provider)
 {
     private const int TiedPerInstant = 5;

@@ -7,7 +7,6 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// Statuses Twilio reported for SIDs that never became messages are deleted once older than the retention, by the
 /// background service every instance runs, on a fake clock.
 /// </summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class PendingStatusPurgeTests(string provider) : DatabaseFixture(provider)
 {
     [Test]

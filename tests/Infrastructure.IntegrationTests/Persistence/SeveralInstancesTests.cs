@@ -7,7 +7,6 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// Two instances of the service on one database, each with its own container and database writer, as two processes
 /// would be. Each writer only serialises its own process's writes: between the instances the database decides.
 /// </summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class SeveralInstancesTests(string provider) : DatabaseFixture(provider)
 {
     private ServiceProvider _first = null!;

@@ -8,7 +8,6 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 /// A send whose outcome is unknown, stored without a SID, and Twilio's callback naming it by the id in its URL: in
 /// either order, and racing, on each database. Always one row for the SID, named, with the status applied.
 /// </summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class UnknownOutcomePersistenceTests(string provider) : MessagingOnDatabaseFixture(provider)
 {
     [Test]

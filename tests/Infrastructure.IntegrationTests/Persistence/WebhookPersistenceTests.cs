@@ -5,7 +5,6 @@ using Messaging.Application.Messages.Commands.UpdateMessageStatus;
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>Inbound messages and status callbacks through the real commands, repositories and database.</summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class WebhookPersistenceTests(string provider) : MessagingOnDatabaseFixture(provider)
 {
     private const string Customer = "whatsapp:+14155550123";

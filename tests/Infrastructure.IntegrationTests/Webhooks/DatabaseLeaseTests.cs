@@ -3,7 +3,6 @@ using Messaging.Infrastructure.Webhooks;
 namespace Messaging.Infrastructure.IntegrationTests.Webhooks;
 
 /// <summary>The webhook lease on a real database, taken by two instances of the service with their own writers.</summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class DatabaseLeaseTests(string provider) : DatabaseFixture(provider)
 {
     internal static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);

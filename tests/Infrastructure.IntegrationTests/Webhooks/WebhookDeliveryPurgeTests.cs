@@ -4,7 +4,6 @@ using Messaging.Infrastructure.Webhooks;
 namespace Messaging.Infrastructure.IntegrationTests.Webhooks;
 
 /// <summary>Deliveries go with the events they delivered: the purge deletes those created before the retention's start.</summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class WebhookDeliveryPurgeTests(string provider) : DatabaseFixture(provider)
 {
     [Test]

@@ -7,7 +7,6 @@ namespace Messaging.Infrastructure.IntegrationTests.Webhooks;
 /// Claims and records of webhook deliveries on a real database: what keeps a delivery from being sent by two instances,
 /// and what the record says when a stalled instance sent it anyway.
 /// </summary>
-[TestFixtureSource(typeof(TestProviders), nameof(TestProviders.All))]
 public sealed class WebhookDeliveryStoreTests(string provider) : DatabaseFixture(provider)
 {
     [Test]
