@@ -9,8 +9,7 @@ public sealed class EmbeddedTwilioEmulatorTests
     [Test]
     public async Task Without_credentials_sends_go_to_the_embedded_emulator_from_the_sandbox_sender()
     {
-        using var host = TwilioServices.BuildHost(new Dictionary<string, string?>());
-        await host.StartAsync();
+        using var host = await TwilioServices.StartHostAsync(new Dictionary<string, string?>());
         var gateway = host.Services.GetRequiredService<ITwilioGateway>();
         var emulator = host.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server;
 
@@ -33,8 +32,7 @@ public sealed class EmbeddedTwilioEmulatorTests
     [Test]
     public async Task A_configured_sender_is_used_with_the_embedded_emulator()
     {
-        using var host = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:From"] = "whatsapp:+15551234567" });
-        await host.StartAsync();
+        using var host = await TwilioServices.StartHostAsync(new Dictionary<string, string?> { ["Twilio:From"] = "whatsapp:+15551234567" });
 
         await host.Services.GetRequiredService<ITwilioGateway>()
             .SendAsync(new TwilioSendRequest(Guid.NewGuid(), "whatsapp:+14155550123", "Hello", [], null, null), CancellationToken.None);
@@ -48,8 +46,7 @@ public sealed class EmbeddedTwilioEmulatorTests
     [Test]
     public async Task Start_logs_one_information_line_with_the_emulator_address_and_no_secret()
     {
-        using var host = TwilioServices.BuildHost(new Dictionary<string, string?>());
-        await host.StartAsync();
+        using var host = await TwilioServices.StartHostAsync(new Dictionary<string, string?>());
         var address = host.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server.BaseAddress;
 
         var records = host.Services.GetFakeLogCollector().GetSnapshot();
@@ -69,8 +66,7 @@ public sealed class EmbeddedTwilioEmulatorTests
     public async Task The_embedded_emulator_listens_on_a_configured_port()
     {
         var port = LoopbackPort.Unused();
-        using var host = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:EmulatorUrl"] = $"http://127.0.0.1:{port}" });
-        await host.StartAsync();
+        using var host = await TwilioServices.StartHostAsync(new Dictionary<string, string?> { ["Twilio:EmulatorUrl"] = $"http://127.0.0.1:{port}" });
 
         Assert.That(host.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server.BaseAddress, Is.EqualTo(new Uri($"http://127.0.0.1:{port}/")));
         await host.StopAsync();
@@ -79,13 +75,12 @@ public sealed class EmbeddedTwilioEmulatorTests
     [Test]
     public async Task With_credentials_no_emulator_is_started()
     {
-        using var host = TwilioServices.BuildHost(new Dictionary<string, string?>
+        using var host = await TwilioServices.StartHostAsync(new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = "AC" + Guid.NewGuid().ToString("N"),
             ["Twilio:AuthToken"] = Guid.NewGuid().ToString("N"),
             ["Twilio:From"] = "whatsapp:+15551234567",
         });
-        await host.StartAsync();
         var embedded = host.Services.GetRequiredService<EmbeddedTwilioEmulator>();
 
         Assert.Multiple(() =>
@@ -99,8 +94,7 @@ public sealed class EmbeddedTwilioEmulatorTests
     [Test]
     public async Task Stopping_the_host_stops_the_embedded_emulator()
     {
-        using var host = TwilioServices.BuildHost(new Dictionary<string, string?>());
-        await host.StartAsync();
+        using var host = await TwilioServices.StartHostAsync(new Dictionary<string, string?>());
         var address = host.Services.GetRequiredService<EmbeddedTwilioEmulator>().Server.BaseAddress;
 
         await host.StopAsync();

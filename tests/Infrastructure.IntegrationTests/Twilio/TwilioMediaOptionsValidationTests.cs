@@ -7,25 +7,14 @@ public sealed class TwilioMediaOptionsValidationTests
     [TestCase("10.0.0.5")]
     [TestCase("mms.twiliocdn.com/media")]
     [TestCase(" ")]
-    public async Task A_cdn_host_that_is_not_a_host_name_fails_at_start(string host)
-    {
-        using var built = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:MediaCdnHosts:0"] = host });
-
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => built.StartAsync());
-
-        Assert.That(failure!.Message, Does.Contain("Twilio:MediaCdnHosts"));
-    }
+    public Task A_cdn_host_that_is_not_a_host_name_fails_at_start(string host) =>
+        TwilioServices.AssertStartFailsAsync(
+            new Dictionary<string, string?> { ["Twilio:MediaCdnHosts:0"] = host }, Does.Contain("Twilio:MediaCdnHosts"));
 
     [TestCase("0")]
     [TestCase("-5")]
-    public async Task A_media_cap_that_is_not_positive_fails_at_start(string maxBytes)
-    {
-        using var built = TwilioServices.BuildHost(new Dictionary<string, string?> { ["Twilio:MaxMediaBytes"] = maxBytes });
-
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => built.StartAsync());
-
-        Assert.That(failure!.Message, Does.Contain("Twilio:MaxMediaBytes"));
-    }
+    public Task A_media_cap_that_is_not_positive_fails_at_start(string maxBytes) =>
+        TwilioServices.AssertSettingFailsAtStartAsync("Twilio:MaxMediaBytes", maxBytes);
 
     [Test]
     public async Task Host_names_start_and_the_media_client_resolves()

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NUnit.Framework.Constraints;
 
 namespace Messaging.Infrastructure.IntegrationTests.Twilio;
 
@@ -33,5 +34,50 @@ internal static class TwilioServices
         builder.Logging.AddFakeLogging();
         builder.Services.AddTwilio(builder.Configuration);
         return builder.Build();
+    }
+
+    /// <summary>A host of <see cref="BuildHost"/>, started; the caller stops and disposes it.</summary>
+    public static async Task<IHost> StartHostAsync(IDictionary<string, string?> settings)
+    {
+        var host = BuildHost(settings);
+        try
+        {
+            await host.StartAsync();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Asserts that a host with <paramref name="settings"/> starts, and stops it.</summary>
+    public static async Task AssertStartsAsync(IDictionary<string, string?> settings, string environmentName = Development)
+    {
+        using var host = BuildHost(settings, environmentName);
+
+        Assert.That(async () => await host.StartAsync(), Throws.Nothing);
+        await host.StopAsync();
+    }
+
+    /// <summary>Asserts that a host whose one setting is <paramref name="key"/> = <paramref name="value"/> fails to start, naming the key.</summary>
+    public static Task AssertSettingFailsAtStartAsync(string key, string value) =>
+        AssertStartFailsAsync(new Dictionary<string, string?> { [key] = value }, Does.Contain(key));
+
+    /// <summary>
+    /// Asserts that options validation stops a host with <paramref name="settings"/> from starting, with a message that
+    /// meets <paramref name="message"/>.
+    /// </summary>
+    public static async Task AssertStartFailsAsync(
+        IDictionary<string, string?> settings,
+        IResolveConstraint message,
+        string environmentName = Development)
+    {
+        using var host = BuildHost(settings, environmentName);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.That(failure!.Message, message);
     }
 }
