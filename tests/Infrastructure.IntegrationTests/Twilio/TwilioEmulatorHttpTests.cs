@@ -213,16 +213,8 @@ public sealed partial class TwilioEmulatorHttpTests
         });
     }
 
-    [TestCase("+15005550001", 21211)]
-    [TestCase("+15005550002", 21612)]
-    [TestCase("+15005550003", 21408)]
-    [TestCase("+15005550004", 21610)]
-    [TestCase("+15005550009", 21614)]
-    [TestCase("whatsapp:+15005550001", 21211)]
-    [TestCase("whatsapp:+15005550002", 21612)]
-    [TestCase("whatsapp:+15005550003", 21408)]
-    [TestCase("whatsapp:+15005550004", 21610)]
-    [TestCase("whatsapp:+15005550009", 21614)]
+    [TestCaseSource(typeof(RefusedTestNumbers), nameof(RefusedTestNumbers.AsNumbers))]
+    [TestCaseSource(typeof(RefusedTestNumbers), nameof(RefusedTestNumbers.AsWhatsAppAddresses))]
     public async Task A_documented_test_number_is_refused_with_its_code(string to, int code)
     {
         using var response = await CreateAsync(("To", to), ("From", From), ("Body", "x"));

@@ -87,11 +87,7 @@ public sealed class TwilioGatewayTests
         Assert.That(services.GetRequiredService<ITwilioGateway>().SenderAddress, Is.EqualTo(Sender));
     }
 
-    [TestCase("whatsapp:+15005550001", 21211)]
-    [TestCase("whatsapp:+15005550002", 21612)]
-    [TestCase("whatsapp:+15005550003", 21408)]
-    [TestCase("whatsapp:+15005550004", 21610)]
-    [TestCase("whatsapp:+15005550009", 21614)]
+    [TestCaseSource(typeof(RefusedTestNumbers), nameof(RefusedTestNumbers.AsWhatsAppAddresses))]
     public async Task A_refusal_by_Twilio_surfaces_as_rejected_with_its_code(string to, int code)
     {
         await using var services = Services();
