@@ -10,20 +10,12 @@ namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 public sealed partial class MessageWriteSqlTests
 {
     [Test]
-    public void The_sqlite_insert_writes_every_stored_column_of_a_message_but_the_computed_contact()
-    {
-        using var context = UnopenedContexts.Sqlite();
-
-        Assert.That(InsertedColumns(MessageWriteSql.Insert(context)), Is.EquivalentTo(WritableColumns(context)));
-    }
+    public void The_sqlite_insert_writes_every_stored_column_of_a_message_but_the_computed_contact() =>
+        AssertTheInsertWritesEveryStoredColumnButTheComputedContact(UnopenedContexts.Sqlite);
 
     [Test]
-    public void The_sql_server_insert_writes_every_stored_column_of_a_message_but_the_computed_contact()
-    {
-        using var context = UnopenedContexts.SqlServer();
-
-        Assert.That(InsertedColumns(MessageWriteSql.Insert(context)), Is.EquivalentTo(WritableColumns(context)));
-    }
+    public void The_sql_server_insert_writes_every_stored_column_of_a_message_but_the_computed_contact() =>
+        AssertTheInsertWritesEveryStoredColumnButTheComputedContact(UnopenedContexts.SqlServer);
 
     [Test]
     public void The_sql_server_insert_takes_the_sid_only_when_no_message_holds_it_under_a_range_lock() =>
@@ -43,6 +35,13 @@ public sealed partial class MessageWriteSqlTests
     [TestCase(MessageWriteSql.SqlServerPendingExists)]
     public void The_pending_status_probe_reads_by_the_indexed_sid(string sql) =>
         Assert.That(sql, Does.Contain("\"WaSid\" = @waSid").Or.Contain("[WaSid] = @waSid"));
+
+    private static void AssertTheInsertWritesEveryStoredColumnButTheComputedContact(Func<MessagingDbContext> open)
+    {
+        using var context = open();
+
+        Assert.That(InsertedColumns(MessageWriteSql.Insert(context)), Is.EquivalentTo(WritableColumns(context)));
+    }
 
     private static IEnumerable<string> WritableColumns(DbContext context)
     {

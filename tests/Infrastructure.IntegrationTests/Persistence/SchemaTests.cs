@@ -63,28 +63,10 @@ public sealed class SchemaTests
     }
 
     [Test]
-    public void Sql_server_migrations_match_the_model()
-    {
-        using var context = UnopenedContexts.SqlServer();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(context.Database.GetMigrations(), Is.Not.Empty);
-            Assert.That(context.Database.HasPendingModelChanges(), Is.False);
-        });
-    }
+    public void Sql_server_migrations_match_the_model() => AssertMigrationsMatchTheModel(UnopenedContexts.SqlServer);
 
     [Test]
-    public void Sqlite_migrations_match_the_model()
-    {
-        using var context = UnopenedContexts.Sqlite();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(context.Database.GetMigrations(), Is.Not.Empty);
-            Assert.That(context.Database.HasPendingModelChanges(), Is.False);
-        });
-    }
+    public void Sqlite_migrations_match_the_model() => AssertMigrationsMatchTheModel(UnopenedContexts.Sqlite);
 
     [Test]
     public async Task Initialising_a_new_sqlite_file_applies_every_migration_in_wal_mode()
@@ -158,16 +140,7 @@ public sealed class SchemaTests
     }
 
     [Test]
-    public void PostgreSql_migrations_match_the_model()
-    {
-        using var context = UnopenedContexts.PostgreSql();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(context.Database.GetMigrations(), Is.Not.Empty);
-            Assert.That(context.Database.HasPendingModelChanges(), Is.False);
-        });
-    }
+    public void PostgreSql_migrations_match_the_model() => AssertMigrationsMatchTheModel(UnopenedContexts.PostgreSql);
 
     [Test]
     public async Task Migrating_a_new_postgresql_database_applies_every_migration_and_the_model_reads_and_writes_it()
@@ -192,6 +165,17 @@ public sealed class SchemaTests
             Assert.That(applied, Is.EqualTo(context.Database.GetMigrations()));
             Assert.That(pending, Is.Empty);
             Assert.That(contact, Is.EqualTo(message.To));
+        });
+    }
+
+    private static void AssertMigrationsMatchTheModel(Func<MessagingDbContext> open)
+    {
+        using var context = open();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(context.Database.GetMigrations(), Is.Not.Empty);
+            Assert.That(context.Database.HasPendingModelChanges(), Is.False);
         });
     }
 }
