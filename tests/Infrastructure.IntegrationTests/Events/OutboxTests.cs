@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Messaging.Application.Events;
 using Messaging.Infrastructure.Events;
-using Messaging.Infrastructure.Persistence;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Messaging.Infrastructure.IntegrationTests.Events;

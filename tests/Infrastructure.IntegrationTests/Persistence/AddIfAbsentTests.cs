@@ -10,11 +10,8 @@ public sealed class AddIfAbsentTests(string provider) : DatabaseFixture(provider
     {
         const int callers = 32;
         var sid = TestMessages.NewSid();
-        var results = await Race.InScopesAsync(
-            Enumerable.Range(0, callers).Select(_ => Database.CreateScope()).ToList(),
-            (services, _) => services.GetRequiredService<IMessageRepository>()
-                .AddIfAbsent(TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
-            cancellationToken);
+        var results = await RacingInserts.OfOneSidAsync(
+            Enumerable.Range(0, callers).Select(_ => Database.CreateScope()).ToList(), sid, Clock.GetUtcNow(), cancellationToken);
 
         var winner = results.Single(r => r.Inserted).Message;
         Assert.Multiple(() =>

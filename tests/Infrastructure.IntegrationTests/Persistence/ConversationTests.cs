@@ -1,4 +1,5 @@
 using Messaging.Application.Common.Models;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Messaging.Infrastructure.IntegrationTests.Persistence;
 
@@ -243,27 +244,24 @@ public sealed class ConversationTests(string provider) : DatabaseFixture(provide
     [Test]
     public async Task A_message_inside_a_callers_transaction_is_counted_only_when_that_transaction_commits()
     {
-        await using (var scope = Database.CreateScope())
-        {
-            var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-            var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-            await using var transaction = await context.Database.BeginTransactionAsync();
-            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()), CancellationToken.None);
-            await transaction.RollbackAsync();
-        }
+        await AddInCallersTransactionAsync(transaction => transaction.RollbackAsync());
 
         Assert.That(await ListAllAsync(), Is.Empty);
 
-        await using (var scope = Database.CreateScope())
-        {
-            var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-            var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
-            await using var transaction = await context.Database.BeginTransactionAsync();
-            await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()), CancellationToken.None);
-            await transaction.CommitAsync();
-        }
+        await AddInCallersTransactionAsync(transaction => transaction.CommitAsync());
 
         Assert.That((await SingleConversationAsync()).MessageCount, Is.EqualTo(1));
+    }
+
+    /// <summary>Adds a message inside a transaction of the caller's, which <paramref name="end"/> then commits or rolls back.</summary>
+    private async Task AddInCallersTransactionAsync(Func<IDbContextTransaction, Task> end)
+    {
+        await using var scope = Database.CreateScope();
+        var context = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var repository = scope.ServiceProvider.GetRequiredService<IMessageRepository>();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        await repository.AddIfAbsent(TestMessages.Outbound(TestMessages.NewSid(), Clock.GetUtcNow()), CancellationToken.None);
+        await end(transaction);
     }
 
     private Task<AddIfAbsentResult[]> RunConcurrentlyAsync(List<Message> messages, CancellationToken cancellationToken) =>

@@ -32,10 +32,10 @@ public sealed class SeveralInstancesTests(string provider) : DatabaseFixture(pro
     {
         const int callersPerInstance = 16;
         var sid = TestMessages.NewSid();
-        var results = await Race.InScopesAsync(
+        var results = await RacingInserts.OfOneSidAsync(
             Enumerable.Range(0, callersPerInstance * 2).Select(i => (i % 2 == 0 ? _first : _second).CreateAsyncScope()).ToList(),
-            (services, _) => services.GetRequiredService<IMessageRepository>()
-                .AddIfAbsent(TestMessages.Outbound(sid, Clock.GetUtcNow(), body: "attempt " + Guid.NewGuid()), cancellationToken),
+            sid,
+            Clock.GetUtcNow(),
             cancellationToken);
 
         var winner = results.Single(r => r.Inserted).Message;
