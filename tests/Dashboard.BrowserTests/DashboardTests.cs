@@ -314,10 +314,10 @@ public sealed partial class DashboardTests : DashboardFixture
     [Test]
     public async Task A_send_waiting_for_its_answer_holds_only_its_own_customers_send_button()
     {
-        await CustomerWrites("+14155550185", "Has it shipped?", "Kai");
-        await CustomerWrites("+14155550186", "Hi there", "Lea");
+        await CustomerWrites("+14155550187", "Has it shipped?", "Kai");
+        await CustomerWrites("+14155550188", "Hi there", "Lea");
         await SignIn();
-        await Open("+14155550185", "Kai");
+        await Open("+14155550187", "Kai");
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Page.RouteAsync("**/api/messages", async route =>
@@ -335,12 +335,12 @@ public sealed partial class DashboardTests : DashboardFixture
         await held.Task;
         await Expect(Page.Locator("#composer-send")).ToBeDisabledAsync();
 
-        await Open("+14155550186", "Lea");
+        await Open("+14155550188", "Lea");
         await Expect(Page.Locator("#composer-send")).ToBeEnabledAsync();
         await Reply("Hello Lea");
         await Expect(Bubble("Hello Lea", "outbound")).ToHaveCountAsync(1);
 
-        await Open("+14155550185", "Kai");
+        await Open("+14155550187", "Kai");
         await Expect(Page.Locator("#composer-send")).ToBeDisabledAsync();
         release.TrySetResult();
         await Expect(Bubble("It ships today", "outbound")).ToHaveCountAsync(1);

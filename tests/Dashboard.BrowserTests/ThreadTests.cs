@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Messaging.Dashboard.BrowserTests;
 
-/// <summary>How a thread reads: days apart, right-to-left text the right way round, who wrote what.</summary>
+/// <summary>How a thread reads: days apart, right-to-left text the right way round, who wrote what, no gap between its pages.</summary>
 [NonParallelizable]
 public sealed class ThreadTests : DashboardFixture
 {
@@ -73,6 +73,63 @@ public sealed class ThreadTests : DashboardFixture
         await Expect(sent).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^You wrote: Yes, which one\\?"));
         await Expect(sent.Locator(".status")).ToHaveTextAsync("Read");
         await Expect(sent.Locator(".ticks")).ToHaveAttributeAsync("aria-hidden", "true");
+    }
+
+    [Test]
+    public async Task An_older_page_asked_for_before_the_conversation_was_left_and_opened_again_leaves_no_gap()
+    {
+        const string customer = "+14155550460";
+        const string other = "+14155550461";
+        var start = DateTimeOffset.UtcNow.AddMinutes(-90);
+        for (var i = 1; i <= 60; i++)
+        {
+            await App.StoreInbound(customer, start.AddMinutes(i), $"Part {i} of a long story", "Wes");
+        }
+
+        await App.StoreInbound(other, start.AddMinutes(61), "Something else", "Xan");
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        IRequest? heldRequest = null;
+        Page.RequestFinished += (_, request) =>
+        {
+            if (request == heldRequest) answered.TrySetResult();
+        };
+        await Page.RouteAsync(url => url.Contains("/api/messages?", StringComparison.Ordinal) && url.Contains("cursor=", StringComparison.Ordinal), async route =>
+        {
+            // The first older page is answered only after the agent has left the conversation and opened it again.
+            if (held.TrySetResult())
+            {
+                heldRequest = route.Request;
+                await release.Task;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await SignIn();
+        await Open(customer, "Wes");
+        await Expect(Page.Locator("#messages .bubble")).ToHaveCountAsync(50);
+        await Page.Locator("#messages").HoverAsync();
+        await Page.Mouse.WheelAsync(0, -40_000);
+        await held.Task;
+
+        await Open(other, "Xan");
+        for (var i = 61; i <= 65; i++)
+        {
+            await App.StoreInbound(customer, start.AddMinutes(i + 1), $"Part {i} of a long story", "Wes");
+        }
+
+        await Open(customer, "Wes");
+        await Expect(Bubble("Part 65 of")).ToBeVisibleAsync();
+        release.TrySetResult();
+        await answered.Task;
+        await Page.Locator("#messages").HoverAsync();
+        await Page.Mouse.WheelAsync(0, -40_000);
+
+        await Expect(Page.Locator("#messages .bubble")).ToHaveCountAsync(65);
+        await Expect(Page.Locator("#messages .sentinel")).ToHaveCountAsync(0);
+        await Expect(Bubble("Part 13 of")).ToHaveCountAsync(1);
     }
 
     private static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
