@@ -22,14 +22,30 @@ public static class WebhookSignature
     private const int MaxHeaderLength = 1024;
 
     /// <summary>The <c>Messaging-Signature</c> header for <paramref name="body"/> sent at <paramref name="timestamp"/>.</summary>
-    public static string Sign(string secret, DateTimeOffset timestamp, string body)
+    public static string Sign(string secret, DateTimeOffset timestamp, string body) => Sign([secret], timestamp, body);
+
+    /// <summary>
+    /// The <c>Messaging-Signature</c> header for <paramref name="body"/> sent at <paramref name="timestamp"/>, with one
+    /// <c>v1</c> entry per secret in the order given: while a secret is rotated, a receiver holding either one verifies.
+    /// </summary>
+    public static string Sign(IReadOnlyList<string> secrets, DateTimeOffset timestamp, string body)
     {
-        ArgumentException.ThrowIfNullOrEmpty(secret);
+        ArgumentNullException.ThrowIfNull(secrets);
         ArgumentNullException.ThrowIfNull(body);
+        if (secrets.Count == 0)
+        {
+            throw new ArgumentException("A delivery is signed with at least one secret.", nameof(secrets));
+        }
+
         var seconds = timestamp.ToUnixTimeSeconds();
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"{TimestampKey}={seconds},{SignatureKey}={Convert.ToHexStringLower(Compute(secret, seconds, body))}");
+        var header = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"{TimestampKey}={seconds}"));
+        foreach (var secret in secrets)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(secret, nameof(secrets));
+            header.Append(',').Append(SignatureKey).Append('=').Append(Convert.ToHexStringLower(Compute(secret, seconds, body)));
+        }
+
+        return header.ToString();
     }
 
     /// <summary>

@@ -86,6 +86,39 @@ public sealed class WebhookSignatureTests
         });
     }
 
+    [Test]
+    public void Signed_with_several_secrets_the_header_has_one_v1_each_in_their_order_under_one_timestamp()
+    {
+        var header = WebhookSignature.Sign([Secret, OtherSecret], SentAt, Body);
+
+        var withNew = WebhookSignature.Sign(Secret, SentAt, Body);
+        var withOld = WebhookSignature.Sign(OtherSecret, SentAt, Body);
+        Assert.That(header, Is.EqualTo(withNew + "," + withOld[withOld.IndexOf("v1=", StringComparison.Ordinal)..]));
+    }
+
+    [Test]
+    public void Signed_with_several_secrets_a_delivery_verifies_with_each_and_with_no_other()
+    {
+        var header = WebhookSignature.Sign([Secret, OtherSecret], SentAt, Body);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(WebhookSignature.Verify(Secret, header, Body, SentAt, Tolerance), Is.True);
+            Assert.That(WebhookSignature.Verify(OtherSecret, header, Body, SentAt, Tolerance), Is.True);
+            Assert.That(WebhookSignature.Verify("whsec_bm90LWFueS1vZi10aGVt", header, Body, SentAt, Tolerance), Is.False);
+        });
+    }
+
+    [Test]
+    public void Signing_needs_a_secret()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => WebhookSignature.Sign(Array.Empty<string>(), SentAt, Body), Throws.ArgumentException);
+            Assert.That(() => WebhookSignature.Sign([Secret, ""], SentAt, Body), Throws.ArgumentException);
+        });
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("v1=00")]
