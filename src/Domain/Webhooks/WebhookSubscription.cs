@@ -32,6 +32,15 @@ public sealed class WebhookSubscription
     /// <summary>The key the deliveries are signed with: known to the service and, once shown, to the subscriber.</summary>
     public string Secret { get; private set; }
 
+    /// <summary>
+    /// The secret replaced by the last rotation, which still signs deliveries, after <see cref="Secret"/>, until
+    /// <see cref="PreviousSecretExpiresAt"/>: receivers have that long to move to the new one. Null when none does.
+    /// </summary>
+    public string? PreviousSecret { get; private set; }
+
+    /// <summary>When <see cref="PreviousSecret"/> stops signing; null when there is no previous secret.</summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; private set; }
+
     public WebhookSubscriptionStatus Status { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -59,6 +68,33 @@ public sealed class WebhookSubscription
 
         return new WebhookSubscription(id, url, eventTypes, secret, createdAt, startAfterPosition);
     }
+
+    /// <summary>
+    /// Makes <paramref name="newSecret"/> the secret and keeps the current one signing too for
+    /// <paramref name="previousValidFor"/> after <paramref name="now"/> (not at all when zero). Only one previous secret
+    /// is kept: one still valid from an earlier rotation is replaced, so it stops signing now.
+    /// </summary>
+    public void RotateSecret(string newSecret, DateTimeOffset now, TimeSpan previousValidFor)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(newSecret);
+        ArgumentOutOfRangeException.ThrowIfLessThan(previousValidFor, TimeSpan.Zero);
+        if (newSecret == Secret)
+        {
+            throw new ArgumentException("A rotation replaces the secret with another one.", nameof(newSecret));
+        }
+
+        var keepsPrevious = previousValidFor > TimeSpan.Zero;
+        PreviousSecret = keepsPrevious ? Secret : null;
+        PreviousSecretExpiresAt = keepsPrevious ? now + previousValidFor : null;
+        Secret = newSecret;
+    }
+
+    /// <summary>
+    /// The secrets a delivery sent at <paramref name="now"/> is signed with: the current one first, then the previous one
+    /// while it has not expired.
+    /// </summary>
+    public IReadOnlyList<string> SigningSecretsAt(DateTimeOffset now) =>
+        PreviousSecret is { } previous && now < PreviousSecretExpiresAt ? [Secret, previous] : [Secret];
 
     /// <summary>Whether events of <paramref name="type"/> at <paramref name="position"/> are delivered to this subscription.</summary>
     public bool Wants(string type, long position) =>

@@ -105,7 +105,7 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
                         && earlier.Status == WebhookDeliveryStatus.Pending
                         && earlier.EventPosition < d.EventPosition)
                 orderby d.NextAttemptAt, d.EventPosition
-                select new DueDelivery(d.Id, s.Id, s.Url, s.Secret, d.EventPosition, d.Attempts, d.FirstAttemptAt))
+                select new DueDelivery(d.Id, s.Id, d.EventPosition, d.Attempts, d.FirstAttemptAt))
             .Take(limit)
             .ToListAsync(cancellationToken);
     }
@@ -150,6 +150,18 @@ internal sealed class WebhookDeliveryStore(MessagingDbContext context, DatabaseW
             .Where(e => positions.Contains(e.Position))
             .Select(e => new StoredEvent(e.Id, e.Position, e.Type, e.ConversationKey, e.OccurredAt, e.Data))
             .ToDictionaryAsync(e => e.Position, cancellationToken);
+    }
+
+    /// <summary>
+    /// The subscriptions <paramref name="ids"/> as stored now, with their secrets: read from the database for every wave,
+    /// never kept, so a secret rotated on any instance signs the deliveries claimed after the rotation.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, WebhookSubscription>> Subscriptions(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var db = WriteRoute.ReadContext(context);
+        return await db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
     }
 
     /// <summary>

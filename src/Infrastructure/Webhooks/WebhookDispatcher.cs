@@ -106,6 +106,7 @@ internal sealed class WebhookDispatcher(
     {
         IReadOnlyList<DueDelivery> due;
         IReadOnlyDictionary<long, StoredEvent> events;
+        IReadOnlyDictionary<Guid, WebhookSubscription> subscriptions;
         int fannedOut;
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
@@ -142,16 +143,26 @@ internal sealed class WebhookDispatcher(
             _heldUntil = claimedUntil.Value;
 
             events = await store.Events([.. due.Select(d => d.EventPosition)], stoppingToken);
+
+            // Read after the claim, not with the due deliveries: a secret rotated before the claim committed signs.
+            subscriptions = await store.Subscriptions([.. due.Select(d => d.SubscriptionId).Distinct()], stoppingToken);
         }
 
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = Options.MaxConcurrentAttempts, CancellationToken = stoppingToken },
-            async (delivery, token) => await Attempt(delivery, events.GetValueOrDefault(delivery.EventPosition), token));
+            async (delivery, token) =>
+            {
+                // A subscription deleted since its deliveries were claimed took them with it: nothing to send or record.
+                if (subscriptions.GetValueOrDefault(delivery.SubscriptionId) is { } subscription)
+                {
+                    await Attempt(delivery, subscription, events.GetValueOrDefault(delivery.EventPosition), token);
+                }
+            });
         return true;
     }
 
-    private async Task Attempt(DueDelivery delivery, StoredEvent? stored, CancellationToken stoppingToken)
+    private async Task Attempt(DueDelivery delivery, WebhookSubscription subscription, StoredEvent? stored, CancellationToken stoppingToken)
     {
         var startedAt = timeProvider.GetUtcNow();
         var firstAttemptAt = delivery.FirstAttemptAt ?? startedAt;
@@ -168,9 +179,9 @@ internal sealed class WebhookDispatcher(
             return;
         }
 
-        var result = await sender.Send(delivery.Url, delivery.Secret, stored, stoppingToken);
+        var result = await sender.Send(subscription, stored, stoppingToken);
         telemetry.WebhookAttempt(result.Outcome);
-        var url = LogText.Escape(delivery.Url);
+        var url = LogText.Escape(subscription.Url);
         var finishedAt = timeProvider.GetUtcNow();
         if (result.Succeeded)
         {

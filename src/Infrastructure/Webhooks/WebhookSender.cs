@@ -5,6 +5,7 @@ using System.Text;
 using Messaging.Application.Common.Diagnostics;
 using Messaging.Application.Events;
 using Messaging.Application.Webhooks;
+using Messaging.Domain.Webhooks;
 using Messaging.WebhookSignatures;
 
 namespace Messaging.Infrastructure.Webhooks;
@@ -16,14 +17,17 @@ internal sealed class WebhookSender(IHttpClientFactory httpClientFactory, TimePr
 
     private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
-    public async Task<AttemptResult> Send(string url, string secret, StoredEvent stored, CancellationToken stoppingToken)
+    public async Task<AttemptResult> Send(WebhookSubscription subscription, StoredEvent stored, CancellationToken stoppingToken)
     {
         var body = EventEnvelope.ToJson(stored);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url)
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) { Headers = { ContentType = Json } },
         };
-        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(secret, timeProvider.GetUtcNow(), body));
+
+        // One clock reading for the timestamp and for whether a rotated-out secret still signs.
+        var now = timeProvider.GetUtcNow();
+        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(subscription.SigningSecretsAt(now), now, body));
         request.Headers.Add(WebhookHeaders.EventId, stored.Id.ToString());
         request.Headers.Add(WebhookHeaders.EventType, stored.Type);
 

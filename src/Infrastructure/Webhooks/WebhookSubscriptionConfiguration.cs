@@ -29,6 +29,7 @@ internal sealed class WebhookSubscriptionConfiguration : IEntityTypeConfiguratio
                     types => types.ToArray()))
             .HasMaxLength(EventTypesLength);
         builder.Property(s => s.Secret).HasMaxLength(SecretLength);
+        builder.Property(s => s.PreviousSecret).HasMaxLength(SecretLength);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(StoredLengths.EnumName);
         builder.Property(s => s.DisabledReason).HasMaxLength(ReasonLength);
     }

@@ -231,6 +231,13 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(64)

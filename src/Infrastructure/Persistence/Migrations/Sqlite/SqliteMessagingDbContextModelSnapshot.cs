@@ -225,6 +225,13 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PreviousSecretExpiresAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(64)
