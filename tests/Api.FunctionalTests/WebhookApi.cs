@@ -1,3 +1,4 @@
+using System.Text;
 using Messaging.Application.Common.Interfaces;
 using Messaging.Application.Events;
 
@@ -16,6 +17,21 @@ public static class WebhookApi
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body);
         var created = JsonNode.Parse(body)!;
         return (created["id"]!.GetValue<string>(), created["secret"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Rotates the subscription's secret, with <paramref name="json"/> as the body (none when null); fails the test unless
+    /// the answer is 200 with a secret.
+    /// </summary>
+    public static async Task<JsonObject> RotateAsync(HttpClient client, string id, string? json = null)
+    {
+        using var content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri($"{Path}/{id}/secret", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
+        var rotated = JsonNode.Parse(body)!.AsObject();
+        Assert.That(rotated["secret"]?.GetValue<string>(), Does.StartWith("whsec_"), body);
+        return rotated;
     }
 
     public static async Task<JsonObject> GetAsync(HttpClient client, string id)

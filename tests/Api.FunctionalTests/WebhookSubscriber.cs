@@ -14,6 +14,7 @@ public sealed class WebhookSubscriber : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _requestEventIds = new();
     private readonly ConcurrentQueue<JsonElement> _events = new();
+    private readonly ConcurrentQueue<(string Signature, string Body)> _signed = new();
     private int _fault;
     private int _unauthorized;
     private LoopbackServer _server = null!;
@@ -33,6 +34,9 @@ public sealed class WebhookSubscriber : IAsyncDisposable
 
     /// <summary>The <c>Messaging-Event-Id</c> of every request that arrived, answered or not, in arrival order.</summary>
     public IReadOnlyList<string> RequestEventIds => [.. _requestEventIds];
+
+    /// <summary>The <c>Messaging-Signature</c> header and the body of every request that arrived, in arrival order.</summary>
+    public IReadOnlyList<(string Signature, string Body)> SignedRequests => [.. _signed];
 
     /// <summary>The events the sample receiver verified and took, each once, in arrival order.</summary>
     public IReadOnlyList<JsonElement> Events => [.. _events];
@@ -66,6 +70,15 @@ public sealed class WebhookSubscriber : IAsyncDisposable
     private async Task Intercept(HttpContext context, RequestDelegate next)
     {
         _requestEventIds.Enqueue(context.Request.Headers[WebhookHeaders.EventId].ToString());
+
+        // Kept for the tests to verify with any secret; the sample receiver reads the body again from the start.
+        context.Request.EnableBuffering();
+        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        {
+            _signed.Enqueue((context.Request.Headers[WebhookHeaders.Signature].ToString(), await reader.ReadToEndAsync()));
+        }
+
+        context.Request.Body.Position = 0;
         switch (Fault)
         {
             case SubscriberFault.ServerError:

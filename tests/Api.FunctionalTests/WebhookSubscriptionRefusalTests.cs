@@ -104,6 +104,8 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
         yield return Case("delete unknown", "DELETE", $"{Path}/{UnknownId}", HttpStatusCode.NotFound);
         yield return Case("deliveries of unknown", "GET", $"{Path}/{UnknownId}/deliveries", HttpStatusCode.NotFound);
         yield return Case("redeliver of unknown", "POST", $"{Path}/{UnknownId}/deliveries/{Guid.NewGuid()}/redeliver", HttpStatusCode.NotFound);
+        yield return Case("rotate the secret of unknown", "POST", $"{Path}/{UnknownId}/secret", HttpStatusCode.NotFound);
+        yield return Case("rotate the secret of id not a GUID", "POST", $"{Path}/42/secret", HttpStatusCode.BadRequest);
         yield return Case("id not a GUID", "GET", $"{Path}/not-an-id", HttpStatusCode.BadRequest);
         yield return Case("delete id not a GUID", "DELETE", $"{Path}/42", HttpStatusCode.BadRequest);
         yield return Case("delivery id not a GUID", "POST", $"{Path}/{UnknownId}/deliveries/x/redeliver", HttpStatusCode.BadRequest);
@@ -130,6 +132,7 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
         yield return Case("DELETE", $"{Path}/{UnknownId}");
         yield return Case("GET", $"{Path}/{UnknownId}/deliveries");
         yield return Case("POST", $"{Path}/{UnknownId}/deliveries/{UnknownId}/redeliver");
+        yield return Case("POST", $"{Path}/{UnknownId}/secret");
     }
 
     [TestCaseSource(nameof(EveryEndpoint))]

@@ -3,9 +3,11 @@ using Messaging.Application.Webhooks;
 using Messaging.Application.Webhooks.Commands.CreateWebhookSubscription;
 using Messaging.Application.Webhooks.Commands.DeleteWebhookSubscription;
 using Messaging.Application.Webhooks.Commands.RedeliverWebhookDelivery;
+using Messaging.Application.Webhooks.Commands.RotateWebhookSecret;
 using Messaging.Application.Webhooks.Queries.GetWebhookDeliveries;
 using Messaging.Application.Webhooks.Queries.GetWebhookSubscriptionById;
 using Messaging.Application.Webhooks.Queries.GetWebhookSubscriptions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Messaging.Api.Controllers;
 
@@ -18,11 +20,11 @@ public sealed class WebhookSubscriptionsController(IMediator mediator) : ApiKeyC
     /// Subscribes a URL to events. The answer holds the secret the deliveries are signed with; it is never shown again.
     /// </summary>
     [HttpPost]
-    [ProducesResponseType<CreatedWebhookSubscriptionDto>(StatusCodes.Status201Created)]
+    [ProducesResponseType<WebhookSubscriptionWithSecretDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")]
-    public async Task<ActionResult<CreatedWebhookSubscriptionDto>> Create(
+    public async Task<ActionResult<WebhookSubscriptionWithSecretDto>> Create(
         [FromBody] CreateWebhookSubscriptionCommand command, CancellationToken cancellationToken)
     {
         var subscription = await mediator.Send(command, cancellationToken);
@@ -51,6 +53,19 @@ public sealed class WebhookSubscriptionsController(IMediator mediator) : ApiKeyC
         await mediator.Send(new DeleteWebhookSubscriptionCommand(id), cancellationToken);
         return NoContent();
     }
+
+    /// <summary>
+    /// Gives the subscription a new secret, shown in this answer only. Until <c>previousSecretExpiresAt</c> deliveries
+    /// carry a signature with each secret, the new one first, so receivers can move to it; a secret rotated out earlier
+    /// and still signing stops at once (one previous secret is kept).
+    /// </summary>
+    [HttpPost("{id}/secret")]
+    [ProducesResponseType<WebhookSubscriptionWithSecretDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public Task<WebhookSubscriptionWithSecretDto> RotateSecret(
+        Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RotateWebhookSecretRequest? request, CancellationToken cancellationToken) =>
+        mediator.Send(new RotateWebhookSecretCommand(id, request?.PreviousSecretValidFor), cancellationToken);
 
     /// <summary>A subscription's deliveries, newest event first, one page at a time.</summary>
     [HttpGet("{id}/deliveries")]

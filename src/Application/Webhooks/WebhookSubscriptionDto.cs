@@ -2,7 +2,7 @@ using Messaging.Domain.Webhooks;
 
 namespace Messaging.Application.Webhooks;
 
-/// <summary>A subscription as the API shows it; its secret is shown once, when it is created.</summary>
+/// <summary>A subscription as the API shows it; its secret is shown only when it is created or rotated.</summary>
 public record WebhookSubscriptionDto
 {
     public Guid Id { get; init; }
@@ -14,6 +14,12 @@ public record WebhookSubscriptionDto
     public WebhookSubscriptionStatus Status { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// While a rotated-out secret still signs deliveries (after the current one), when it stops; null when only the
+    /// current secret signs. The secrets themselves are never shown here.
+    /// </summary>
+    public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
 
     /// <summary>When the service gave up on the subscription's deliveries; null while it is active.</summary>
     public DateTimeOffset? DisabledAt { get; init; }

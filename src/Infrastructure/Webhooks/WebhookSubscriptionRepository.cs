@@ -42,6 +42,37 @@ internal sealed class WebhookSubscriptionRepository(MessagingDbContext context, 
     public Task<WebhookSubscription?> Find(Guid id, CancellationToken cancellationToken) =>
         WriteRoute.ReadContext(context).WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 
+    public Task<WebhookSubscription?> Update(Guid id, Action<WebhookSubscription> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return WriteRoute.Write(
+            context,
+            writer,
+            async (db, token) =>
+            {
+                // Read inside the writer's serializable transaction: two instances changing the same subscription at
+                // once cannot both build on what they read; the database aborts one and the writer runs it again.
+                var subscription = await db.WebhookSubscriptions.SingleOrDefaultAsync(s => s.Id == id, token);
+                if (subscription is null)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    change(subscription);
+                    await db.SaveChangesAsync(token);
+                }
+                finally
+                {
+                    db.Entry(subscription).State = EntityState.Detached;
+                }
+
+                return subscription;
+            },
+            cancellationToken);
+    }
+
     public Task<bool> Remove(Guid id, CancellationToken cancellationToken) =>
         WriteRoute.Write(
             context,

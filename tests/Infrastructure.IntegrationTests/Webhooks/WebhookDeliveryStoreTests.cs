@@ -105,6 +105,28 @@ public sealed class WebhookDeliveryStoreTests(string provider) : DatabaseFixture
         });
     }
 
+    [Test]
+    public async Task A_rotated_secret_is_stored_and_a_wave_reads_both_secrets_until_the_previous_one_expires()
+    {
+        await using var scope = Database.CreateScope();
+        var delivery = await PendingDelivery(scope);
+        var repository = new WebhookSubscriptionRepository(
+            scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseWriter>());
+
+        var rotated = await repository.Update(delivery.SubscriptionId, s => s.RotateSecret("whsec_y", Start, TimeSpan.FromHours(1)), CancellationToken.None);
+        var unknown = await repository.Update(Guid.NewGuid(), s => s.RotateSecret("whsec_z", Start, TimeSpan.Zero), CancellationToken.None);
+
+        var read = (await Store(scope).Subscriptions([delivery.SubscriptionId], CancellationToken.None))[delivery.SubscriptionId];
+        Assert.Multiple(() =>
+        {
+            Assert.That(rotated!.Secret, Is.EqualTo("whsec_y"));
+            Assert.That(unknown, Is.Null);
+            Assert.That(read.PreviousSecretExpiresAt, Is.EqualTo(Start + TimeSpan.FromHours(1)));
+            Assert.That(read.SigningSecretsAt(Start), Is.EqualTo(new[] { "whsec_y", "whsec_x" }));
+            Assert.That(read.SigningSecretsAt(Start + TimeSpan.FromHours(1)), Is.EqualTo(new[] { "whsec_y" }));
+        });
+    }
+
     private static WebhookDeliveryStore Store(AsyncServiceScope scope) =>
         new(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), scope.ServiceProvider.GetRequiredService<DatabaseWriter>());
 

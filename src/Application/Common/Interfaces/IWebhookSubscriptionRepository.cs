@@ -13,6 +13,12 @@ public interface IWebhookSubscriptionRepository
 
     Task<WebhookSubscription?> Find(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="change"/> to the stored subscription and stores the result, read and written in one unit
+    /// of work so that no other change to it lands in between; returns it as stored, or null when there is none.
+    /// </summary>
+    Task<WebhookSubscription?> Update(Guid id, Action<WebhookSubscription> change, CancellationToken cancellationToken);
+
     /// <summary>Deletes the subscription and its deliveries; returns whether it existed.</summary>
     Task<bool> Remove(Guid id, CancellationToken cancellationToken);
 

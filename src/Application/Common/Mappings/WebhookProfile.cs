@@ -9,7 +9,7 @@ public sealed class WebhookProfile : Profile
     public WebhookProfile()
     {
         CreateMap<WebhookSubscription, WebhookSubscriptionDto>();
-        CreateMap<WebhookSubscription, CreatedWebhookSubscriptionDto>();
+        CreateMap<WebhookSubscription, WebhookSubscriptionWithSecretDto>();
         CreateMap<WebhookDelivery, WebhookDeliveryDto>()
             .ForMember(dto => dto.Position, member => member.MapFrom(delivery => delivery.EventPosition));
     }

@@ -9,11 +9,11 @@ public sealed class CreateWebhookSubscriptionCommandHandler(
     IEventLog events,
     TimeProvider timeProvider,
     IOptions<WebhookOptions> options,
-    IMapper mapper) : IRequestHandler<CreateWebhookSubscriptionCommand, CreatedWebhookSubscriptionDto>
+    IMapper mapper) : IRequestHandler<CreateWebhookSubscriptionCommand, WebhookSubscriptionWithSecretDto>
 {
     private readonly WebhookOptions _options = options.Value;
 
-    public async Task<CreatedWebhookSubscriptionDto> Handle(CreateWebhookSubscriptionCommand request, CancellationToken cancellationToken)
+    public async Task<WebhookSubscriptionWithSecretDto> Handle(CreateWebhookSubscriptionCommand request, CancellationToken cancellationToken)
     {
         var url = new Uri(request.Url, UriKind.Absolute);
         if (await addressCheck.RefusalFor(url, cancellationToken) is { } refusal)
@@ -31,6 +31,6 @@ public sealed class CreateWebhookSubscriptionCommandHandler(
             throw WebhookSubscriptionLimitException.For(_options.MaxSubscriptions);
         }
 
-        return mapper.Map<CreatedWebhookSubscriptionDto>(subscription);
+        return mapper.Map<WebhookSubscriptionWithSecretDto>(subscription);
     }
 }
