@@ -27,22 +27,16 @@ public sealed class WebhookSecretRotationTests : ApiFixture
         var after = DateTimeOffset.UtcNow;
         var newSecret = rotated["secret"]!.GetValue<string>();
 
-        await WebhookApi.ReceiveAsync(Client, 1, "during the overlap");
+        var signed = await DeliveredAsync(subscriber, "during the overlap");
 
-        await Waiting.Eventually(() => Task.FromResult(subscriber.Events), events => events.Count >= 1);
-        var signed = subscriber.SignedRequests.Single();
-        var entries = SignatureEntries(signed.Signature);
         Assert.Multiple(() =>
         {
             Assert.That(rotated["id"]!.GetValue<string>(), Is.EqualTo(id));
             Assert.That(newSecret, Is.Not.EqualTo(oldSecret));
             Assert.That(rotated["previousSecretExpiresAt"]!.GetValue<DateTimeOffset>(), Is.InRange(before.AddHours(24), after.AddHours(24)));
             Assert.That(subscriber.Unauthorized, Is.Zero);
-            Assert.That(Verifies(oldSecret, signed), Is.True);
-            Assert.That(Verifies(newSecret, signed), Is.True);
-            Assert.That(entries.V1, Has.Count.EqualTo(2));
-            Assert.That(Verifies(newSecret, (entries.T + "," + entries.V1[0], signed.Body)), Is.True, "the new secret's signature comes first");
         });
+        AssertSignedBy(signed, [newSecret, oldSecret]);
     }
 
     [Test]
@@ -57,15 +51,12 @@ public sealed class WebhookSecretRotationTests : ApiFixture
         await WebhookApi.ReceiveAsync(Client, 1, "after the rotation");
 
         await Waiting.Eventually(() => Task.FromResult(subscriber.Unauthorized), refused => refused >= 1);
-        var signed = subscriber.SignedRequests[0];
         Assert.Multiple(() =>
         {
             Assert.That(rotated["previousSecretExpiresAt"], Is.Null);
             Assert.That(subscriber.Events, Is.Empty);
-            Assert.That(Verifies(newSecret, signed), Is.True);
-            Assert.That(Verifies(oldSecret, signed), Is.False);
-            Assert.That(SignatureEntries(signed.Signature).V1, Has.Count.EqualTo(1));
         });
+        AssertSignedBy(subscriber.SignedRequests[0], [newSecret], oldSecret);
     }
 
     [Test]
@@ -81,16 +72,8 @@ public sealed class WebhookSecretRotationTests : ApiFixture
 
         // The moment the answer named, as the subscriber's own clock shows it.
         await Waiting.Eventually(() => Task.FromResult(DateTimeOffset.UtcNow), now => now > expiresAt);
-        await WebhookApi.ReceiveAsync(Client, 1, "after the expiry");
 
-        await Waiting.Eventually(() => Task.FromResult(subscriber.Events), events => events.Count >= 1);
-        var signed = subscriber.SignedRequests.Single();
-        Assert.Multiple(() =>
-        {
-            Assert.That(Verifies(newSecret, signed), Is.True);
-            Assert.That(Verifies(oldSecret, signed), Is.False);
-            Assert.That(SignatureEntries(signed.Signature).V1, Has.Count.EqualTo(1));
-        });
+        AssertSignedBy(await DeliveredAsync(subscriber, "after the expiry"), [newSecret], oldSecret);
     }
 
     [Test]
@@ -102,17 +85,7 @@ public sealed class WebhookSecretRotationTests : ApiFixture
         var third = (await WebhookApi.RotateAsync(manager, id, """{"previousSecretValidFor": "02:00:00"}"""))["secret"]!.GetValue<string>();
         await using var subscriber = await WebhookSubscriber.StartAsync(port, third);
 
-        await WebhookApi.ReceiveAsync(Client, 1, "after two rotations");
-
-        await Waiting.Eventually(() => Task.FromResult(subscriber.Events), events => events.Count >= 1);
-        var signed = subscriber.SignedRequests.Single();
-        Assert.Multiple(() =>
-        {
-            Assert.That(Verifies(third, signed), Is.True);
-            Assert.That(Verifies(second, signed), Is.True);
-            Assert.That(Verifies(first, signed), Is.False);
-            Assert.That(SignatureEntries(signed.Signature).V1, Has.Count.EqualTo(2));
-        });
+        AssertSignedBy(await DeliveredAsync(subscriber, "after two rotations"), [third, second], first);
     }
 
     [Test]
@@ -192,14 +165,9 @@ public sealed class WebhookSecretRotationTests : ApiFixture
 
         // Nothing changed: no previous secret, and a delivery is signed with the first secret alone.
         var fetched = await WebhookApi.GetAsync(manager, id);
-        await WebhookApi.ReceiveAsync(Client, 1, "after a refused rotation");
-        await Waiting.Eventually(() => Task.FromResult(subscriber.Events), events => events.Count >= 1);
-        Assert.Multiple(() =>
-        {
-            Assert.That(fetched["previousSecretExpiresAt"], Is.Null);
-            Assert.That(subscriber.Unauthorized, Is.Zero);
-            Assert.That(SignatureEntries(subscriber.SignedRequests.Single().Signature).V1, Has.Count.EqualTo(1));
-        });
+        var signed = await DeliveredAsync(subscriber, "after a refused rotation");
+        Assert.That(fetched["previousSecretExpiresAt"], Is.Null);
+        AssertSignedBy(signed, [secret]);
     }
 
     /// <summary>A subscription to <c>message.received</c> for a receiver that will listen on the port returned.</summary>
@@ -208,6 +176,36 @@ public sealed class WebhookSecretRotationTests : ApiFixture
         var port = LoopbackPort.Unused();
         var (id, secret) = await WebhookApi.SubscribeAsync(manager, WebhookSubscriber.UrlFor(port), EventTypes.MessageReceived);
         return (id, port, secret);
+    }
+
+    /// <summary>A customer's message, once the receiver has taken it: the one request the receiver got.</summary>
+    private async Task<(string Signature, string Body)> DeliveredAsync(WebhookSubscriber subscriber, string text)
+    {
+        await WebhookApi.ReceiveAsync(Client, 1, text);
+        await Waiting.Eventually(() => Task.FromResult(subscriber.Events), events => events.Count >= 1);
+        return subscriber.SignedRequests.Single();
+    }
+
+    /// <summary>
+    /// Asserts that the request carries one <c>v1</c> entry for each of <paramref name="signers"/>, in their order, and
+    /// verifies with none of <paramref name="others"/>.
+    /// </summary>
+    private static void AssertSignedBy((string Signature, string Body) signed, string[] signers, params string[] others)
+    {
+        var (t, v1) = SignatureEntries(signed.Signature);
+        Assert.Multiple(() =>
+        {
+            Assert.That(v1, Has.Count.EqualTo(signers.Length), signed.Signature);
+            for (var i = 0; i < Math.Min(v1.Count, signers.Length); i++)
+            {
+                Assert.That(Verifies(signers[i], (t + "," + v1[i], signed.Body)), Is.True, $"v1 entry {i} is not signed with secret {i}");
+            }
+
+            foreach (var other in others)
+            {
+                Assert.That(Verifies(other, signed), Is.False, "verifies with a secret that no longer signs");
+            }
+        });
     }
 
     private static bool Verifies(string secret, (string Signature, string Body) signed) =>

@@ -16,8 +16,8 @@ public record WebhookSubscriptionDto
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>
-    /// While a rotated-out secret still signs deliveries (after the current one), when it stops; null when only the
-    /// current secret signs. The secrets themselves are never shown here.
+    /// When the secret the last rotation replaced stops (or stopped) signing deliveries beside the current one; null when
+    /// no rotation kept one. The secrets themselves are never shown here.
     /// </summary>
     public DateTimeOffset? PreviousSecretExpiresAt { get; init; }
 

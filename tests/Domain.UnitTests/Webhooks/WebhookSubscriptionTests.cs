@@ -13,14 +13,7 @@ public sealed class WebhookSubscriptionTests
     [Test]
     public void A_new_subscription_signs_with_its_secret_alone()
     {
-        var subscription = Subscription();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(subscription.SigningSecretsAt(Now), Is.EqualTo(new[] { First }));
-            Assert.That(subscription.PreviousSecret, Is.Null);
-            Assert.That(subscription.PreviousSecretExpiresAt, Is.Null);
-        });
+        AssertSignsWithItsSecretAlone(Subscription(), First);
     }
 
     [Test]
@@ -47,12 +40,7 @@ public sealed class WebhookSubscriptionTests
 
         subscription.RotateSecret(Second, Now, TimeSpan.Zero);
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(subscription.SigningSecretsAt(Now), Is.EqualTo(new[] { Second }));
-            Assert.That(subscription.PreviousSecret, Is.Null);
-            Assert.That(subscription.PreviousSecretExpiresAt, Is.Null);
-        });
+        AssertSignsWithItsSecretAlone(subscription, Second);
     }
 
     [Test]
@@ -81,7 +69,18 @@ public sealed class WebhookSubscriptionTests
             Assert.That(() => subscription.RotateSecret("", Now, Day), Throws.ArgumentException);
             Assert.That(() => subscription.RotateSecret(Second, Now, TimeSpan.FromTicks(-1)), Throws.InstanceOf<ArgumentOutOfRangeException>());
         });
-        Assert.That(subscription.SigningSecretsAt(Now), Is.EqualTo(new[] { First }));
+        AssertSignsWithItsSecretAlone(subscription, First);
+    }
+
+    private static void AssertSignsWithItsSecretAlone(WebhookSubscription subscription, string secret)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(subscription.Secret, Is.EqualTo(secret));
+            Assert.That(subscription.SigningSecretsAt(Now), Is.EqualTo(new[] { secret }));
+            Assert.That(subscription.PreviousSecret, Is.Null);
+            Assert.That(subscription.PreviousSecretExpiresAt, Is.Null);
+        });
     }
 
     private static WebhookSubscription Subscription() =>
