@@ -86,4 +86,41 @@ public sealed class NewConversationTests : DashboardFixture
         await Expect(error).ToBeEmptyAsync();
         await Expect(Field).Not.ToHaveAttributeAsync("aria-invalid", "true");
     }
+
+    [Test]
+    public async Task A_conversation_opened_by_number_beyond_the_loaded_list_closes_its_window_on_time()
+    {
+        const string customer = "+14155550462";
+        var now = DateTimeOffset.UtcNow;
+        await App.StoreInbound(customer, now.AddHours(-24).AddMinutes(2.5), "Still there?", "Yan");
+        for (var i = 0; i < 30; i++)
+        {
+            await App.StoreInbound($"+141555505{i:D2}", now.AddHours(-1).AddSeconds(i), $"Customer {i}", $"Customer {i}");
+        }
+
+        // The page's clock starts a little before now and runs until the test stops it, then moves only when told.
+        await Page.Clock.InstallAsync(new ClockInstallOptions { TimeDate = now.UtcDateTime.AddMinutes(-1) });
+        await Page.GotoAsync("/");
+        await SignIn();
+        await Expect(Rows).ToHaveCountAsync(30);
+        await Expect(Row(customer)).ToHaveCountAsync(0);
+        await Field.FillAsync("415 555 0462");
+        await Field.PressAsync("Enter");
+        await Expect(Summary).ToContainTextAsync("has written");
+        await OpenButton.ClickAsync();
+        await Page.Clock.PauseAtAsync(now.UtcDateTime.AddSeconds(5));
+
+        var note = Page.Locator("#window-note");
+        await Expect(note).ToContainTextAsync("closes in 3 min");
+
+        // The clock runs on, ten seconds at a time, to five seconds past the end of the window: the composer turned into
+        // the template picker when it ended, not at the next minute.
+        for (var step = 0; step < 15; step++)
+        {
+            await Page.Clock.RunForAsync(10_000);
+        }
+
+        await Expect(note).ToContainTextAsync("the window closed");
+        await Expect(Page.Locator("#composer-text")).ToBeHiddenAsync();
+    }
 }

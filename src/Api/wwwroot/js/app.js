@@ -125,8 +125,14 @@ function keepTime() {
   clearTimeout(clock);
   const now = Date.now();
   renderList(now);
-  if (state.contact) composer.showWindow(windowOf(state, now), now);
-  const next = Math.min(60_000, ...[...state.conversations.values()].map((c) => nextChangeIn({ until: c.windowOpenUntil }, now)));
+  const watched = [...state.conversations.values()].map((c) => c.windowOpenUntil);
+  // The open conversation's window, also when it was opened by number and is not among the conversations loaded.
+  if (state.contact) {
+    const open = windowOf(state, now);
+    composer.showWindow(open, now);
+    watched.push(open.until);
+  }
+  const next = Math.min(60_000, ...watched.map((until) => nextChangeIn({ until }, now)));
   clock = setTimeout(keepTime, Math.max(next, 250));
 }
 
@@ -261,8 +267,8 @@ function openConversation(contact, lookup = null) {
     openThread(state, contact, lookup);
     thread.reset();
     composer.open(takeDraft(state));
-    renderList();
     renderThread('open');
+    keepTime();
     loadThread(true).catch(showLoadError);
   }
   composer.focus();
