@@ -147,6 +147,38 @@ public sealed class StateTests : DashboardFixture
         Assert.That(result, Is.EqualTo(new object[] { "m1 m2 m3", "before-m1", "m8 m9", "before-m8" }));
     }
 
+    [Test]
+    public async Task A_status_change_of_a_message_older_than_the_pages_loaded_shows_when_its_page_does()
+    {
+        // Shown at once, the old message would stand above the loaded pages with the messages between them missing.
+        var result = await Run("""
+            s.openThread(state, contact);
+            s.mergeThreadPage(state, { items: [message('m5', 5), message('m6', 6)], nextCursor: 'before-m5' }, { newest: true });
+            const update = s.applyMessage(state, message('m1', 1, { direction: 'outbound', status: 'read', updated: 30 }), { update: true });
+            const before = s.sortedThread(state).map((m) => m.id).join(' ');
+            const olderPage = [message('m1', 1, { direction: 'outbound', status: 'delivered', updated: 20 }), message('m2', 2)];
+            s.mergeThreadPage(state, { items: olderPage, nextCursor: null }, { newest: false });
+            const after = s.sortedThread(state);
+            return [update.inThread, before, after.map((m) => m.id).join(' '), after[0].status];
+            """);
+
+        Assert.That(result, Is.EqualTo(new object[] { false, "m5 m6", "m1 m2 m5 m6", "read" }), "a page read before the change does not undo it");
+    }
+
+    [Test]
+    public async Task Events_taken_in_before_the_first_page_that_are_older_than_it_wait_for_their_page()
+    {
+        var result = await Run("""
+            s.openThread(state, contact);
+            s.applyMessage(state, message('m1', 1, { direction: 'outbound', status: 'read', updated: 30 }), { update: true });
+            s.applyMessage(state, message('m7', 7));
+            s.mergeThreadPage(state, { items: [message('m5', 5), message('m6', 6)], nextCursor: 'before-m5' }, { newest: true });
+            return [s.sortedThread(state).map((m) => m.id).join(' ')];
+            """);
+
+        Assert.That(result, Is.EqualTo(new object[] { "m5 m6 m7" }));
+    }
+
     private async Task<object[]> Run(string body)
     {
         var result = await Page.EvaluateAsync<JsonElement>($"async () => {{ {Setup} {body} }}");

@@ -15,6 +15,7 @@ export function createState() {
     lookup: null, // what GET /api/contacts/lookup said of the open contact, if it was opened by number
     thread: new Map(), // id -> message of the open conversation
     threadCursor: null,
+    threadOldest: null, // the oldest message of the pages loaded
     threadLoaded: false,
     loadingOlderMessages: false,
     pendingSend: null, // { payload, key } of a send whose outcome is unknown, retried with the same key
@@ -53,7 +54,17 @@ const byActivity = (a, b) =>
 
 export const sortedConversations = (state) => [...state.conversations.values()].sort(byActivity);
 
-export const sortedThread = (state) => [...state.thread.values()].sort((a, b) => (isAfter(a, b) ? 1 : isAfter(b, a) ? -1 : 0));
+/**
+ * Whether a message of the open thread is shown. One older than every page loaded (a status change of an old message,
+ * or an event taken in before the first page) would stand alone above them with the messages between missing: it is
+ * kept, so that a page read before the change does not undo it, and shown once the pages reach it.
+ */
+const isShown = (state, message) =>
+  !state.threadLoaded || state.threadCursor === null || !state.threadOldest || !isAfter(state.threadOldest, message);
+
+export const sortedThread = (state) => [...state.thread.values()]
+  .filter((message) => isShown(state, message))
+  .sort((a, b) => (isAfter(a, b) ? 1 : isAfter(b, a) ? -1 : 0));
 
 /**
  * Takes in a page of conversations. A page is a snapshot taken when it was asked for: a conversation a live event
@@ -102,9 +113,8 @@ export function applyMessage(state, message, { update = false } = {}) {
   const contact = contactOf(message);
   const conversation = state.conversations.get(contact);
   if (!conversation && update) {
-    const inThread = contact === state.contact;
-    if (inThread) putMessage(state.thread, message);
-    return { contact, isNew: false, inThread };
+    if (contact === state.contact) putMessage(state.thread, message);
+    return { contact, isNew: false, inThread: contact === state.contact && isShown(state, message) };
   }
 
   // An unknown id older than the conversation's last message is an update of a message from before the page.
@@ -138,9 +148,8 @@ export function applyMessage(state, message, { update = false } = {}) {
     if (!updated.windowOpenUntil || time(until) > time(updated.windowOpenUntil)) updated.windowOpenUntil = until;
   }
 
-  const inThread = contact === state.contact;
-  if (inThread) putMessage(state.thread, message);
-  return { contact, isNew, inThread };
+  if (contact === state.contact) putMessage(state.thread, message);
+  return { contact, isNew, inThread: contact === state.contact && isShown(state, message) };
 }
 
 /** Opens a conversation: the thread starts empty and a send not yet settled belongs to the one left. */
@@ -149,6 +158,7 @@ export function openThread(state, contact, lookup = null) {
   state.lookup = lookup;
   state.thread = new Map();
   state.threadCursor = null;
+  state.threadOldest = null;
   state.threadLoaded = false;
   state.loadingOlderMessages = false;
   state.pendingSend = null;
@@ -162,10 +172,14 @@ export function openThread(state, contact, lookup = null) {
 export function mergeThreadPage(state, page, { newest }) {
   if (newest && state.threadLoaded && page.nextCursor !== null && !page.items.some((m) => state.thread.has(m.id))) {
     state.thread = new Map();
+    state.threadOldest = null;
     state.threadLoaded = false;
     state.loadingOlderMessages = false;
   }
-  for (const message of page.items) putMessage(state.thread, message);
+  for (const message of page.items) {
+    putMessage(state.thread, message);
+    if (!state.threadOldest || isAfter(state.threadOldest, message)) state.threadOldest = message;
+  }
   if (!newest || !state.threadLoaded) {
     state.threadCursor = page.nextCursor;
   }
