@@ -51,11 +51,12 @@ public sealed class WebhookSubscriptionRefusalTests() : ApiFixture(AppSharing.Pe
         yield return Case("line break", "https://8.8.8.8/\\n");
         yield return Case("terminal escape sequence", "https://8.8.8.8/\\u001b[31m");
         yield return Case("space", "https://8.8.8.8/x y");
+        yield return Case("right-to-left override", "https://8.8.8.8/\\u202egnp.exe");
         yield return Case("port 0", "https://8.8.8.8:0/x");
     }
 
     [TestCaseSource(nameof(UnusableUrls))]
-    public async Task A_url_with_a_control_character_whitespace_or_port_0_is_refused_with_400_on_url(string jsonUrl)
+    public async Task A_url_with_an_invisible_or_control_character_whitespace_or_port_0_is_refused_with_400_on_url(string jsonUrl)
     {
         var problem = await Refused(TestApiKeys.Webhooks, SubscriptionTo(jsonUrl), HttpStatusCode.BadRequest);
 

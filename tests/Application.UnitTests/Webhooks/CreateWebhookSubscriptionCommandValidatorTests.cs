@@ -11,6 +11,7 @@ public sealed class CreateWebhookSubscriptionCommandValidatorTests
     [TestCase("https://billing.example.com/messaging-events")]
     [TestCase("https://billing.example.com:8443/events?tenant=a%20b")]
     [TestCase("https://[2001:4860:4860::8888]/events")]
+    [TestCase("https://bücher.example/événements", TestName = "Accepts a URL written with letters beyond ASCII")]
     public void Accepts(string url) =>
         Assert.That(_validator.Validate(Command(url)).Errors, Is.Empty);
 
@@ -22,6 +23,10 @@ public sealed class CreateWebhookSubscriptionCommandValidatorTests
     [TestCase("https://example.com/x y", TestName = "Refuses a URL with a space")]
     [TestCase("https://example.com/x\ty", TestName = "Refuses a URL with a tab")]
     [TestCase("https://example.com/x\u00a0y", TestName = "Refuses a URL with a no-break space")]
+    [TestCase("https://example.com/‮gnp.exe", TestName = "Refuses a URL with a right-to-left override")]
+    [TestCase("https://example.com/⁦x⁩", TestName = "Refuses a URL with a bidirectional isolate")]
+    [TestCase("https://exa​mple.com/x", TestName = "Refuses a URL with a zero-width space")]
+    [TestCase("https://example.com/﻿x", TestName = "Refuses a URL with a byte order mark")]
     [TestCase("https://example.com:0/x", TestName = "Refuses a URL with port 0")]
     [TestCase("https://example.com:00/x", TestName = "Refuses a URL with port 0 written with two digits")]
     public void Refuses_on_the_url(string url)

@@ -48,7 +48,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
         RuleForEach(x => x.MediaUrls)
             .Must(BeAnHttpsUrl)
-            .WithMessage($"Each media URL must be an absolute https URL of at most {MaxMediaUrlLength} characters without control characters or whitespace.");
+            .WithMessage($"Each media URL must be an absolute https URL of at most {MaxMediaUrlLength} characters without control characters, whitespace or invisible formatting characters.");
 
         RuleFor(x => x.ContentSid)
             .Must(BeAContentSid)
@@ -85,7 +85,7 @@ public sealed class SendMessageCommandValidator : AbstractValidator<SendMessageC
 
     private static bool BeAnHttpsUrl(string? url)
     {
-        if (string.IsNullOrEmpty(url) || url.Length > MaxMediaUrlLength || !UrlText.HasNoControlCharacterOrWhitespace(url))
+        if (string.IsNullOrEmpty(url) || url.Length > MaxMediaUrlLength || !UrlText.HasOnlyVisibleCharacters(url))
         {
             return false;
         }

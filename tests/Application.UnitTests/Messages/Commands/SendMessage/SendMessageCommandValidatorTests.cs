@@ -49,6 +49,8 @@ public sealed class SendMessageCommandValidatorTests
         yield return Case("Media URL with a line break", new SendMessageCommand(To, null, ["https://example.com/a.png\r\nX-Injected: 1"]), "MediaUrls[0]");
         yield return Case("Media URL with a space", new SendMessageCommand(To, null, ["https://example.com/a b.png"]), "MediaUrls[0]");
         yield return Case("Media URL with a no-break space", new SendMessageCommand(To, null, ["https://example.com/a\u00a0b.png"]), "MediaUrls[0]");
+        yield return Case("Media URL with a right-to-left override", new SendMessageCommand(To, null, ["https://example.com/‮gnp.exe"]), "MediaUrls[0]");
+        yield return Case("Media URL with a zero-width joiner", new SendMessageCommand(To, null, ["https://example.com/a‍.png"]), "MediaUrls[0]");
         yield return Case("Media URL on port 0", new SendMessageCommand(To, null, ["https://example.com:0/a.png"]), "MediaUrls[0]");
         yield return Case("Empty media URL", new SendMessageCommand(To, "hi", [""]), "MediaUrls[0]");
         yield return Case("Missing media URL", new SendMessageCommand(To, "hi", [null!]), "MediaUrls[0]");
