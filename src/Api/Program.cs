@@ -55,7 +55,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
     .WithMetadata(probeMethods);
 // Metrics tell how much traffic the service carries and how it fails: only a key with the metrics:read scope reads them.
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(ApiPolicies.MetricsRead);
-app.MapOpenApi().AllowAnonymous();
+// The one document there is, by its own address: the default pattern would answer any other name itself, in plain text.
+app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
 app.MapControllers();
 app.MapMessageEvents();
 

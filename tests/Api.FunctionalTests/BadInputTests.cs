@@ -145,6 +145,7 @@ public sealed class BadInputTests() : ApiFixture(AppSharing.PerFixture)
         yield return Case("invalid send, asking for HTML", HttpMethod.Post, "/api/messages", """{"to": "bob", "body": "x"}""", "application/json", HttpStatusCode.BadRequest, TestApiKeys.Full, "Accept: text/html");
         yield return Case("PUT on the collection, asking for HTML", HttpMethod.Put, "/api/messages", ValidSend, "application/json", HttpStatusCode.MethodNotAllowed, TestApiKeys.Full, "Accept: text/html");
         yield return Case("unknown path, asking for HTML", HttpMethod.Get, "/api/nothing", null, null, HttpStatusCode.NotFound, TestApiKeys.Full, "Accept: text/html");
+        yield return Case("OpenAPI document that does not exist", HttpMethod.Get, "/openapi/v2.json", null, null, HttpStatusCode.NotFound, TestApiKeys.Full);
         yield return Case("no key, asking for HTML", HttpMethod.Get, "/api/messages", null, null, HttpStatusCode.Unauthorized, null, "Accept: text/html");
         yield return Case("metrics with a read key, asking for OpenMetrics", HttpMethod.Get, "/metrics", null, null, HttpStatusCode.Forbidden, TestApiKeys.ReadOnly, "Accept: application/openmetrics-text");
         yield return Case("media index of 5, asking for an image", HttpMethod.Get, $"/api/messages/{Guid.NewGuid()}/media/5", null, null, HttpStatusCode.NotFound, TestApiKeys.Full, "Accept: image/avif,image/webp,image/*;q=0.8");
