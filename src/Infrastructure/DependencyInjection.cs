@@ -1,6 +1,7 @@
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Idempotency;
 using Messaging.Infrastructure.Persistence;
+using Messaging.Infrastructure.RateLimiting;
 using Messaging.Infrastructure.Twilio;
 using Messaging.Infrastructure.Webhooks;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +18,7 @@ public static class DependencyInjection
         services.AddIdempotency(configuration);
         services.AddEventOutbox(configuration);
         services.AddWebhooks(configuration);
+        services.AddScoped<IRateWindowCounter, RateWindowCounter>();
         return services;
     }
 }

@@ -17,19 +17,7 @@ internal static class RateLimitingServiceCollectionExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) => Reject(context.HttpContext, context.Lease);
 
-            // Every request that reaches a rate-limited endpoint has passed authentication, so the name is the key's.
-            options.AddPolicy(RateLimitPolicies.Send, httpContext =>
-            {
-                var settings = httpContext.RequestServices.GetRequiredService<IOptions<SendRateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    httpContext.User.Identity?.Name ?? string.Empty,
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = settings.PermitLimit,
-                        Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                        QueueLimit = 0,
-                    });
-            });
+            options.AddPolicy<string, SendRateLimitPolicy>(RateLimitPolicies.Send);
         });
         return services;
     }

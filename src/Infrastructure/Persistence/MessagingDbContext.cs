@@ -2,6 +2,7 @@ using Messaging.Domain.Messages;
 using Messaging.Domain.Webhooks;
 using Messaging.Infrastructure.Events;
 using Messaging.Infrastructure.Idempotency;
+using Messaging.Infrastructure.RateLimiting;
 using Messaging.Infrastructure.Webhooks;
 
 namespace Messaging.Infrastructure.Persistence;
@@ -29,6 +30,8 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
 
     internal DbSet<Lease> Leases => Set<Lease>();
 
+    internal DbSet<RateWindow> RateWindows => Set<RateWindow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new MessageConfiguration());
@@ -42,5 +45,6 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
         modelBuilder.ApplyConfiguration(new PositionRowConfiguration<WebhookCursor>("WebhookCursor"));
         modelBuilder.ApplyConfiguration(new LeaseConfiguration());
+        modelBuilder.ApplyConfiguration(new RateWindowConfiguration());
     }
 }

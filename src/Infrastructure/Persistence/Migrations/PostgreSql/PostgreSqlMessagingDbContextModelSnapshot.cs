@@ -404,6 +404,23 @@ namespace Messaging.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Messaging.Infrastructure.RateLimiting.RateWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("RateWindows", (string)null);
+                });
+
             modelBuilder.Entity("Messaging.Infrastructure.Webhooks.Lease", b =>
                 {
                     b.Property<string>("Name")

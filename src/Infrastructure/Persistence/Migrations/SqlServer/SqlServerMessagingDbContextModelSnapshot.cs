@@ -406,6 +406,23 @@ namespace Messaging.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Messaging.Infrastructure.RateLimiting.RateWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("RateWindows", (string)null);
+                });
+
             modelBuilder.Entity("Messaging.Infrastructure.Webhooks.Lease", b =>
                 {
                     b.Property<string>("Name")

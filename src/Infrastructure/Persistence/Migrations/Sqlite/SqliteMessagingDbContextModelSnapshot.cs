@@ -399,6 +399,23 @@ namespace Messaging.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("Messaging.Infrastructure.RateLimiting.RateWindow", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("RateWindows", (string)null);
+                });
+
             modelBuilder.Entity("Messaging.Infrastructure.Webhooks.Lease", b =>
                 {
                     b.Property<string>("Name")
