@@ -44,7 +44,6 @@ app.UseAuthentication();
 app.UseMiddleware<RequestLoggingMiddleware>();
 app.UseAuthorization();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
-app.UseRateLimiter();
 
 // Health answers carry a status word and nothing else, and need no key, so that probes need no secret. They are read
 // with GET or HEAD (some load balancers probe with HEAD); any other method is refused rather than answered as a read.

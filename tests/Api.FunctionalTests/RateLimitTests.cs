@@ -48,4 +48,30 @@ public sealed class RateLimitTests : ApiFixture
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(3));
     }
+
+    [Test]
+    public async Task A_replayed_answer_takes_no_send_and_a_refused_send_gives_its_idempotency_key_back()
+    {
+        using var client = Factory.CreateClient(TestApiKeys.Other);
+        var first = new { to = "+14155550123", body = "Your order has shipped" };
+        for (var i = 0; i < 3; i++)
+        {
+            using var answer = await client.PostMessage(first, "order-1-shipped");
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        using var second = await client.PostMessage(new { to = "+14155550123", body = "Your order has arrived" });
+        using var limited = await client.PostMessage(new { to = "+14155550123", body = "How was it?" }, "order-1-survey");
+        using var limitedAgain = await client.PostMessage(new { to = "+14155550123", body = "How was it?" }, "order-1-survey");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created), "The two replays took no send of the window.");
+            Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(limited.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero));
+            Assert.That(limitedAgain.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(limitedAgain.Headers.Contains("Idempotent-Replayed"), Is.False, "The refusal gave the key back: the retry was limited again, not replayed.");
+        });
+        Assert.That(Factory.Emulator().CreateMessageRequests, Is.EqualTo(2));
+    }
 }

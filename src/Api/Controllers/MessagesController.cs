@@ -6,7 +6,6 @@ using Messaging.Application.Messages.Commands.SendMessage;
 using Messaging.Application.Messages.Queries.GetMessageById;
 using Messaging.Application.Messages.Queries.GetMessages;
 using Messaging.Domain.Messages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Messaging.Api.Controllers;
 
@@ -20,8 +19,8 @@ public sealed class MessagesController(IMediator mediator) : ApiKeyControllerBas
     /// </summary>
     [HttpPost]
     [Authorize(Policy = ApiPolicies.MessagesSend)]
-    [EnableRateLimiting(RateLimitPolicies.Send)]
     [Idempotent]
+    [SendRateLimited]
     [ProducesResponseType<MessageDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<MessageDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

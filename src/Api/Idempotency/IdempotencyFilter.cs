@@ -13,7 +13,7 @@ namespace Messaging.Api.Idempotency;
 /// The <c>Idempotency-Key</c> contract of an action, after the IETF draft and Stripe: the first request with a key runs
 /// and its response is recorded for the API key that sent it; the same key and payload again get that response back
 /// with <c>Idempotent-Replayed: true</c> and run nothing; the key with another payload gets 422; while the first is
-/// still running, 409. A response that says nothing was done (400, 502, 503, 504) gives the key back, so the client may
+/// still running, 409. A response that says nothing was done (400, 429, 502, 503, 504) gives the key back, so the client may
 /// retry with it; every other response, including an unknown failure, is recorded and replayed.
 /// </summary>
 internal sealed partial class IdempotencyFilter(IIdempotencyStore store, MessagingTelemetry telemetry, ILogger<IdempotencyFilter> logger)
@@ -131,9 +131,10 @@ internal sealed partial class IdempotencyFilter(IIdempotencyStore store, Messagi
         await buffer.CopyToAsync(original, context.HttpContext.RequestAborted);
     }
 
-    /// <summary>Answers that say the request did nothing: invalid, or Twilio never took the message.</summary>
+    /// <summary>Answers that say the request did nothing: invalid, over the key's send limit, or Twilio never took the message.</summary>
     private static bool GivesKeyBack(int statusCode) => statusCode is
         StatusCodes.Status400BadRequest or
+        StatusCodes.Status429TooManyRequests or
         StatusCodes.Status502BadGateway or
         StatusCodes.Status503ServiceUnavailable or
         StatusCodes.Status504GatewayTimeout;
