@@ -18,7 +18,12 @@ public static class DependencyInjection
         services.AddIdempotency(configuration);
         services.AddEventOutbox(configuration);
         services.AddWebhooks(configuration);
-        services.AddScoped<IRateWindowCounter, RateWindowCounter>();
+        // SQLite serves one instance: its send windows are kept in the process, the servers' in the database.
+        services.AddSingleton<InProcessRateWindowCounter>();
+        services.AddScoped<RateWindowCounter>();
+        services.AddScoped<IRateWindowCounter>(provider => provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsSqlite
+            ? provider.GetRequiredService<InProcessRateWindowCounter>()
+            : provider.GetRequiredService<RateWindowCounter>());
         return services;
     }
 }

@@ -15,7 +15,7 @@ internal sealed class RateWindowCounter(MessagingDbContext context, DatabaseWrit
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
 
         var now = timeProvider.GetUtcNow();
-        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
+        var start = FixedWindow.StartOf(now, window);
         var taken = await WriteRoute.Write(context, writer, (db, token) => Take(db, partition, start, permitLimit, token), cancellationToken);
         return taken ? RateWindowDecision.Granted : new RateWindowDecision(false, start + window - now);
     }
