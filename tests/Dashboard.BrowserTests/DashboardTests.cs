@@ -250,6 +250,29 @@ public sealed partial class DashboardTests : DashboardFixture
     }
 
     [Test]
+    public async Task A_customers_file_that_is_not_a_picture_is_saved_even_when_opened_in_a_tab_of_its_own()
+    {
+        // Its blob URL has the dashboard's origin: shown as a page there, an HTML file would run as part of the dashboard.
+        await CustomerWrites("+14155550189", "See the attached page", "Max", media: "text/html");
+        await SignIn();
+        await Open("+14155550189", "Max");
+        var link = Page.Locator("#messages .bubble.inbound .media a");
+        await Expect(link).ToHaveAttributeAsync("href", BlobUrl());
+        var url = await link.GetAttributeAsync("href");
+        Assert.That(await Page.Locator("#messages .bubble.inbound img").CountAsync(), Is.Zero, "a file that is not a picture has no thumbnail");
+
+        var tab = await Page.Context.NewPageAsync();
+        await tab.GotoAsync("/health/live");
+        var download = await tab.RunAndWaitForDownloadAsync(
+            () => tab.EvaluateAsync("url => { location.href = url; }", url),
+            new PageRunAndWaitForDownloadOptions { Timeout = 10_000 });
+
+        Assert.That(download.Url, Is.EqualTo(url));
+        await download.CancelAsync();
+        await tab.CloseAsync();
+    }
+
+    [Test]
     public async Task Pictures_are_let_go_when_their_thread_closes_and_a_sign_out_leaves_nothing_behind()
     {
         await CustomerWrites("+14155550161", "First picture", "Ivo", media: "image/png");

@@ -73,6 +73,16 @@ export function newIdempotencyKey() {
 // Each URL holds its bytes in memory until revoked, so the thread that shows them revokes them when it closes.
 const media = new Map();
 
+// A blob URL has the dashboard's origin. Opened in a tab of its own, a customer's file of any other type (HTML, SVG,
+// XML) would be shown as a page of the dashboard, without the media endpoint's sandbox: only pictures browsers show as
+// pictures keep their type, and everything else is handed out as bytes to save.
+const PICTURE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+const essence = (contentType) => (contentType ?? '').split(';')[0].trim().toLowerCase();
+
+/** Whether a medium of this content type is shown as a picture (its blob URL keeps its type). */
+export const isPicture = (contentType) => PICTURE_TYPES.has(essence(contentType));
+
 export function mediaObjectUrl(messageId, index) {
   const cacheKey = `${messageId}/${index}`;
   if (!media.has(cacheKey)) {
@@ -81,7 +91,8 @@ export function mediaObjectUrl(messageId, index) {
       if (!response.ok) {
         throw new ApiError(response.status, null);
       }
-      return URL.createObjectURL(await response.blob());
+      const bytes = await response.blob();
+      return URL.createObjectURL(isPicture(bytes.type) ? bytes : new Blob([bytes], { type: 'application/octet-stream' }));
     })());
   }
   return media.get(cacheKey);

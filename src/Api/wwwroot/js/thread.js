@@ -1,7 +1,7 @@
 // The open thread. One node per message, kept while the thread is open and changed in place when its status moves,
 // and a separator before each day's first message. A new message keeps the view at the bottom if it was there;
 // scrolled up to read, the view stays put and a "New messages ↓" button appears instead.
-import { mediaObjectUrl } from './api.js';
+import { isPicture, mediaObjectUrl } from './api.js';
 import { el, isScrolledToEnd, reconcile, setText, whenInView } from './dom.js';
 import { describeFailure, isFailed } from './failures.js';
 import { dayKey, dayLabel, formatTime } from './format.js';
@@ -43,7 +43,7 @@ function mediaOf(message, author) {
     mediaObjectUrl(message.id, index).then((url) => {
       link.href = url;
       link.download = `attachment-${index + 1}`;
-      if (medium.contentType?.startsWith('image/')) {
+      if (isPicture(medium.contentType)) {
         holder.prepend(el('img', { src: url, alt: `Picture ${index + 1} from ${author}` }));
       }
     }).catch(() => { link.textContent += ' — unavailable'; });
