@@ -3,6 +3,7 @@ using Messaging.Api.Authentication;
 using Messaging.Api.Authorization;
 using Messaging.Api.Dashboard;
 using Messaging.Api.Events;
+using Messaging.Api.Hosting;
 using Messaging.Api.Middleware;
 using Messaging.Api.Telemetry;
 using Messaging.Application;
@@ -56,7 +57,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(ApiPolicies.MetricsRead);
 // The one document there is, by its own address: the default pattern would answer any other name itself, in plain text.
 app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
-app.MapControllers();
+app.MapControllers().AnswerHeadAsGet();
 app.MapMessageEvents();
 
 await app.RunAsync();
