@@ -20,7 +20,7 @@ internal sealed class RateWindowCounter(MessagingDbContext context, DatabaseWrit
         return taken ? RateWindowDecision.Granted : new RateWindowDecision(false, start + window - now);
     }
 
-    private static async Task<bool> Take(MessagingDbContext db, string partition, DateTimeOffset start, int permitLimit, CancellationToken cancellationToken)
+    internal static async Task<bool> Take(MessagingDbContext db, string partition, DateTimeOffset start, int permitLimit, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < Attempts; attempt++)
         {

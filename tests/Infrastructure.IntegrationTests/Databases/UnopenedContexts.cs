@@ -6,10 +6,15 @@ namespace Messaging.Infrastructure.IntegrationTests.Databases;
 /// </summary>
 internal static class UnopenedContexts
 {
-    public static SqlServerMessagingDbContext SqlServer() =>
-        new(new DbContextOptionsBuilder<SqlServerMessagingDbContext>()
-            .UseSqlServer("Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True")
-            .Options);
+    public static SqlServerMessagingDbContext SqlServer() => SqlServer(null);
+
+    /// <summary>SQL Server's context whose statements <paramref name="recorder"/> answers in place of a server.</summary>
+    public static SqlServerMessagingDbContext SqlServer(StatementRecorder? recorder)
+    {
+        var options = new DbContextOptionsBuilder<SqlServerMessagingDbContext>()
+            .UseSqlServer("Server=.;Database=x;Trusted_Connection=True;TrustServerCertificate=True");
+        return new(recorder is null ? options.Options : options.AddInterceptors(recorder).Options);
+    }
 
     public static SqliteMessagingDbContext Sqlite() =>
         new(new DbContextOptionsBuilder<SqliteMessagingDbContext>().UseSqlite("Data Source=unused.db").Options);
