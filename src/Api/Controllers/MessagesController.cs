@@ -20,7 +20,7 @@ public sealed class MessagesController(IMediator mediator) : ApiKeyControllerBas
     [HttpPost]
     [Authorize(Policy = ApiPolicies.MessagesSend)]
     [Idempotent]
-    [SendRateLimited]
+    [ServiceFilter<SendRateLimitFilter>(Order = SendRateLimitFilter.Order)]
     [ProducesResponseType<MessageDto>(StatusCodes.Status201Created)]
     [ProducesResponseType<MessageDto>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
