@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Messaging.Api.RateLimiting;
 
 /// <summary>
-/// Takes one of the API key's sends of the current window (<see cref="IRateWindowCounter"/>, kept in the database so
-/// that every instance shares it) before the action runs; without one, the answer is 429 with <c>Retry-After</c> and
-/// nothing runs. The settings are read at every request, so a reloaded configuration applies at once. Applied with
-/// <c>[ServiceFilter&lt;SendRateLimitFilter&gt;(Order = SendRateLimitFilter.Order)]</c>.
+/// Takes one of the API key's sends of the current window (<see cref="IRateWindowCounter"/>: in the database on SQL
+/// Server and PostgreSQL, so that every instance shares it) before the action runs; without one, the answer is 429 with
+/// <c>Retry-After</c> and nothing runs. The settings are read at every request, so a reloaded configuration applies at
+/// once. Applied with <c>[ServiceFilter&lt;SendRateLimitFilter&gt;(Order = SendRateLimitFilter.Order)]</c>.
 /// </summary>
 internal sealed class SendRateLimitFilter(IRateWindowCounter counter, IOptionsMonitor<SendRateLimitOptions> options) : IAsyncActionFilter
 {
