@@ -5,13 +5,11 @@ namespace Messaging.Infrastructure.IntegrationTests.Databases;
 
 /// <summary>
 /// Stands in for a database server that is not there: opening and closing the connection do nothing, and each statement
-/// that returns no rows is recorded and answered as having changed <see cref="RowsAffected"/> rows.
+/// that returns no rows is recorded and answered as having changed one row.
 /// </summary>
 internal sealed class StatementRecorder : DbCommandInterceptor, IDbConnectionInterceptor
 {
     public List<string> Statements { get; } = [];
-
-    public int RowsAffected { get; init; } = 1;
 
     public ValueTask<InterceptionResult> ConnectionOpeningAsync(
         DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
@@ -24,6 +22,6 @@ internal sealed class StatementRecorder : DbCommandInterceptor, IDbConnectionInt
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Statements.Add(command.CommandText);
-        return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(RowsAffected));
+        return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(1));
     }
 }
